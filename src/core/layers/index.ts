@@ -1,0 +1,38 @@
+import type { OffsetMap } from '../offset-map.js';
+import type { BoilerplateBlock, NearDuplicateSentence, Sentence, Token } from './text.js';
+import type { ActorMention, Entity, PlaceMention } from './entities.js';
+import type { BackgroundMark, CasualtyCount, Quote, TimeExpression } from './facts.js';
+import type { CountTally, EventRecord } from './events.js';
+
+export * from './text.js';
+export * from './entities.js';
+export * from './facts.js';
+export * from './events.js';
+
+export interface CleanText {
+  text: string;
+  map: OffsetMap;
+}
+
+/**
+ * Every annotation layer a stage may provide. All spans point into the clean text
+ * unless the layer says otherwise (boilerplate points into the raw text).
+ */
+export interface Layers {
+  clean: CleanText;
+  boilerplate: BoilerplateBlock[];
+  sentences: Sentence[];
+  tokens: Token[];
+  nearDuplicates: NearDuplicateSentence[];
+  entities: Entity[];
+  actors: ActorMention[];
+  places: PlaceMention[];
+  dates: TimeExpression[];
+  quotes: Quote[];
+  counts: CasualtyCount[];
+  background: BackgroundMark[];
+  events: EventRecord[];
+  tallies: CountTally[];
+}
+
+export type LayerName = keyof Layers;

@@ -1,0 +1,86 @@
+import type { NearDuplicateSentence, Sentence } from '../../core/layers/index.js';
+import type { Stage } from '../../pipeline/stage.js';
+
+export interface NearDuplicateOptions {
+  /** sentences shorter than this many words are never flagged (headlines repeat words by chance) */
+  minWords: number;
+  /** the most words that may differ, as a share of the longer sentence */
+  maxEditShare: number;
+}
+
+const DEFAULTS: NearDuplicateOptions = { minWords: 6, maxEditShare: 0.2 };
+
+/** Words folded for comparison: lower case, quotes and apostrophes made plain. */
+export function comparableWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”«»„]/g, '"')
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean);
+}
+
+/** Word-level edit distance, abandoning early once it exceeds `limit`. */
+export function wordEditDistance(a: string[], b: string[], limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Flag each sentence that repeats an earlier one with a word or two changed. Candidate
+ * pairs come from shared word trigrams, so long articles stay linear in practice.
+ */
+export function findNearDuplicateSentences(sentences: readonly Sentence[], options: NearDuplicateOptions = DEFAULTS): NearDuplicateSentence[] {
+  const words = sentences.map((s) => comparableWords(s.span.text));
+  const byTrigram = new Map<string, number[]>();
+  const found: NearDuplicateSentence[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    const w = words[i]!;
+    if (w.length < options.minWords) continue;
+    const candidates = new Map<number, number>();
+    const grams = new Set<string>();
+    for (let k = 0; k + 2 < w.length; k++) grams.add(`${w[k]} ${w[k + 1]} ${w[k + 2]}`);
+    for (const g of grams) for (const j of byTrigram.get(g) ?? []) candidates.set(j, (candidates.get(j) ?? 0) + 1);
+    let best: NearDuplicateSentence | undefined;
+    for (const [j, shared] of candidates) {
+      if (shared < Math.min(3, grams.size)) continue;
+      const other = words[j]!;
+      const limit = Math.max(1, Math.floor(Math.max(w.length, other.length) * options.maxEditShare));
+      const distance = wordEditDistance(other, w, limit);
+      if (distance > limit) continue;
+      const similarity = 1 - distance / Math.max(w.length, other.length);
+      if (!best || similarity > best.similarity) best = { sentence: i, duplicateOf: j, similarity: Math.round(similarity * 1000) / 1000 };
+    }
+    if (best) found.push(best);
+    for (const g of grams) {
+      const list = byTrigram.get(g);
+      if (list) list.push(i);
+      else byTrigram.set(g, [i]);
+    }
+  }
+  return found;
+}
+
+export function createNearDuplicateStage(options: NearDuplicateOptions = DEFAULTS): Stage {
+  return {
+    name: 'near-duplicates',
+    version: '1',
+    requires: ['sentences'],
+    provides: ['nearDuplicates'],
+    run(doc) {
+      return { layers: { nearDuplicates: findNearDuplicateSentences(doc.get('sentences'), options) } };
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { makeSpan } from '../../core/span.js';
+import type { Sentence, Token } from '../../core/layers/index.js';
+import type { Stage } from '../../pipeline/stage.js';
+
+type Nlp = ReturnType<typeof winkNLP>;
+let shared: Nlp | undefined;
+function nlp(): Nlp {
+  // wink's model takes ~100 ms to load: load it once, on first use
+  shared ??= winkNLP(model, ['sbd', 'pos']);
+  return shared;
+}
+
+const FINAL_PUNCT = /[.!?…:;"”’»)]$/;
+
+/**
+ * Split wink's sentences further at line breaks: a line without final punctuation
+ * (a headline, a subheading) is a sentence of its own, and paragraphs never share one.
+ */
+export function segmentText(text: string): { sentences: Sentence[]; tokens: Token[] } {
+  const its = nlp().its;
+  const doc = nlp().readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const starts = new Array<number>(values.length);
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    offset += spaces[i]!.length;
+    starts[i] = offset;
+    offset += values[i]!.length;
+  }
+  const winkSentenceEnds = new Set<number>();
+  doc.sentences().each((s: any) => {
+    const [, last] = s.out(its.span) as [number, number];
+    winkSentenceEnds.add(last);
+  });
+
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  let paragraph = 0;
+  let sentStart = -1;
+  let sentEnd = -1;
+  let pendingTokens: { start: number; end: number; pos: string }[] = [];
+  const closeSentence = () => {
+    if (sentStart < 0) return;
+    const span = makeSpan(text, sentStart, sentEnd);
+    const index = sentences.length;
+    sentences.push({ index, span, paragraph, heading: !FINAL_PUNCT.test(span.text) && !span.text.includes('. ') });
+    for (const t of pendingTokens) tokens.push({ span: makeSpan(text, t.start, t.end), pos: t.pos, sentence: index });
+    sentStart = -1;
+    pendingTokens = [];
+  };
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const start = starts[i]!;
+    // wink keeps line breaks as SPACE tokens, and counts a break inside preceding spaces too
+    const precedingBreaks = (spaces[i]!.match(/\n/g) ?? []).length;
+    if (precedingBreaks > 0 || pos[i] === 'SPACE') {
+      closeSentence();
+      const breaks = precedingBreaks + (pos[i] === 'SPACE' ? (v.match(/\n/g) ?? []).length : 0);
+      // plain-text news puts one paragraph on a line
+      if (breaks >= 1 && sentences.length > 0) paragraph++;
+      if (pos[i] === 'SPACE') continue;
+    }
+    if (sentStart < 0) sentStart = start;
+    sentEnd = start + v.length;
+    pendingTokens.push({ start, end: start + v.length, pos: pos[i]! });
+    if (winkSentenceEnds.has(i)) closeSentence();
+  }
+  closeSentence();
+  return { sentences, tokens };
+}
+
+export function createSegmentStage(): Stage {
+  return {
+    name: 'segment',
+    version: '1',
+    requires: ['clean'],
+    provides: ['sentences', 'tokens'],
+    run(doc) {
+      return { layers: segmentText(doc.text) };
+    },
+  };
+}
