@@ -33,6 +33,15 @@ export interface Layers {
   background: BackgroundMark[];
   events: EventRecord[];
   tallies: CountTally[];
+  /** facts that restate an earlier fact of the same article (a repeated sentence, a headline) */
+  restatements: Restatement[];
+}
+
+export interface Restatement {
+  layer: 'quotes' | 'counts' | 'events';
+  id: string;
+  duplicateOf: string;
+  reason: string;
 }
 
 export type LayerName = keyof Layers;

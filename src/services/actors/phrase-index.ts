@@ -1,0 +1,110 @@
+import type { PhraseEntry } from './types.js';
+
+/** Lower-cased leading word of a string: letters and digits up to the first other character. */
+export function leadingWord(s: string): string {
+  let end = 0;
+  while (end < s.length) {
+    const c = s.charCodeAt(end);
+    const wordChar = c < 128
+      ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
+      : !(c === 0x2019 || c === 0x2018 || c === 0x201c || c === 0x201d || c === 0x2013 || c === 0x2014 || c === 0xa0);
+    if (!wordChar) break;
+    end++;
+  }
+  return s.slice(0, end).toLowerCase();
+}
+
+/**
+ * Phrases keyed by the lower-cased leading word, longest first, so a scan over tokens
+ * does one Map lookup per token and a startsWith per candidate (no regexes).
+ */
+export class PhraseIndex<T> {
+  private readonly map = new Map<string, PhraseEntry<T>[]>();
+
+  constructor(readonly caseSensitive: boolean) {}
+
+  add(phrase: string, value: T): void {
+    const p = this.caseSensitive ? phrase.trim() : phrase.trim().toLowerCase();
+    const key = leadingWord(p);
+    if (!key) return;
+    let list = this.map.get(key);
+    if (!list) this.map.set(key, (list = []));
+    if (list.some((e) => e.phrase === p && e.value === value)) return;
+    list.push({ phrase: p, value });
+    list.sort((a, b) => b.phrase.length - a.phrase.length);
+  }
+
+  candidates(key: string): readonly PhraseEntry<T>[] | undefined {
+    return this.map.get(key);
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const l of this.map.values()) n += l.length;
+    return n;
+  }
+}
+
+/**
+ * A text with its tokens, prepared once per document for phrase matching: the lower-cased
+ * text (when lower-casing keeps offsets) and which token ends at each offset.
+ */
+export class TokenText {
+  readonly lower: string;
+  readonly keys: string[];
+  private readonly endAt = new Map<number, number>();
+
+  constructor(readonly text: string, readonly starts: Int32Array, readonly ends: Int32Array) {
+    const lower = text.toLowerCase();
+    this.lower = lower.length === text.length ? lower : '';
+    this.keys = new Array<string>(starts.length);
+    for (let i = 0; i < starts.length; i++) {
+      this.keys[i] = leadingWord(text.slice(starts[i], ends[i]));
+      this.endAt.set(ends[i], i);
+    }
+  }
+
+  /** Index of the token that ends exactly at this offset, or -1. */
+  tokenEndingAt(offset: number): number {
+    return this.endAt.get(offset) ?? -1;
+  }
+
+  private startsWithLower(phrase: string, at: number): boolean {
+    if (this.lower) return this.lower.startsWith(phrase, at);
+    return this.text.slice(at, at + phrase.length).toLowerCase() === phrase;
+  }
+
+  /**
+   * The longest phrase of the index that starts at token i and ends at a token end,
+   * with the index of its last token.
+   */
+  match<T>(index: PhraseIndex<T>, i: number, accept?: (v: T) => boolean): { entry: PhraseEntry<T>; last: number } | undefined {
+    const list = index.candidates(this.keys[i]);
+    if (!list) return undefined;
+    const at = this.starts[i];
+    for (const entry of list) {
+      const ok = index.caseSensitive ? this.text.startsWith(entry.phrase, at) : this.startsWithLower(entry.phrase, at);
+      if (!ok) continue;
+      const last = this.tokenEndingAt(at + entry.phrase.length);
+      if (last < i) continue;
+      if (accept && !accept(entry.value)) continue;
+      return { entry, last };
+    }
+    return undefined;
+  }
+
+  /** Every phrase of the index starting at token i (longest first). */
+  matchAll<T>(index: PhraseIndex<T>, i: number): { entry: PhraseEntry<T>; last: number }[] {
+    const list = index.candidates(this.keys[i]);
+    if (!list) return [];
+    const at = this.starts[i];
+    const out: { entry: PhraseEntry<T>; last: number }[] = [];
+    for (const entry of list) {
+      const ok = index.caseSensitive ? this.text.startsWith(entry.phrase, at) : this.startsWithLower(entry.phrase, at);
+      if (!ok) continue;
+      const last = this.tokenEndingAt(at + entry.phrase.length);
+      if (last >= i) out.push({ entry, last });
+    }
+    return out;
+  }
+}

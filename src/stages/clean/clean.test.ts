@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SitrepDocument } from '../../core/document.js';
+import { Pipeline } from '../../pipeline/pipeline.js';
+import { invalidSpans } from '../../testing/docs.js';
+import { createCleanStage } from './index.js';
+
+const pipeline = Pipeline.build([createCleanStage()], {});
+const clean = (raw: string, meta = {}) => pipeline.run(new SitrepDocument(raw, meta));
+
+test('a credit line is removed and becomes the outlet', () => {
+  const doc = clean('Rebels seized the town on Sunday.\nSource : Lakeside Herald\n');
+  assert.equal(doc.text, 'Rebels seized the town on Sunday.');
+  assert.equal(doc.meta.outlet, 'Lakeside Herald');
+  assert.equal(doc.get('boilerplate')[0]!.kind, 'credit');
+});
+
+test('an outlet given by the input is not overwritten by a credit line', () => {
+  const doc = clean('Talks resumed.\nSource: Other Paper', { outlet: 'Given Outlet' });
+  assert.equal(doc.meta.outlet, 'Given Outlet');
+});
+
+test('a first-person author bio at the end is removed, quoted speech is not', () => {
+  const bio = 'I have covered the region for a decade as a freelance reporter and my work has appeared widely.';
+  const doc = clean(`The ministry confirmed the figures.\n${bio}`);
+  assert.equal(doc.text, 'The ministry confirmed the figures.');
+  const quoted = clean('Officials met.\n“I told my editor I would stay,” the reporter said of the siege.');
+  assert.ok(quoted.text.includes('I told my editor'));
+});
+
+test('bylines, related links, share buttons and newsletter prompts go', () => {
+  const raw = ['By Jane Example and Tom Sample', 'Protesters gathered outside parliament.', 'Read more: Why the protests began', 'Share this article', 'Sign up for our newsletter to get daily news', 'Police dispersed them at dusk.'].join('\n');
+  const doc = clean(raw);
+  assert.equal(doc.text, 'Protesters gathered outside parliament.\nPolice dispersed them at dusk.');
+  assert.deepEqual(doc.get('boilerplate').map((b) => b.kind), ['byline', 'related-links', 'share', 'subscription']);
+});
+
+test('glued photo captions with a credit and a file-photo caption are removed', () => {
+  const raw = 'Witnesses saw a blast.Officers released this CCTV image of the van. Photo: City Police/HandoutThe van was found later.FILE - A soldier stands guard in Gao, Mali, March 3, 2021.Troops arrived.';
+  const doc = clean(raw);
+  assert.equal(doc.text, 'Witnesses saw a blast. The van was found later. Troops arrived.');
+});
+
+test('an embedded video player block is removed whole', () => {
+  const raw = 'He spoke at noon.WATCH: Minister speaksVideo sizewidthxheightpixelsShare this video0:00:45▶Direct link360p | 2.1MB720p | 9.8MBThe speech lasted an hour.';
+  const doc = clean(raw);
+  assert.equal(doc.text, 'He spoke at noon. The speech lasted an hour.');
+});
+
+test('white space is normalised and every boilerplate span is a raw span', () => {
+  const raw = '  Two  rockets\u00A0hit   the base.\r\n\r\n\r\n\u200BNo one was hurt.\nEnditem';
+  const doc = clean(raw);
+  assert.equal(doc.text, 'Two rockets hit the base.\n\nNo one was hurt.');
+  assert.deepEqual(invalidSpans(doc.raw, doc.get('boilerplate')), []);
+  // clean offsets map back to the same words in the raw text
+  const map = doc.get('clean').map;
+  const at = doc.text.indexOf('hurt');
+  assert.equal(raw.slice(map.toRawStart(at), map.toRawEnd(at + 4)), 'hurt');
+});
+
+test('a headline glued to the dateline is split off when the title is known', () => {
+  const doc = clean('Floods hit the deltaDHAKA, March 2 -- Water rose overnight.', { title: 'Floods hit the delta' });
+  assert.equal(doc.text, 'Floods hit the delta\nDHAKA, March 2 -- Water rose overnight.');
+});

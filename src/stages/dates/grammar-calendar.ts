@@ -1,0 +1,245 @@
+import type { DateLexicon } from './lexicon.js';
+import type { Sem } from './sem.js';
+import { fragments, groupStart, isCapitalised, rawWordBefore, rx, wordAfter, wordBefore, type Rule } from './grammar-util.js';
+
+/**
+ * Rules for expressions that name calendar units: dates, months, years, decades,
+ * seasons, quarters, holidays, weekdays, today/yesterday, parts of day and clock times.
+ */
+export function calendarRules(lex: DateLexicon): Rule[] {
+  const f = fragments(lex);
+  const month = (m: RegExpExecArray): number | undefined => {
+    const raw = m.groups!.mon!;
+    const key = raw.toLowerCase().replace(/\.$/, '');
+    const n = lex.months.get(key);
+    // "may", "march", abbreviations: only capitalised ("Theresa May" is caught by context rules)
+    if (n === undefined || (lex.monthsNeedingContext.has(key) && !isCapitalised(raw))) return undefined;
+    return n;
+  };
+  const weekday = (raw: string): number | undefined => {
+    const key = raw.toLowerCase().replace(/\.$/, '');
+    if (lex.weekdayAbbreviationsNeedDot.has(key) && !isCapitalised(raw)) return undefined;
+    return lex.weekdays.get(key);
+  };
+  const pod = (raw: string | undefined): string | undefined => (raw ? lex.partsOfDay.get(raw.toLowerCase()) : undefined);
+  const shiftOf = (raw: string | undefined): number | undefined => (raw ? lex.relativeShift.get(raw.toLowerCase()) : undefined);
+  const day = (raw: string): number => parseInt(raw, 10);
+  const year = (raw: string | undefined): number | undefined => (raw ? Number(raw) : undefined);
+  const startOf = (m: RegExpExecArray, ...names: string[]): number | undefined => {
+    for (const n of names) {
+      const s = groupStart(m, n);
+      if (s !== undefined) return s;
+    }
+    return undefined;
+  };
+  const yearContextOk = (text: string, start: number, end: number): boolean => {
+    const before = wordBefore(text, start);
+    const after = wordAfter(text, end);
+    if (lex.countNouns.has(after) || after === '%' || /^[-–]?(?:year|strong|member)/.test(after)) return false;
+    if (before === '$' || before === '£' || before === '€' || before === '#' || before === 'no') return false;
+    if (before === '' || lex.yearPrepositions.has(before) || /^[(,:;'"“]$/.test(before)) return true;
+    if (lex.numericPrepositions.has(before)) return false;
+    return isCapitalised(rawWordBefore(text, start));
+  };
+
+  return [
+    {
+      name: 'month-day',
+      re: rx(`(?:(?<wd>${f.weekday})${f.sep})?(?<mon>${f.month})\\s*(?<day>${f.day})(?:${f.sep}(?<year>${f.year}))?`),
+      build(m) {
+        const mo = month(m);
+        const d = day(m.groups!.day!);
+        if (mo === undefined || d < 1 || d > 31) return null;
+        return { sem: { kind: 'date', m: mo, d, y: year(m.groups!.year) } };
+      },
+    },
+    {
+      name: 'day-month',
+      re: rx(`(?:(?<wd>${f.weekday})${f.sep})?(?:the\\s+)?(?<day>${f.day})(?:\\s+of)?\\s+(?<mon>${f.month})(?:${f.sep}(?<year>${f.year}))?`),
+      build(m) {
+        const mo = month(m);
+        const d = day(m.groups!.day!);
+        if (mo === undefined || d < 1 || d > 31) return null;
+        return { sem: { kind: 'date', m: mo, d, y: year(m.groups!.year) }, start: startOf(m, 'wd', 'day') };
+      },
+    },
+    {
+      name: 'month-year',
+      re: rx(`(?:(?<mod>early|mid|late)[-\\s]+)?(?<mon>${f.month})${f.sep}(?:of\\s+)?(?<year>${f.year})`),
+      build(m) {
+        const mo = month(m);
+        return mo === undefined ? null : { sem: { kind: 'month', m: mo, y: year(m.groups!.year) } };
+      },
+    },
+    {
+      name: 'iso-date',
+      re: rx('(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})'),
+      build(m) {
+        const [y, mo, d] = [Number(m.groups!.y), Number(m.groups!.m), Number(m.groups!.d)];
+        return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? { sem: { kind: 'date', y, m: mo, d } } : null;
+      },
+    },
+    {
+      name: 'month',
+      re: rx(`(?:(?<mod>early|mid|late)[-\\s]+)?(?:(?<shift>last|next|this|past|coming)\\s+)?(?<mon>${f.month})`),
+      build(m, text) {
+        const mo = month(m);
+        if (mo === undefined) return null;
+        const g = m.groups!;
+        const before = wordBefore(text, m.index);
+        if (!g.mod && !g.shift && !lex.monthPrepositions.has(before)) return null;
+        // "in May 2020" is the month-year rule's; "by March 9" the month-day rule's
+        if (/^\d/.test(wordAfter(text, m.index + m[0].length))) return null;
+        return { sem: { kind: 'month', m: mo, shift: shiftOf(g.shift) } };
+      },
+    },
+    {
+      name: 'year',
+      re: rx(`(?:(?<fy>fiscal(?:\\s+year)?|FY)\\s*)?(?:(?<mod>early|mid|late)[-\\s]+)?(?<year>${f.year})`),
+      build(m, text) {
+        const start = startOf(m, 'fy', 'mod', 'year')!;
+        if (!m.groups!.fy && !yearContextOk(text, start, m.index + m[0].length)) return null;
+        return { sem: { kind: 'year', y: Number(m.groups!.year) } };
+      },
+    },
+    {
+      name: 'year-span',
+      re: rx(`(?<y1>${f.year})\\s*[-–]\\s*(?<y2>\\d{2})`),
+      build(m) {
+        const y1 = Number(m.groups!.y1);
+        const y2 = Math.floor(y1 / 100) * 100 + Number(m.groups!.y2);
+        if (y2 <= y1) return null;
+        const len = m.groups!.y1!.length;
+        const a: Sem = { kind: 'year', y: y1 };
+        const b: Sem = { kind: 'year', y: y2 };
+        return { sem: { kind: 'range', a, b, aSpan: [m.index, m.index + len], bSpan: [m.index + m[0].length - 2, m.index + m[0].length] } };
+      },
+    },
+    {
+      name: 'decade',
+      re: rx(
+        `(?:the\\s+)?(?:(?<mod>early|mid|late)[-\\s]+)?(?:(?<dec>1[5-9]\\d0|20\\d0)['’]?s|['’](?<yy>\\d0)s)` +
+          `|the\\s+(?:(?<mod2>early|mid|late)[-\\s]+)?(?<word>${[...lex.decadeWords.keys()].join('|')})`,
+      ),
+      build(m) {
+        const g = m.groups!;
+        if (g.dec) return { sem: { kind: 'decade', dec: Number(g.dec) / 10 } };
+        if (g.yy) return { sem: { kind: 'decade', dec: 190 + Number(g.yy) / 10 } };
+        const w = lex.decadeWords.get(g.word!.toLowerCase());
+        return w === undefined ? null : { sem: { kind: 'decade', dec: 190 + w } };
+      },
+    },
+    {
+      name: 'century',
+      re: rx(`(?:the\\s+)?(?<ord>${f.ordinal})\\s+century`),
+      build(m) {
+        const raw = m.groups!.ord!.toLowerCase();
+        const n = lex.ordinals.get(raw) ?? parseInt(raw, 10);
+        return Number.isFinite(n) && n > 0 ? { sem: { kind: 'century', c: n - 1 } } : null;
+      },
+    },
+    {
+      name: 'season',
+      re: rx(`(?:(?<mod>early|mid|late)[-\\s]+)?(?:(?<shift>last|this|next|past|coming)\\s+)?(?<season>${f.season})(?:\\s+(?:of\\s+)?(?<year>${f.year}))?`),
+      build(m, text) {
+        const g = m.groups!;
+        const s = lex.seasons.get(g.season!.toLowerCase())!;
+        const before = wordBefore(text, m.index);
+        // "prices fall", "hot spring": a season word needs a year, a shift or a determiner
+        if (!g.year && !g.shift && !g.mod && !['in', 'the', 'during', 'since', 'until', 'by', 'of', 'through'].includes(before)) return null;
+        return { sem: { kind: 'season', s, y: year(g.year), shift: shiftOf(g.shift) } };
+      },
+    },
+    {
+      name: 'quarter',
+      re: rx(
+        `(?:the\\s+)?(?<ord>${f.ordinal})(?:\\s+|-)(?:fiscal\\s+|calendar\\s+)?quarter(?:\\s+of\\s+(?:(?<year>${f.year})|(?<shift>this|last|next)\\s+year))?` +
+          `|Q(?<q>[1-4])(?:\\s+(?<year2>${f.year}))?`,
+      ),
+      build(m) {
+        const g = m.groups!;
+        const q = g.q ? Number(g.q) : (lex.ordinals.get(g.ord!.toLowerCase()) ?? parseInt(g.ord!, 10));
+        const y = year(g.year ?? g.year2);
+        if (q === -1) return { sem: { kind: 'period', unit: 'Q', shift: y === undefined ? -1 : 0 } };
+        if (!(q >= 1 && q <= 4)) return null;
+        return { sem: { kind: 'quarter', q, y, shift: shiftOf(g.shift) } };
+      },
+    },
+    {
+      name: 'holiday',
+      re: rx(`(?:(?<shift>last|this|next)\\s+)?(?<hol>${f.holiday})(?:\\s+(?<year>${f.year}))?`),
+      build(m) {
+        const g = m.groups!;
+        if (!isCapitalised(g.hol!)) return null;
+        return { sem: { kind: 'holiday', spec: lex.holidays.get(g.hol!.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"))!, y: year(g.year), shift: shiftOf(g.shift) } };
+      },
+    },
+    {
+      name: 'weekday',
+      re: rx(`(?:(?<mod>early|late)\\s+(?:on\\s+)?)?(?:(?<shift>last|next|this|past|coming)\\s+)?(?<wd>${f.weekday})(?<poss>['’]s)?(?:\\s+(?<pod>${f.podWord}))?`),
+      build(m) {
+        const g = m.groups!;
+        const wd = weekday(g.wd!);
+        if (wd === undefined) return null;
+        return { sem: { kind: 'weekday', wd, shift: shiftOf(g.shift), pod: pod(g.pod) } };
+      },
+    },
+    {
+      name: 'dayword',
+      re: rx(
+        `(?:(?<mod>early|late|earlier|later)\\s+)?(?<dw>today|yesterday|tomorrow|tonight)(?<poss>['’]s)?` +
+          `(?:\\s*,?\\s*(?<wd>${f.weekday})(?=\\s*,|\\s+${f.podWord}))?(?:\\s*,?\\s*(?:in\\s+the\\s+)?(?<pod>${f.podWord}))?`,
+      ),
+      build(m) {
+        const g = m.groups!;
+        const dw = g.dw!.toLowerCase();
+        return { sem: { kind: 'dayword', offset: lex.dayWords.get(dw)!, pod: pod(g.pod) ?? lex.dayWordPartOfDay.get(dw) } };
+      },
+    },
+    {
+      name: 'day-around',
+      re: rx('the\\s+day\\s+(?<dir>before\\s+yesterday|after\\s+tomorrow)'),
+      build(m) {
+        return { sem: { kind: 'dayword', offset: /^before/i.test(m.groups!.dir!) ? -2 : 2 } };
+      },
+    },
+    {
+      name: 'this-pod',
+      re: rx(`(?:(?<mod>early|late)\\s+)?(?<sh>this|last)\\s+(?<pod>${f.podWord})`),
+      build(m) {
+        return { sem: { kind: 'dayword', offset: m.groups!.sh!.toLowerCase() === 'last' ? -1 : 0, pod: pod(m.groups!.pod) } };
+      },
+    },
+    {
+      name: 'pod-alone',
+      re: rx(`(?:(?:early|late)\\s+)?(?:in|during)\\s+(?<the>the\\s+(?<pod>${f.podWord}))`),
+      build(m) {
+        return { sem: { kind: 'clock', pod: pod(m.groups!.pod) }, start: groupStart(m, 'the') };
+      },
+    },
+    {
+      name: 'clock',
+      re: rx(
+        `(?<h>[01]?\\d)(?::(?<min>[0-5]\\d))?\\s*(?<ampm>a\\.\\s?m\\.?|p\\.\\s?m\\.?|am|pm)(?:\\s+(?<tz>[A-Z]{2,4}T|GMT|UTC))?` +
+          `|(?<h2>[01]?\\d)\\s+(?:o['’]clock|in\\s+the\\s+(?<pod>morning|afternoon|evening))` +
+          `|(?<h3>[01]?\\d|2[0-3]):(?<min3>[0-5]\\d)(?:\\s*(?:hours|hrs|GMT|UTC|local\\s+time))?` +
+          `|(?<word>noon|midday|midnight)`,
+      ),
+      build(m, text) {
+        const g = m.groups!;
+        if (g.word) {
+          const t = lex.partsOfDay.get(g.word.toLowerCase())!;
+          return { sem: { kind: 'clock', pod: t } };
+        }
+        let h = Number(g.h ?? g.h2 ?? g.h3);
+        const min = Number(g.min ?? g.min3 ?? 0);
+        if (g.h3 !== undefined && !['at', 'by', 'from', 'until', 'till', 'to', 'around', 'about', 'after', 'before', 'since', ','].includes(wordBefore(text, m.index))) return null;
+        const ampm = (g.ampm ?? '').toLowerCase();
+        if (ampm.startsWith('p') || (g.pod && !/morning/i.test(g.pod))) h = h === 12 ? 12 : h + 12;
+        else if (ampm.startsWith('a') && h === 12) h = 0;
+        if (h > 24 || (g.h !== undefined && Number(g.h) > 12)) return null;
+        return { sem: { kind: 'clock', time: { h, min } } };
+      },
+    },
+  ];
+}

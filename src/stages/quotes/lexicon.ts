@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../../core/paths.js';
+
+export interface SpeechVerb {
+  lemma: string;
+  forms: string[];
+  /** takes a reported clause or direct content */
+  clause: boolean;
+  addressee?: boolean;
+  particle?: string;
+}
+
+export interface SpeechLexicon {
+  version: string;
+  verbs: SpeechVerb[];
+  prepositional: string[];
+  /** form (lower case) -> the verbs it may belong to, particle entries first */
+  byForm: Map<string, SpeechVerb[]>;
+}
+
+/** Check the shape the schema describes; a broken data file is a bug, so it throws. */
+export function parseSpeechLexicon(json: unknown): SpeechLexicon {
+  const o = json as Record<string, unknown>;
+  if (!o || typeof o.version !== 'string' || !Array.isArray(o.verbs) || !Array.isArray(o.prepositional)) {
+    throw new Error('speech-verbs lexicon: needs version, verbs and prepositional');
+  }
+  const verbs: SpeechVerb[] = [];
+  for (const v of o.verbs as Record<string, unknown>[]) {
+    if (typeof v.lemma !== 'string' || !Array.isArray(v.forms) || typeof v.clause !== 'boolean') {
+      throw new Error(`speech-verbs lexicon: bad entry ${JSON.stringify(v)}`);
+    }
+    const verb: SpeechVerb = { lemma: v.lemma, forms: (v.forms as string[]).map((f) => f.toLowerCase()), clause: v.clause };
+    if (v.addressee === true) verb.addressee = true;
+    if (typeof v.particle === 'string') verb.particle = v.particle.toLowerCase();
+    verbs.push(verb);
+  }
+  const byForm = new Map<string, SpeechVerb[]>();
+  for (const v of verbs) {
+    for (const f of v.forms) {
+      const list = byForm.get(f) ?? [];
+      list.push(v);
+      // a particle verb ("called on") must be tried before the bare one ("called")
+      list.sort((a, b) => Number(b.particle !== undefined) - Number(a.particle !== undefined));
+      byForm.set(f, list);
+    }
+  }
+  return { version: o.version, verbs, prepositional: (o.prepositional as string[]).map((p) => p.toLowerCase()), byForm };
+}
+
+let cached: SpeechLexicon | undefined;
+export function loadSpeechLexicon(path = dataPath('lexicons', 'speech-verbs.json')): SpeechLexicon {
+  if (path === dataPath('lexicons', 'speech-verbs.json') && cached) return cached;
+  const lex = parseSpeechLexicon(JSON.parse(readFileSync(path, 'utf8')));
+  if (path === dataPath('lexicons', 'speech-verbs.json')) cached = lex;
+  return lex;
+}

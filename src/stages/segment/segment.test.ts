@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { invalidSpans } from '../../testing/docs.js';
+import { segmentText } from './index.js';
+
+test('a headline without a full stop is its own sentence', () => {
+  const text = 'Six dead in flooding\nSix people died when the river burst its banks. Rescuers searched overnight.';
+  const { sentences } = segmentText(text);
+  assert.deepEqual(sentences.map((s) => s.span.text), ['Six dead in flooding', 'Six people died when the river burst its banks.', 'Rescuers searched overnight.']);
+  assert.equal(sentences[0]!.heading, true);
+  assert.equal(sentences[1]!.heading, false);
+  assert.ok(sentences[1]!.paragraph > sentences[0]!.paragraph);
+});
+
+test('tokens carry POS and valid spans, and every token belongs to its sentence', () => {
+  const text = 'The U.S. envoy met Azerbaijan’s president in Baku on Tuesday.';
+  const { sentences, tokens } = segmentText(text);
+  assert.equal(sentences.length, 1);
+  assert.deepEqual(invalidSpans(text, { sentences, tokens }), []);
+  const baku = tokens.find((t) => t.span.text === 'Baku')!;
+  assert.equal(baku.pos, 'PROPN');
+  assert.ok(tokens.every((t) => t.sentence === 0));
+});

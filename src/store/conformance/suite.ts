@@ -1,0 +1,113 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { DocumentJson } from '../../serialize/document-json.js';
+import { articleRecord } from '../record.js';
+import type { Store } from '../store.js';
+
+function fakeDocument(raw: string, meta: DocumentJson['meta'] = {}): DocumentJson {
+  return {
+    meta,
+    pipelineVersion: 'test+00000000',
+    raw,
+    clean: { text: raw.trim(), offsetMap: [] },
+    layers: { sentences: [{ index: 0, span: { start: 0, end: raw.trim().length, text: raw.trim() } }] },
+    diagnostics: [],
+  };
+}
+
+/**
+ * The behaviour every Store must have. Each implementation's test file calls this
+ * with a factory that returns a fresh, migrated, empty store.
+ */
+export function storeConformanceSuite(name: string, open: () => Promise<Store>): void {
+  test(`${name}: saving an article stores it whole, with its pipeline version`, async () => {
+    const store = await open();
+    try {
+      const rec = articleRecord(fakeDocument('Rebels shelled the port city on Monday.', { title: 'Port shelled', outlet: 'Test Wire', publishedAt: '2024-01-02' }));
+      assert.deepEqual(await store.saveArticle(rec), { id: rec.id, status: 'stored' });
+      const got = await store.getArticle(rec.id);
+      assert.ok(got);
+      assert.equal(got.title, 'Port shelled');
+      assert.equal(got.pipelineVersion, 'test+00000000');
+      assert.equal(got.document.raw, 'Rebels shelled the port city on Monday.');
+      assert.equal(got.counts.sentences, 1);
+      assert.equal(await store.countArticles(), 1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test(`${name}: re-saving the same content is a no-op, even with other white space`, async () => {
+    const store = await open();
+    try {
+      const a = articleRecord(fakeDocument('Troops  withdrew\nfrom the ridge.'));
+      const b = articleRecord(fakeDocument('Troops withdrew from the ridge.'));
+      assert.equal((await store.saveArticle(a)).status, 'stored');
+      assert.equal((await store.saveArticle(b)).status, 'duplicate');
+      assert.equal(await store.countArticles(), 1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test(`${name}: the same URL with new content updates that article`, async () => {
+    const store = await open();
+    try {
+      const first = articleRecord(fakeDocument('Toll at 5.', { url: 'https://news.example/a' }));
+      const second = articleRecord(fakeDocument('Toll rises to 8.', { url: 'https://news.example/a' }));
+      const { id } = await store.saveArticle(first);
+      assert.deepEqual(await store.saveArticle(second), { id, status: 'updated' });
+      assert.equal(await store.countArticles(), 1);
+      assert.equal((await store.getArticle(id))?.document.raw, 'Toll rises to 8.');
+      assert.deepEqual((await store.search('rises')).map((h) => h.id), [id]);
+      assert.deepEqual(await store.search('Toll at 5'), (await store.search('Toll at 5')).filter((h) => h.id !== id));
+    } finally {
+      await store.close();
+    }
+  });
+
+  test(`${name}: listing pages with a cursor visits every article once`, async () => {
+    const store = await open();
+    try {
+      for (let i = 0; i < 7; i++) await store.saveArticle(articleRecord(fakeDocument(`Report number ${i} on the ceasefire.`)));
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listArticles({ limit: 3, cursor });
+        assert.ok(page.items.length <= 3);
+        seen.push(...page.items.map((a) => a.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      assert.equal(seen.length, 7);
+      assert.equal(new Set(seen).size, 7);
+      await assert.rejects(store.listArticles({ cursor: 'not-a-cursor' }), /invalid cursor/);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test(`${name}: full-text search finds words and ignores query syntax`, async () => {
+    const store = await open();
+    try {
+      const { id } = await store.saveArticle(articleRecord(fakeDocument('Mediators in Doha announced a humanitarian pause.', { title: 'Pause agreed' })));
+      await store.saveArticle(articleRecord(fakeDocument('Floods closed the northern highway.')));
+      assert.deepEqual((await store.search('humanitarian')).map((h) => h.id), [id]);
+      assert.deepEqual((await store.search('DOHA pause')).map((h) => h.id), [id]);
+      assert.deepEqual(await store.search('"unbalanced OR ( NEAR'), []);
+      assert.deepEqual(await store.search('   '), []);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test(`${name}: migrating twice is harmless`, async () => {
+    const store = await open();
+    try {
+      await store.migrate();
+      await store.migrate();
+      assert.equal(await store.countArticles(), 0);
+    } finally {
+      await store.close();
+    }
+  });
+}

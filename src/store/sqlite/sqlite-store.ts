@@ -1,0 +1,143 @@
+import Database from 'better-sqlite3';
+import { decodeCursor, encodeCursor, layerCounts } from '../record.js';
+import { StoreError, type ArticleRecord, type ArticleSummary, type Page, type SaveStatus, type SearchHit, type Store, type StoredArticle } from '../store.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+
+interface ArticleRow {
+  id: string;
+  content_hash: string;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  published_at: string | null;
+  origin: string | null;
+  pipeline_version: string;
+  ingested_at: string;
+  chars: number;
+  counts: string;
+  document?: string;
+}
+
+const SUMMARY_COLUMNS = 'id, content_hash, url, title, outlet, published_at, origin, pipeline_version, ingested_at, chars, counts';
+
+function summary(row: ArticleRow): ArticleSummary {
+  const s: ArticleSummary = { id: row.id, pipelineVersion: row.pipeline_version, ingestedAt: row.ingested_at, chars: row.chars, counts: JSON.parse(row.counts) };
+  if (row.title) s.title = row.title;
+  if (row.outlet) s.outlet = row.outlet;
+  if (row.url) s.url = row.url;
+  if (row.published_at) s.publishedAt = row.published_at;
+  if (row.origin) s.origin = row.origin;
+  return s;
+}
+
+/** Quote each word for FTS5 so user text can never be read as query syntax. */
+export function ftsQuery(text: string): string {
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((w) => `"${w}"`).join(' ');
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Database.Database;
+
+  constructor(readonly path: string) {
+    try {
+      this.db = new Database(path);
+    } catch (err) {
+      throw new StoreError(`cannot open SQLite database ${path}: ${(err as Error).message}`);
+    }
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('foreign_keys = ON');
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const applied = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+    for (const m of SQLITE_MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
+      }).immediate();
+    }
+  }
+
+  async saveArticle(record: ArticleRecord): Promise<{ id: string; status: SaveStatus }> {
+    const save = this.db.transaction((): { id: string; status: SaveStatus } => {
+      const same = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(record.contentHash) as { id: string } | undefined;
+      if (same) return { id: same.id, status: 'duplicate' };
+      // the same URL or id with new content is a corrected version of that article
+      const previous = (record.url ? this.db.prepare('SELECT id FROM articles WHERE url = ? LIMIT 1').get(record.url) : undefined) as { id: string } | undefined;
+      const existingId = previous?.id ?? (this.db.prepare('SELECT id FROM articles WHERE id = ?').get(record.id) as { id: string } | undefined)?.id;
+      const values = {
+        id: existingId ?? record.id,
+        content_hash: record.contentHash,
+        url: record.url ?? null,
+        title: record.title ?? null,
+        outlet: record.outlet ?? null,
+        published_at: record.publishedAt ?? null,
+        origin: record.origin ?? null,
+        pipeline_version: record.pipelineVersion,
+        ingested_at: new Date().toISOString(),
+        chars: record.document.raw.length,
+        counts: JSON.stringify(layerCounts(record.document)),
+        document: JSON.stringify(record.document),
+      };
+      if (existingId) {
+        this.db.prepare(`UPDATE articles SET content_hash=@content_hash, url=@url, title=@title, outlet=@outlet, published_at=@published_at, origin=@origin,
+          pipeline_version=@pipeline_version, ingested_at=@ingested_at, chars=@chars, counts=@counts, document=@document WHERE id=@id`).run(values);
+        this.db.prepare('DELETE FROM articles_fts WHERE id = ?').run(existingId);
+      } else {
+        this.db.prepare(`INSERT INTO articles (id, content_hash, url, title, outlet, published_at, origin, pipeline_version, ingested_at, chars, counts, document)
+          VALUES (@id, @content_hash, @url, @title, @outlet, @published_at, @origin, @pipeline_version, @ingested_at, @chars, @counts, @document)`).run(values);
+      }
+      this.db.prepare('INSERT INTO articles_fts (id, title, body) VALUES (?, ?, ?)').run(values.id, values.title ?? '', record.document.clean?.text ?? record.document.raw);
+      return { id: values.id, status: existingId ? 'updated' : 'stored' };
+    });
+    return save.immediate();
+  }
+
+  async hasContent(contentHash: string): Promise<string | undefined> {
+    return (this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(contentHash) as { id: string } | undefined)?.id;
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | undefined> {
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS}, document FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
+    if (!row) return undefined;
+    return { ...summary(row), contentHash: row.content_hash, document: JSON.parse(row.document!) };
+  }
+
+  async listArticles(options: { limit?: number; cursor?: string } = {}): Promise<Page<ArticleSummary>> {
+    const limit = Math.min(Math.max(options.limit ?? 50, 1), 1000);
+    let rows: ArticleRow[];
+    if (options.cursor) {
+      const [at, id] = decodeCursor(options.cursor);
+      rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE (ingested_at, id) < (?, ?) ORDER BY ingested_at DESC, id DESC LIMIT ?`).all(at, id, limit + 1) as ArticleRow[];
+    } else {
+      rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY ingested_at DESC, id DESC LIMIT ?`).all(limit + 1) as ArticleRow[];
+    }
+    const items = rows.slice(0, limit).map(summary);
+    const last = rows.length > limit ? rows[limit - 1]! : undefined;
+    return last ? { items, nextCursor: encodeCursor([last.ingested_at, last.id]) } : { items };
+  }
+
+  async countArticles(): Promise<number> {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+    const q = ftsQuery(query);
+    if (!q) return [];
+    const rows = this.db
+      .prepare(`SELECT f.id AS id, a.title AS title, snippet(articles_fts, 2, '[', ']', '…', 16) AS snippet, bm25(articles_fts) AS score
+        FROM articles_fts f JOIN articles a ON a.id = f.id WHERE articles_fts MATCH ? ORDER BY score LIMIT ?`)
+      .all(q, Math.min(options.limit ?? 20, 200)) as { id: string; title: string | null; snippet: string; score: number }[];
+    return rows.map((r) => ({ id: r.id, ...(r.title ? { title: r.title } : {}), snippet: r.snippet, score: -r.score }));
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
