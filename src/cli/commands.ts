@@ -18,7 +18,7 @@ export function analyzeCommand(): Command {
     .option('--format <format>', 'input format for standard input: txt, html, jsonl, json')
     .addHelpText('after', '\nExamples:\n  sitrep analyze article.txt --published 2023-09-20\n  cat page.html | sitrep analyze - --format html --json')
     .action(async (input: string, opts) => {
-      const pipeline = createDefaultPipeline();
+      const pipeline = await createDefaultPipeline();
       const outputs: unknown[] = [];
       let failed = false;
       for await (const item of readInputs([input], { meta: metaFromFlags(opts), format: opts.format })) {
@@ -51,7 +51,7 @@ export function ingestCommand(): Command {
       const store = await openStore(resolveDatabase(opts.db));
       const tty = process.stderr.isTTY && !opts.json;
       try {
-        const summary = await ingestPaths(paths, createDefaultPipeline(), store, {
+        const summary = await ingestPaths(paths, await createDefaultPipeline(), store, {
           meta: metaFromFlags(opts),
           onProgress: tty ? (s) => process.stderr.write(`\r${progressLine(s)}`) : undefined,
         });

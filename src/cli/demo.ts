@@ -23,7 +23,7 @@ export function demoCommand(): Command {
       const store = await openStore(location);
       try {
         const started = performance.now();
-        const summary = await ingestPaths([samples], createDefaultPipeline(), store);
+        const summary = await ingestPaths([samples], await createDefaultPipeline(), store);
         const ms = Math.round(performance.now() - started);
         print(`sitrep demo: analysed the sample articles in ${samples}`);
         print(`  read ${summary.read}, stored ${summary.stored}, already stored ${summary.duplicates}, failed ${summary.failed} (${ms} ms)`);

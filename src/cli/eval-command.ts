@@ -15,7 +15,7 @@ export function evalCommand(): Command {
     .option('--json', 'print the scores as JSON')
     .addHelpText('after', '\nExamples:\n  sitrep eval gold ../shared/gold/*.gold.json\n  sitrep eval ner ../shared/eval/ner/conllpp.jsonl --json')
     .action(async (task: string, files: string[], opts) => {
-      const pipeline = createDefaultPipeline();
+      const pipeline = await createDefaultPipeline();
       if (task === 'gold') {
         const report = runGold(files, pipeline);
         print(opts.json ? JSON.stringify(report, null, 2) : renderGoldTable(report));

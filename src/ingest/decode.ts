@@ -44,9 +44,28 @@ function decode(buffer: Buffer, hint: string | undefined): DecodedText | undefin
   if (b.indexOf(0) !== -1) return undefined; // NUL bytes in a non-UTF-16 file: binary
 
   if (isUtf8(b)) return { text: b.toString('utf8'), encoding: 'utf-8' };
+  const mostlyUtf8 = lenientUtf8(b);
+  if (mostlyUtf8 !== undefined) return { text: mostlyUtf8, encoding: 'utf-8' };
   const declared = hint ? canonicalEncoding(hint) : undefined;
   if (declared && !/^utf-(8|16|32)/.test(declared)) return viaIconv(b, declared);
   return viaIconv(b, guessLegacyEncoding(b));
+}
+
+/**
+ * UTF-8 with a few bad bytes (a file cut mid-character, one stray Latin-1 byte) is still
+ * UTF-8: decoding it as windows-1252 would garble every other accented letter. Legacy
+ * 8-bit text almost never forms valid multi-byte sequences, so those decide.
+ */
+function lenientUtf8(b: Buffer): string | undefined {
+  const text = b.toString('utf8');
+  let replaced = 0;
+  let multiByte = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) replaced++;
+    else if (c >= 0x80) multiByte++;
+  }
+  return multiByte >= 3 && replaced <= Math.max(2, multiByte * 0.05) ? text : undefined;
 }
 
 function viaIconv(bytes: Buffer, encoding: string): DecodedText {

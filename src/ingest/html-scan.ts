@@ -35,8 +35,7 @@ function scan(html: string, visit: TagVisitor): void {
       end = html.indexOf('-->', start + 4);
       end = end === -1 ? html.length : end + 3;
     } else {
-      end = html.indexOf('>', start + m[0].length);
-      end = end === -1 ? html.length : end + 1;
+      end = tagEnd(html, start + m[0].length);
     }
     if (start > textFrom) visit.text(textFrom, start);
     const name = m[2]?.toLowerCase();
@@ -99,6 +98,25 @@ export function flattenHtml(html: string): string {
     },
   });
   return `<!DOCTYPE html><html><body>${out.join('')}</body></html>`;
+}
+
+/** Just past the '>' that ends a tag, skipping quoted attribute values ('<a title="x>y">'). */
+function tagEnd(html: string, from: number): number {
+  let quote = 0;
+  let afterEquals = false;
+  for (let i = from; i < html.length; i++) {
+    const c = html.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x3e) {
+      return i + 1;
+    } else if ((c === 0x22 || c === 0x27) && afterEquals) {
+      quote = c;
+    }
+    if (c === 0x3d) afterEquals = true;
+    else if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) afterEquals = false;
+  }
+  return html.length;
 }
 
 const endTagPatterns = new Map<string, RegExp>();

@@ -32,6 +32,11 @@ const NEVER_TEXT = new Set(
 );
 /** Page furniture: skipped when the whole body is the fallback source of text. */
 export const PAGE_FURNITURE = new Set('nav footer header aside form menu dialog'.split(' '));
+/**
+ * Furniture readability may leave in what it extracted (it keeps a <nav> on short pages);
+ * not <header>, which inside an article holds the standfirst.
+ */
+export const CONTENT_FURNITURE = new Set('nav footer aside form menu dialog'.split(' '));
 
 export interface BlockTextOptions {
   /** extra element names to skip with their content */

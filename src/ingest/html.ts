@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import type { ArticleMeta } from '../core/document.js';
 import { normalizeDate } from './dates.js';
 import { flattenHtml, parseCost } from './html-scan.js';
-import { blockText, PAGE_FURNITURE, type DomNode } from './html-text.js';
+import { blockText, CONTENT_FURNITURE, PAGE_FURNITURE, type DomNode } from './html-text.js';
 import { parsePage, parsePageOrNull, type ParsedPage } from './html-dom.js';
 import { pageMeta } from './html-meta.js';
 import { mergeMeta, type InputArticle, type InputFailure } from './types.js';
@@ -41,6 +41,8 @@ export function articleFromHtml(html: string, origin: string, meta?: Partial<Art
   const body = page.document.body;
   const size = body ? measure(body) : { elements: 0, depth: 0 };
   const readable = size.elements <= HTML_LIMITS.maxElements && size.depth <= HTML_LIMITS.maxDepth;
+  // readability leaves a byline element in place when the page's metadata named the author
+  const bylineText = readable ? removeBylines(page.document) : undefined;
   const extracted = readable ? viaReadability(page) : undefined;
 
   let text = extracted?.text ?? '';
@@ -54,7 +56,7 @@ export function articleFromHtml(html: string, origin: string, meta?: Partial<Art
   record.language ??= extracted?.lang;
   record.publishedAt ??= extracted?.publishedTime ? normalizeDate(extracted.publishedTime) : undefined;
   const article: InputArticle = { text, meta: mergeMeta(record, meta, origin), html };
-  const byline = found.byline ?? extracted?.byline;
+  const byline = found.byline ?? extracted?.byline ?? bylineText;
   if (byline) article.byline = byline.replace(/\s+/g, ' ').trim();
   return article;
 }
@@ -91,7 +93,7 @@ function viaReadability(page: ParsedPage): Extracted | undefined {
     const reader = new Readability<DomNode>(page.document as never, { serializer: (node: unknown) => node as DomNode });
     const result = reader.parse();
     if (!result?.content) return undefined;
-    const out: Extracted = { text: blockText(result.content, { maxChars: HTML_LIMITS.maxTextChars }) };
+    const out: Extracted = { text: blockText(result.content, { maxChars: HTML_LIMITS.maxTextChars, skip: CONTENT_FURNITURE }) };
     for (const key of ['title', 'siteName', 'byline', 'lang', 'publishedTime'] as const) {
       const value = result[key]?.replace(/\s+/g, ' ').trim();
       if (value) out[key] = value;
@@ -108,6 +110,37 @@ function fallbackText(body: DomNode | null | undefined): string {
   if (!body) return '';
   const options = { maxChars: HTML_LIMITS.maxTextChars };
   return blockText(body, { ...options, skip: PAGE_FURNITURE }) || blockText(body, options);
+}
+
+// not "dateline": for sitrep the dateline (place, date) is article text
+const BYLINE = /byline|author|writtenby|p-author/i;
+
+/**
+ * Remove byline elements (as readability recognises them: rel/itemprop author or a byline-ish
+ * class or id, under 100 characters) so the author stays metadata. Returns the first one's text.
+ */
+function removeBylines(document: ParsedPage['document']): string | undefined {
+  let first: string | undefined;
+  for (const el of [...document.querySelectorAll('[rel], [itemprop], [class], [id]')] as unknown as BylineCandidate[]) {
+    const marked =
+      el.getAttribute('rel') === 'author' ||
+      (el.getAttribute('itemprop') ?? '').includes('author') ||
+      BYLINE.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`);
+    if (!marked || ['html', 'body', 'article', 'main', 'meta', 'link'].includes(el.localName)) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text === '' || text.length >= 100 || !el.isConnected) continue;
+    first ??= text.replace(/^by\s+/i, '');
+    el.remove();
+  }
+  return first;
+}
+
+interface BylineCandidate {
+  localName: string;
+  textContent: string | null;
+  isConnected: boolean;
+  getAttribute(name: string): string | null;
+  remove(): void;
 }
 
 /** Element count and depth, walked iteratively; stops counting once both limits are passed. */

@@ -72,7 +72,9 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
       yield* await readStdin(options, maxBytes);
       continue;
     }
+    let entries = 0;
     for await (const entry of expandPath(path, (ext) => readers.has(ext))) {
+      entries++;
       if (entry.kind === 'failure') {
         yield { ok: false, failure: entry.failure };
         continue;
@@ -83,7 +85,7 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
         continue;
       }
       if (entry.size > maxBytes) {
-        yield fail(entry.path, `file too large (${megabytes(entry.size)} MB; limit ${megabytes(maxBytes)} MB)`);
+        yield fail(entry.path, `file too large (${describeSize(entry.size)}; limit ${describeSize(maxBytes)})`);
         continue;
       }
       let buffer: Buffer;
@@ -95,6 +97,8 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
       }
       yield* await runReader(reader, buffer, entry.path, options.meta ?? {});
     }
+    // only a folder yields nothing; saying so beats a silent empty run
+    if (entries === 0) yield fail(path, `no input files in this folder (looked for ${[...readers.keys()].join(' ')})`);
   }
 }
 
@@ -144,7 +148,7 @@ async function readStdin(options: ReadOptions, maxBytes: number): Promise<InputI
     for await (const chunk of options.stdin ?? process.stdin) {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       size += buffer.length;
-      if (size > maxBytes) return [fail('stdin', `standard input too large (over ${megabytes(maxBytes)} MB)`)];
+      if (size > maxBytes) return [fail('stdin', `standard input too large (over ${describeSize(maxBytes)})`)];
       chunks.push(buffer);
     }
   } catch (error) {
@@ -177,6 +181,6 @@ function declaredCharset(buffer: Buffer): string | undefined {
   return /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
 }
 
-function megabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1);
+function describeSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${bytes} bytes` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

@@ -46,6 +46,18 @@ export class Pipeline {
     return new Pipeline([...stages], services, options.softwareVersion);
   }
 
+  /** The smallest pipeline of these stages that provides `targets` (for evaluation and tools). */
+  subset(targets: LayerName[]): Pipeline {
+    const needed = new Set<LayerName>(targets);
+    const keep: Stage[] = [];
+    for (const stage of [...this.stages].reverse()) {
+      if (!stage.provides.some((l) => needed.has(l))) continue;
+      keep.unshift(stage);
+      for (const l of stage.requires) needed.add(l);
+    }
+    return new Pipeline(keep, this.services, this.version.split('+')[0]!);
+  }
+
   get provides(): LayerName[] {
     return this.stages.flatMap((s) => [...s.provides]);
   }

@@ -11,3 +11,4 @@ declare module '../../core/services.js' {
     actors?: ActorDictionary;
   }
 }
+export { TokenView } from './token-view.js';

@@ -56,6 +56,16 @@ export function validateActorFile(value: unknown, source = 'actors.json'): Actor
   checkItems(problems, file, 'groups', { name: str, kind: (v) => v === 'religious' || v === 'ethnic' || v === 'political' });
   checkItems(problems, file, 'titles', { name: str, sector, aliases: isNames });
   checkItems(problems, file, 'institutions', { id: str, sector, name: str, nouns: isNames });
+  const rules = file.entityRules as Obj | undefined;
+  if (!rules || typeof rules !== 'object') problems.push('entityRules: is required');
+  else {
+    for (const k of ['orgTails', 'placeTails', 'directionWords', 'locationPrepositions', 'policeModifiers', 'acronymStop']) check(problems, isNames(rules[k]), `entityRules.${k}`, 'must be a list of names');
+    if (rules.orgTailSectors !== undefined) check(problems, !!rules.orgTailSectors && typeof rules.orgTailSectors === 'object' && Object.values(rules.orgTailSectors as Obj).every(sector), 'entityRules.orgTailSectors', 'must map words to sectors');
+    if (rules.placeHeads !== undefined) check(problems, isNames(rules.placeHeads), 'entityRules.placeHeads', 'must be a list of names');
+    if (rules.notNameWords !== undefined) check(problems, isNames(rules.notNameWords), 'entityRules.notNameWords', 'must be a list of names');
+    const tails = rules.lowercasePlaceTails as Obj | undefined;
+    check(problems, !!tails && typeof tails === 'object' && Object.values(tails).every((v) => v === 'LOC' || v === 'GPE'), 'entityRules.lowercasePlaceTails', 'must map words to LOC or GPE');
+  }
   // ids must be unique: they are what actor mentions point back to
   for (const key of ['countries', 'organisations', 'regions', 'institutions']) {
     const seen = new Set<string>();

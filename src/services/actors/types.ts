@@ -56,6 +56,23 @@ export interface ActorFile {
   groups: GroupEntry[];
   titles: TitleEntry[];
   institutions: InstitutionEntry[];
+  entityRules: EntityRules;
+}
+
+export interface EntityRules {
+  orgTails: string[];
+  placeTails: string[];
+  lowercasePlaceTails: Record<string, 'LOC' | 'GPE'>;
+  directionWords: string[];
+  locationPrepositions: string[];
+  policeModifiers: string[];
+  acronymStop: string[];
+  /** optional: capitalised words that never make a run a person name */
+  notNameWords?: string[];
+  /** optional: first words of place names */
+  placeHeads?: string[];
+  /** optional: sector of an unlisted organisation by its head or tail word */
+  orgTailSectors?: Record<string, string>;
 }
 
 /** What a phrase in the text can be, as the dictionary knows it. */

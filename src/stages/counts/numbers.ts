@@ -33,6 +33,8 @@ export function numberMatcher(lex: CountsLexicon): NumberMatcher {
   const number = `(?:${alternation(Object.keys(lex.vague)).slice(3, -1)}|(?:${digits}|${wordNum})(?:\\s+${mult}(?![\\p{L}]))?(?:\\s+of)?)`;
   const qual = alternation(Object.keys(lex.qualifiers));
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:(${qual})\\s+)?(${number})(?![\\p{L}\\p{N}])`, 'giu');
+  // a range counts by its lower bound ("5-7 policemen", "between 5 and 7 people"): ACLED's conservative figure
+  const rangeRe = /(?<![\p{L}\p{N}.,/-])(?:(at least|some|about|around|approximately)\s+)?(?:between\s+(\d+)\s+(?:and|to)\s+(\d+)|(\d+)\s*[-–]\s*(\d+))(?![\p{L}\p{N}/.-]|,\d)(?=\s+\p{L})/giu;
   const articleRe = /(?<![\p{L}\p{N}])(?:a|an|another)(?=\s)/giu;
 
   const qualMap = new Map(Object.entries(lex.qualifiers).map(([k, v]) => [k.toLowerCase(), v]));
@@ -45,6 +47,7 @@ export function numberMatcher(lex: CountsLexicon): NumberMatcher {
   const months = alternation(lex.monthNames);
   const monthAfter = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${months}\\.?(?![\\p{L}])`, 'iu');
   const monthBefore = new RegExp(`(?<![\\p{L}])${months}\\.?\\s+$`, 'iu');
+  const dayMonthBefore = new RegExp(`(?<![\\p{L}\\p{N}])\\d{1,2}\\s+${months}\\.\\s+$`, 'iu');
   const whoAfter = new RegExp(`^\\s+${alternation(lex.whoNouns)}(?![\\p{L}])`, 'iu');
 
   function parse(raw: string): { value: number; vague?: string } | undefined {
@@ -88,6 +91,16 @@ export function numberMatcher(lex: CountsLexicon): NumberMatcher {
           qualStart: m.index!,
         });
       }
+      for (const m of text.matchAll(rangeRe)) {
+        const lo = Number(m[2] ?? m[4]);
+        const hi = Number(m[3] ?? m[5]);
+        if (!(lo < hi) || hi > 100000 || /^(?:19|20)\d\d$/.test(String(lo))) continue;
+        const start = m.index! + (m[1] ? m[0].indexOf(m[1]) + m[1].length + 1 : 0);
+        const end = m.index! + m[0].length;
+        // the range replaces the two plain numbers inside it
+        for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start >= start && out[i]!.end <= end) out.splice(i, 1);
+        out.push({ start, end, value: lo, qualifier: 'at_least', qualStart: m.index! });
+      }
       for (const m of text.matchAll(articleRe)) {
         if (out.some((o) => o.qualStart <= m.index! && m.index! < o.end)) continue;
         out.push({ start: m.index!, end: m.index! + m[0].length, value: 1, qualifier: 'exact', qualStart: m.index!, article: true });
@@ -105,7 +118,8 @@ export function numberMatcher(lex: CountsLexicon): NumberMatcher {
       if (/[$£€¥#№]\s*$/u.test(before)) return true;
       if (unitRe.test(after)) return true;
       if (prefixRe.test(before)) return true;
-      if (monthAfter.test(after) || monthBefore.test(before)) return true;
+      // "Oct. 3" is a date, but in "01 Oct. 3 militants killed" the day came first
+      if (monthAfter.test(after) || (monthBefore.test(before) && !dayMonthBefore.test(before))) return true;
       // a bare year: 1900-2099 written without a comma and not followed by a who noun
       if (/^(?:19|20)\d\d$/.test(num) && !whoAfter.test(after)) return true;
       return false;

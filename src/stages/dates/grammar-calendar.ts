@@ -50,7 +50,7 @@ export function calendarRules(lex: DateLexicon): Rule[] {
         const mo = month(m);
         const d = day(m.groups!.day!);
         if (mo === undefined || d < 1 || d > 31) return null;
-        return { sem: { kind: 'date', m: mo, d, y: year(m.groups!.year) } };
+        return { sem: { kind: 'date', m: mo, d, y: year(m.groups!.year), wd: m.groups!.wd ? weekday(m.groups!.wd) : undefined } };
       },
     },
     {
@@ -60,7 +60,7 @@ export function calendarRules(lex: DateLexicon): Rule[] {
         const mo = month(m);
         const d = day(m.groups!.day!);
         if (mo === undefined || d < 1 || d > 31) return null;
-        return { sem: { kind: 'date', m: mo, d, y: year(m.groups!.year) }, start: startOf(m, 'wd', 'day') };
+        return { sem: { kind: 'date', m: mo, d, y: year(m.groups!.year), wd: m.groups!.wd ? weekday(m.groups!.wd) : undefined }, start: startOf(m, 'wd', 'day') };
       },
     },
     {
@@ -88,6 +88,9 @@ export function calendarRules(lex: DateLexicon): Rule[] {
         const g = m.groups!;
         const before = wordBefore(text, m.index);
         if (!g.mod && !g.shift && !lex.monthPrepositions.has(before)) return null;
+        // an abbreviation standing alone needs its dot ("Jan Kavan" is a name)
+        const raw = g.mon!;
+        if (raw.length <= 4 && !raw.endsWith('.') && !['may', 'june', 'july'].includes(raw.toLowerCase())) return null;
         // "in May 2020" is the month-year rule's; "by March 9" the month-day rule's
         if (/^\d/.test(wordAfter(text, m.index + m[0].length))) return null;
         return { sem: { kind: 'month', m: mo, shift: shiftOf(g.shift) } };

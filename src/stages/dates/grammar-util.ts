@@ -1,7 +1,7 @@
 import { alternation, type DateLexicon } from './lexicon.js';
 import type { Sem } from './sem.js';
 
-/** One grammar rule: a regex (compiled with the 'd' flag for group offsets) and a builder. */
+/** One grammar rule: a regex and a builder of its meaning. */
 export interface Rule {
   name: string;
   re: RegExp;
@@ -12,9 +12,9 @@ export interface Rule {
 export const B = '(?<![\\p{L}\\p{N}])';
 export const E = '(?![\\p{L}\\p{N}])';
 
-/** Compile a rule regex: global, case-insensitive, unicode, with group indices. */
+/** Compile a rule regex: global, case-insensitive, unicode (no 'd' flag: group indices cost a third of the scan). */
 export function rx(source: string): RegExp {
-  return new RegExp(`${B}(?:${source})${E}`, 'gdiu');
+  return new RegExp(`${B}(?:${source})${E}`, 'giu');
 }
 
 /** Regex fragments built from the lexicon, shared by the grammar files. */
@@ -106,11 +106,15 @@ export function parseNumber(lex: DateLexicon, raw: string): number | null | unde
   return undefined;
 }
 
-/** Start offset of a named group, or of the whole match. */
+/** Start offset of a named group (its first occurrence inside the match), if it matched. */
 export function groupStart(m: RegExpExecArray, name: string): number | undefined {
-  return m.indices?.groups?.[name]?.[0];
+  const g = m.groups?.[name];
+  if (g === undefined) return undefined;
+  const i = m[0].indexOf(g);
+  return i < 0 ? undefined : m.index + i;
 }
 
 export function groupEnd(m: RegExpExecArray, name: string): number | undefined {
-  return m.indices?.groups?.[name]?.[1];
+  const s = groupStart(m, name);
+  return s === undefined ? undefined : s + m.groups![name]!.length;
 }

@@ -34,6 +34,8 @@ export interface DateLexicon {
   monthPrepositions: Set<string>;
   futureCues: string[];
   pastCues: string[];
+  /** words that describe the date itself as ahead ("Thursday as a possible date") */
+  dateModifierCues: Set<string>;
   reportingVerbs: Set<string>;
 }
 
@@ -113,6 +115,7 @@ export function loadDateLexicon(path = dataPath('lexicons', 'dates.json')): Date
     monthPrepositions: new Set(stringList(path, json, 'monthPrepositions')),
     futureCues: stringList(path, json, 'futureCues'),
     pastCues: stringList(path, json, 'pastCues'),
+    dateModifierCues: new Set(stringList(path, json, 'dateModifierCues')),
     reportingVerbs: new Set(stringList(path, json, 'reportingVerbs')),
   };
   for (const [name, m] of lex.months) if (m < 1 || m > 12) fail(path, `month "${name}" out of range`);

@@ -16,7 +16,7 @@ interface Extras {
 
 export type Sem = Extras &
   (
-    | { kind: 'date'; y?: number; m: number; d: number }
+    | { kind: 'date'; y?: number; m: number; d: number; wd?: number }
     | { kind: 'month'; y?: number; m: number; shift?: number }
     | { kind: 'year'; y: number }
     | { kind: 'decade'; dec: number }

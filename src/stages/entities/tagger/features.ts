@@ -62,7 +62,17 @@ export interface WordInfo {
   norm: string;
   /** lower-cased, diacritics stripped: key for document statistics and gazetteers */
   key: string;
+  /** word-intrinsic feature hashes (incl. the bias) */
   feats: Uint32Array;
+  /** feature hashes this word contributes as a neighbour at offsets -2, -1, +1, +2 */
+  ctx: Uint32Array[];
+  /** resolved rows of feats and ctx (cached per resolver): rows[rowStart[k] .. rowStart[k+1]] */
+  rows: Int32Array | null;
+  rowStart: Int32Array | null;
+  rowOwner: unknown;
+  /** inference cache: summed weights of each row segment (owned by a tagger) */
+  sums: Int32Array | null;
+  sumsOwner: unknown;
   hLower: number;
   hSShape: number;
   hSuf3: number;
@@ -120,22 +130,81 @@ function capClass(w: string): number {
   return CAP_MIXED;
 }
 
+/** maps a feature hash to a weight row, or -1 when the model does not know the feature */
+export type Resolver = (h: number) => number;
+
 export interface DocFeatures {
   /** number of tokens in the document */
   n: number;
   /** sentence boundaries: sentence s spans tokens sentStart[s] .. sentStart[s+1] */
   sentStart: Int32Array;
   words: WordInfo[];
-  /** base feature hashes of token i: feats[featStart[i] .. featStart[i+1]] */
-  feats: Uint32Array;
+  /** resolved base feature rows of token i: rows[featStart[i] .. featStart[i+1]] (unknown ones left out) */
+  rows: Int32Array;
   featStart: Int32Array;
   /** whether the position gives no case evidence (sentence-initial, after a quote, headline) */
   caseless: Uint8Array;
 }
 
+function contextFeatures(hLower: number, hSShape: number, hC2: number, hC3: number, cap: number, hSuf3: number): Uint32Array[] {
+  return [
+    Uint32Array.of(mix(T.ctxW[0], hLower), mix(T.ctxS[0], hSShape), mix(T.ctxC2[0], hC2)),
+    Uint32Array.of(
+      mix(T.ctxW[1], hLower),
+      mix(T.ctxS[1], hSShape),
+      mix(T.ctxC2[1], hC2),
+      mix(T.ctxC3[0], hC3),
+      mix(T.ctxCap[0], cap),
+      mix(T.ctxSuf[0], hSuf3),
+    ),
+    Uint32Array.of(
+      mix(T.ctxW[2], hLower),
+      mix(T.ctxS[2], hSShape),
+      mix(T.ctxC2[2], hC2),
+      mix(T.ctxC3[1], hC3),
+      mix(T.ctxCap[1], cap),
+      mix(T.ctxSuf[1], hSuf3),
+    ),
+    Uint32Array.of(mix(T.ctxW[3], hLower), mix(T.ctxS[3], hSShape), mix(T.ctxC2[3], hC2)),
+  ];
+}
+
+/** sentence-boundary pseudo words (their context features stand for "no word there") */
+function boundaryWord(h: number): WordInfo {
+  return {
+    norm: '',
+    key: '',
+    feats: new Uint32Array(0),
+    ctx: contextFeatures(h, h, h, h, 9, h),
+    rows: null,
+    rowStart: null,
+    rowOwner: null,
+    sums: null,
+    sumsOwner: null,
+    hLower: h,
+    hSShape: h,
+    hSuf3: h,
+    hC2: h,
+    hC3: h,
+    cap: 9,
+    hasLetter: false,
+  };
+}
+export const BOS_WORD = boundaryWord(0x11);
+export const EOS_WORD = boundaryWord(0x22);
+
+/** copy the cached rows of segment `seg` (0 intrinsic, 1..4 as neighbour at -2,-1,+1,+2) */
+function copyRows(buf: Int32Array, q: number, w: WordInfo, seg: number): number {
+  const rows = w.rows!;
+  const st = w.rowStart!;
+  for (let k = st[seg]; k < st[seg + 1]; k++) buf[q++] = rows[k];
+  return q;
+}
+
 export class FeatureExtractor {
   private cache = new Map<string, WordInfo>();
-  private buf = new Uint32Array(4096);
+  private rowBuf = new Int32Array(4096);
+  private tmp: number[] = [];
 
   constructor(
     readonly clusters: WordClusters,
@@ -145,7 +214,7 @@ export class FeatureExtractor {
   word(tok: string): WordInfo {
     let wi = this.cache.get(tok);
     if (wi !== undefined) return wi;
-    if (this.cache.size > 200000) this.cache.clear();
+    if (this.cache.size > 100000) this.cache.clear();
     wi = this.computeWord(tok);
     this.cache.set(tok, wi);
     return wi;
@@ -157,7 +226,7 @@ export class FeatureExtractor {
     const key = /^[\x00-\x7f]*$/.test(lower) ? lower : stripDiacritics(lower);
     const { shape, short } = wordShape(norm);
     const cap = capClass(norm);
-    const feats: number[] = [];
+    const feats: number[] = [T.bias];
     const hLower = hashString(key);
     feats.push(mix(T.w, hLower));
     feats.push(mix(T.raw, hashString(norm)));
@@ -177,7 +246,7 @@ export class FeatureExtractor {
       }
     }
     if (hSuf3 === 0) hSuf3 = hLower;
-    let cid = this.clusters.lookup(key);
+    let cid = this.clusters.lookupHash(hLower);
     if (cid < 0 && key.includes('-')) {
       // hyphenated: use the last part's cluster (e.g. pro-Russian -> russian), marked as such
       const parts = key.split('-').filter((p) => p.length > 0);
@@ -218,6 +287,12 @@ export class FeatureExtractor {
       norm,
       key,
       feats: Uint32Array.from(feats),
+      ctx: contextFeatures(hLower, hSShape, hC2, hC3, cap, hSuf3),
+      rows: null,
+      rowStart: null,
+      rowOwner: null,
+      sums: null,
+      sumsOwner: null,
       hLower,
       hSShape,
       hSuf3,
@@ -228,8 +303,31 @@ export class FeatureExtractor {
     };
   }
 
+  /** resolved rows of a word's intrinsic and neighbour features (cached) */
+  private wordRows(w: WordInfo, resolve: Resolver): void {
+    if (w.rowOwner === resolve && w.rows) return;
+    const rows: number[] = [];
+    const start = new Int32Array(6);
+    const add = (arr: Uint32Array) => {
+      for (let k = 0; k < arr.length; k++) {
+        const r = resolve(arr[k]);
+        if (r >= 0) rows.push(r);
+      }
+    };
+    start[0] = 0;
+    add(w.feats);
+    for (let k = 0; k < 4; k++) {
+      start[k + 1] = rows.length;
+      add(w.ctx[k]);
+    }
+    start[5] = rows.length;
+    w.rows = Int32Array.from(rows);
+    w.rowStart = start;
+    w.rowOwner = resolve;
+  }
+
   /** Extract base features (everything except first-pass predictions) for a document. */
-  extractDocument(sentences: string[][]): DocFeatures {
+  extractDocument(sentences: string[][], resolve: Resolver, positionalOnly = false): DocFeatures {
     let n = 0;
     for (const s of sentences) n += s.length;
     const sentStart = new Int32Array(sentences.length + 1);
@@ -283,98 +381,96 @@ export class FeatureExtractor {
 
     // features
     const featStart = new Int32Array(n + 1);
-    let buf = this.buf;
+    let buf = this.rowBuf;
     let q = 0;
-    const push = (h: number) => {
-      if (q >= buf.length) {
-        const nb = new Uint32Array(buf.length * 2);
-        nb.set(buf);
-        buf = nb;
-      }
-      buf[q++] = h;
-    };
+    const bos = BOS_WORD;
+    const eos = EOS_WORD;
+    this.wordRows(bos, resolve);
+    this.wordRows(eos, resolve);
     for (let s = 0; s < sentences.length; s++) {
       const a = sentStart[s];
       const b = sentStart[s + 1];
-      const keys: string[] = [];
-      const norms: string[] = [];
+      const keys: string[] = new Array(b - a);
+      const norms: string[] = new Array(b - a);
       for (let i = a; i < b; i++) {
-        keys.push(words[i].key);
-        norms.push(words[i].norm);
+        keys[i - a] = words[i].key;
+        norms[i - a] = words[i].norm;
+        this.wordRows(words[i], resolve);
       }
       const gz: GazCodes = this.gazetteer.match(keys, norms);
       const hl = headline[s];
       for (let i = a; i < b; i++) {
         featStart[i] = q;
         const w = words[i];
-        push(T.bias);
-        for (let k = 0; k < w.feats.length; k++) push(w.feats[k]);
+        const wm2 = i - 2 >= a ? words[i - 2] : bos;
+        const wm1 = i - 1 >= a ? words[i - 1] : bos;
+        const wp1 = i + 1 < b ? words[i + 1] : eos;
+        const wp2 = i + 2 < b ? words[i + 2] : eos;
+        if (q + 512 > buf.length) {
+          const nb = new Int32Array(buf.length * 2 + 1024);
+          nb.set(buf.subarray(0, q));
+          buf = nb;
+        }
+        // cached word-level rows: own intrinsic features and the neighbours' context features
+        // (left out when the caller adds the words' cached weight sums itself)
+        if (!positionalOnly) {
+          q = copyRows(buf, q, w, 0);
+          q = copyRows(buf, q, wm2, 1);
+          q = copyRows(buf, q, wm1, 2);
+          q = copyRows(buf, q, wp1, 3);
+          q = copyRows(buf, q, wp2, 4);
+        }
+        // position-specific features
+        const h: number[] = this.tmp;
+        h.length = 0;
         const first = i === a;
-        push(mix3(T.init, caseless[i] + (first ? 2 : 0), w.cap));
-        // context words
-        const wm2 = i - 2 >= a ? words[i - 2] : null;
-        const wm1 = i - 1 >= a ? words[i - 1] : null;
-        const wp1 = i + 1 < b ? words[i + 1] : null;
-        const wp2 = i + 2 < b ? words[i + 2] : null;
-        const hm2 = wm2 ? wm2.hLower : 0x11;
-        const hm1 = wm1 ? wm1.hLower : 0x11;
-        const hp1 = wp1 ? wp1.hLower : 0x22;
-        const hp2 = wp2 ? wp2.hLower : 0x22;
-        push(mix(T.ctxW[0], hm2));
-        push(mix(T.ctxW[1], hm1));
-        push(mix(T.ctxW[2], hp1));
-        push(mix(T.ctxW[3], hp2));
-        const sm2 = wm2 ? wm2.hSShape : 0x11;
-        const sm1 = wm1 ? wm1.hSShape : 0x11;
-        const sp1 = wp1 ? wp1.hSShape : 0x22;
-        const sp2 = wp2 ? wp2.hSShape : 0x22;
-        push(mix(T.ctxS[0], sm2));
-        push(mix(T.ctxS[1], sm1));
-        push(mix(T.ctxS[2], sp1));
-        push(mix(T.ctxS[3], sp2));
-        push(mix(T.ctxC2[0], wm2 ? wm2.hC2 : 0x11));
-        push(mix(T.ctxC2[1], wm1 ? wm1.hC2 : 0x11));
-        push(mix(T.ctxC2[2], wp1 ? wp1.hC2 : 0x22));
-        push(mix(T.ctxC2[3], wp2 ? wp2.hC2 : 0x22));
-        push(mix(T.ctxC3[0], wm1 ? wm1.hC3 : 0x11));
-        push(mix(T.ctxC3[1], wp1 ? wp1.hC3 : 0x22));
-        push(mix(T.ctxCap[0], wm1 ? wm1.cap : 9));
-        push(mix(T.ctxCap[1], wp1 ? wp1.cap : 9));
-        push(mix(T.ctxSuf[0], wm1 ? wm1.hSuf3 : 0x11));
-        push(mix(T.ctxSuf[1], wp1 ? wp1.hSuf3 : 0x22));
-        push(mix3(T.ww[0], hm1, w.hLower));
-        push(mix3(T.ww[1], w.hLower, hp1));
-        push(mix3(T.wcl[0], hm1, w.hC3));
-        push(mix3(T.wcl[1], w.hC3, hp1));
-        push(mix(mix3(T.sss, sm1, w.hSShape), sp1));
-        push(mix3(T.ss2[0], sm1, w.hSShape));
-        push(mix3(T.ss2[1], w.hSShape, sp1));
+        h.push(mix3(T.init, caseless[i] + (first ? 2 : 0), w.cap));
+        const hm1 = wm1.hLower;
+        const hp1 = wp1.hLower;
+        const sm1 = wm1.hSShape;
+        const sp1 = wp1.hSShape;
+        h.push(mix3(T.ww[0], hm1, w.hLower));
+        h.push(mix3(T.ww[1], w.hLower, hp1));
+        h.push(mix3(T.wcl[0], hm1, w.hC3));
+        h.push(mix3(T.wcl[1], w.hC3, hp1));
+        h.push(mix(mix3(T.sss, sm1, w.hSShape), sp1));
+        h.push(mix3(T.ss2[0], sm1, w.hSShape));
+        h.push(mix3(T.ss2[1], w.hSShape, sp1));
         if (hl) {
-          push(mix3(T.hl, hl, w.cap));
-          push(mix3(T.hlShape, hl, w.hSShape));
-          push(mix3(T.hlW, hl, w.hLower));
+          h.push(mix3(T.hl, hl, w.cap));
+          h.push(mix3(T.hlShape, hl, w.hSShape));
+          h.push(mix3(T.hlW, hl, w.hLower));
         }
         // gazetteers
         const g = gz[i - a];
-        if (g.length === 0) push(mix(T.gzN, w.cap));
+        if (g.length === 0) h.push(mix(T.gzN, w.cap));
         for (const code of g) {
-          push(mix(T.gz, code));
-          push(mix3(T.gz, code, w.cap === CAP_LOWER ? 0 : 1));
+          h.push(mix(T.gz, code));
+          h.push(mix3(T.gz, code, w.cap === CAP_LOWER ? 0 : 1));
         }
-        if (i - 1 >= a) for (const code of gz[i - 1 - a]) push(mix(T.gzCtx[0], code));
-        if (i + 1 < b) for (const code of gz[i + 1 - a]) push(mix(T.gzCtx[1], code));
+        if (i - 1 >= a) for (const code of gz[i - 1 - a]) h.push(mix(T.gzCtx[0], code));
+        if (i + 1 < b) for (const code of gz[i + 1 - a]) h.push(mix(T.gzCtx[1], code));
         // document surface features
         if (w.hasLetter && w.cap !== CAP_LOWER) {
           const lc = lcCount.get(w.key) ?? 0;
           const cc = (capCount.get(w.key) ?? 0) - (caseless[i] ? 0 : 1);
-          if (lc > 0) push(mix3(T.dLc, caseless[i], cc > 0 ? 1 : 0));
-          if (caseless[i]) push(cc > 0 ? mix(T.dCap, w.cap) : mix(T.dNoCap, w.cap));
+          if (lc > 0) h.push(mix3(T.dLc, caseless[i], cc > 0 ? 1 : 0));
+          if (caseless[i]) h.push(cc > 0 ? mix(T.dCap, w.cap) : mix(T.dNoCap, w.cap));
+        }
+        if (q + h.length > buf.length) {
+          const nb = new Int32Array(buf.length * 2 + h.length);
+          nb.set(buf.subarray(0, q));
+          buf = nb;
+        }
+        for (let k = 0; k < h.length; k++) {
+          const r = resolve(h[k]);
+          if (r >= 0) buf[q++] = r;
         }
       }
     }
     featStart[n] = q;
-    this.buf = buf;
-    return { n, sentStart, words, feats: buf.slice(0, q), featStart, caseless };
+    this.rowBuf = buf;
+    return { n, sentStart, words, rows: buf.slice(0, q), featStart, caseless };
   }
 
   /**

@@ -27,13 +27,20 @@ export class Gazetteer {
   private root: TrieNode = { next: new Map(), ends: [] };
   entries = 0;
 
+  /** all entries, for serialisation: [category index, tokens] */
+  readonly list: [number, string[]][] = [];
+
   addEntry(category: string, entry: string): void {
+    const toks = tokenizeLine(entry.trim(), 0).tokens.map((t) => normalizeToken(t));
+    this.addTokens(category, toks);
+  }
+
+  addTokens(category: string, toks: string[]): void {
     let cat = this.categories.indexOf(category);
     if (cat < 0) {
       cat = this.categories.length;
       this.categories.push(category);
     }
-    const toks = tokenizeLine(entry.trim(), 0).tokens.map((t) => normalizeToken(t));
     if (toks.length === 0) return;
     let node = this.root;
     for (const t of toks) {
@@ -47,8 +54,20 @@ export class Gazetteer {
     }
     if (!node.ends.some((e) => e.cat === cat && e.tokens.join(' ') === toks.join(' '))) {
       node.ends.push({ cat, tokens: toks });
+      this.list.push([cat, toks]);
       this.entries++;
     }
+  }
+
+  toJSON(): { categories: string[]; entries: [number, string][] } {
+    return { categories: this.categories, entries: this.list.map(([c, t]) => [c, t.join('\u0001')]) };
+  }
+
+  static fromJSON(j: { categories: string[]; entries: [number, string][] }): Gazetteer {
+    const g = new Gazetteer();
+    for (const c of j.categories) g.categories.push(c);
+    for (const [c, t] of j.entries) g.addTokens(j.categories[c], t.split('\u0001'));
+    return g;
   }
 
   static loadDir(dir: string | URL): Gazetteer {

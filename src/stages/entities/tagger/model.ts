@@ -2,13 +2,20 @@
  * The shipped model: hashed feature keys with two sets of int16-quantised weights (first pass
  * without, second pass with first-pass document features) and two transition matrices.
  *
- * File (gzip): "SRNER001", uint32 header length, JSON header (padded to 4 bytes), then
- * keys (uint32, sorted, delta-encoded), w1 and w2 (int16, label-major), t1 and t2 (float32).
+ * The word clusters and the gazetteers used in training are baked in, so a model file is
+ * self-contained.
+ *
+ * File (gzip): "SRNER001", uint32 header length, JSON header (padded to 4 bytes; includes the
+ * gazetteer entries), then keys (uint32, sorted, delta-encoded), w1 and w2 (int16,
+ * label-major), t1 and t2 (float32), cluster count, cluster word hashes (uint32, sorted,
+ * delta-encoded) and cluster ids (uint16).
  */
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { NUM_LABELS, LABEL_NAMES } from './labels.js';
 import { TRANS_SIZE } from './viterbi.js';
+import { WordClusters } from './clusters.js';
+import { Gazetteer } from './gazetteer.js';
 
 const L = NUM_LABELS;
 const MAGIC = 'SRNER001';
@@ -21,13 +28,16 @@ export interface ModelHeader {
   scale1: number;
   scale2: number;
   clusters: { words: number; checksum: number };
+  gazetteer: { categories: string[]; entries: [number, string][] };
   info: Record<string, unknown>;
 }
 
 export class NerModel {
   private mask: number;
-  private slotKeys: Uint32Array;
-  private slotRows: Int32Array;
+  /** open-addressing table, interleaved: slots[2s] = key (as int32), slots[2s+1] = row */
+  private slots: Int32Array;
+  /** rows x 2L int16: the L pass-1 weights of a row followed by its L pass-2 weights */
+  readonly w: Int16Array;
 
   constructor(
     readonly header: ModelHeader,
@@ -37,18 +47,26 @@ export class NerModel {
     readonly w2: Int16Array,
     readonly t1: Float32Array,
     readonly t2: Float32Array,
+    readonly clusters: WordClusters,
+    readonly gazetteer: Gazetteer,
   ) {
     let cap = 1024;
     while (cap < keys.length * 2) cap *= 2;
     this.mask = cap - 1;
-    this.slotKeys = new Uint32Array(cap);
-    this.slotRows = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 2);
     const mask = this.mask;
     for (let r = 0; r < keys.length; r++) {
       let s = keys[r] & mask;
-      while (this.slotKeys[s] !== 0) s = (s + 1) & mask;
-      this.slotKeys[s] = keys[r];
-      this.slotRows[s] = r;
+      while (this.slots[2 * s] !== 0) s = (s + 1) & mask;
+      this.slots[2 * s] = keys[r] | 0;
+      this.slots[2 * s + 1] = r;
+    }
+    this.w = new Int16Array(keys.length * 2 * L);
+    for (let r = 0; r < keys.length; r++) {
+      for (let l = 0; l < L; l++) {
+        this.w[r * 2 * L + l] = w1[r * L + l];
+        this.w[r * 2 * L + L + l] = w2[r * L + l];
+      }
     }
   }
 
@@ -59,11 +77,12 @@ export class NerModel {
   /** row index of a feature hash, or -1 */
   lookup(h: number): number {
     const mask = this.mask;
-    const sk = this.slotKeys;
-    let s = h & mask;
+    const slots = this.slots;
+    const key = h | 0;
+    let s = key & mask;
     for (;;) {
-      const k = sk[s];
-      if (k === h) return this.slotRows[s];
+      const k = slots[2 * s];
+      if (k === key) return slots[2 * s + 1];
       if (k === 0) return -1;
       s = (s + 1) & mask;
     }
@@ -76,7 +95,7 @@ export class NerModel {
     w2: Float32Array,
     t1: Float32Array,
     t2: Float32Array,
-    opts: { prune: number; clusters: { words: number; checksum: number }; info: Record<string, unknown> },
+    opts: { prune: number; clusters: WordClusters; gazetteer: Gazetteer; info: Record<string, unknown> },
   ): NerModel {
     const n = rowKeys.length;
     let max1 = 0;
@@ -120,10 +139,11 @@ export class NerModel {
       rows: keep.length,
       scale1,
       scale2,
-      clusters: opts.clusters,
+      clusters: { words: opts.clusters.size, checksum: opts.clusters.checksum },
+      gazetteer: opts.gazetteer.toJSON(),
       info: opts.info,
     };
-    return new NerModel(header, keys, q1, q2, Float32Array.from(t1), Float32Array.from(t2));
+    return new NerModel(header, keys, q1, q2, Float32Array.from(t1), Float32Array.from(t2), opts.clusters, opts.gazetteer);
   }
 
   serialize(): Buffer {
@@ -146,7 +166,7 @@ export class NerModel {
     lenBuf.writeUInt32LE(hjson.length, 0);
     const w1 = toLabelMajor(this.w1);
     const w2 = toLabelMajor(this.w2);
-    const parts = [
+    const parts: Buffer[] = [
       Buffer.from(MAGIC, 'latin1'),
       lenBuf,
       hjson,
@@ -158,6 +178,18 @@ export class NerModel {
     if ((rows * L * 4) % 4 !== 0) parts.push(Buffer.alloc(2));
     parts.push(Buffer.from(this.t1.buffer, this.t1.byteOffset, this.t1.byteLength));
     parts.push(Buffer.from(this.t2.buffer, this.t2.byteOffset, this.t2.byteLength));
+    // word clusters: count, sorted key hashes (delta-encoded), ids (uint16)
+    const ck = this.clusters.keys;
+    const cn = Buffer.alloc(4);
+    cn.writeUInt32LE(ck.length, 0);
+    const cd = new Uint32Array(ck.length);
+    let cp = 0;
+    for (let i = 0; i < ck.length; i++) {
+      cd[i] = (ck[i] - cp) >>> 0;
+      cp = ck[i];
+    }
+    const ci = this.clusters.ids;
+    parts.push(cn, Buffer.from(cd.buffer, cd.byteOffset, cd.byteLength), Buffer.from(ci.buffer, ci.byteOffset, ci.byteLength));
     return gzipSync(Buffer.concat(parts), { level: 9 });
   }
 
@@ -189,6 +221,20 @@ export class NerModel {
     const t1 = new Float32Array(body.buffer, off, TRANS_SIZE).slice();
     off += TRANS_SIZE * 4;
     const t2 = new Float32Array(body.buffer, off, TRANS_SIZE).slice();
+    off += TRANS_SIZE * 4;
+    const cn = new Uint32Array(body.buffer, off, 1)[0];
+    off += 4;
+    const cd = new Uint32Array(body.buffer, off, cn);
+    off += cn * 4;
+    const cids = new Uint16Array(body.buffer, off, cn).slice();
+    const ckeys = new Uint32Array(cn);
+    let cp = 0;
+    for (let i = 0; i < cn; i++) {
+      cp = (cp + cd[i]) >>> 0;
+      ckeys[i] = cp;
+    }
+    const clusters = new WordClusters(ckeys, cids, header.clusters.checksum);
+    const gazetteer = Gazetteer.fromJSON(header.gazetteer);
     const keys = new Uint32Array(rows);
     let prev = 0;
     for (let i = 0; i < rows; i++) {
@@ -204,6 +250,6 @@ export class NerModel {
         w2[r * L + l] = w2l[lo + r];
       }
     }
-    return new NerModel(header, keys, w1, w2, t1, t2);
+    return new NerModel(header, keys, w1, w2, t1, t2, clusters, gazetteer);
   }
 }

@@ -1,0 +1,143 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { foldName } from '../fold.js';
+import type { GeoNamesPlace } from './geonames.js';
+
+/**
+ * Country subdivisions (ISO 3166-2 names) with a point and a GeoNames admin1 code
+ * derived from the towns each one lists: the towns are found in GeoNames within the
+ * country, and the subdivision sits at the median of their coordinates.
+ */
+export interface Subdivision {
+  country: string;
+  iso: string;
+  name: string;
+  lat: number;
+  lon: number;
+  population: number;
+  /** GeoNames admin1 code most of its towns share */
+  admin1: string;
+  featureCode: 'ADM1' | 'ADM2';
+  towns: number;
+}
+
+/** Words that name the kind of subdivision, dropped to get the short name ("Kharkiv Oblast" -> "Kharkiv"). */
+export const DIVISION_WORDS = [
+  'oblast', 'governorate', 'province', 'provincia', 'region', 'county', 'state', 'district', 'department',
+  'prefecture', 'municipality', 'division', 'territory', 'autonomous region', 'autonomous republic',
+  'autonomous province', 'autonomous oblast', 'krai', 'kray', 'voivodeship', 'canton', 'emirate', 'parish',
+];
+const SUFFIX_RE = new RegExp(`\\s+(?:${DIVISION_WORDS.join('|')})$`);
+const PREFIX_RE = /^(?:(?:province|region|state|department|governorate|county|district|autonomous republic|republic) of\s+)/;
+
+/** The folded short name of a subdivision, or '' when nothing was stripped. */
+export function shortDivisionKey(folded: string): string {
+  const s = folded.replace(SUFFIX_RE, '').replace(PREFIX_RE, '');
+  return s !== folded && s.length > 1 ? s : '';
+}
+
+export function deriveSubdivisions(dbRoot: string, byCountry: Map<string, GeoNamesPlace[]>): { subdivisions: Subdivision[]; unplaced: string[] } {
+  const subdivisions: Subdivision[] = [];
+  const unplaced: string[] = [];
+  const statesDir = join(dbRoot, 'states');
+  for (const cc of readdirSync(statesDir).sort()) {
+    const places = byCountry.get(cc) ?? [];
+    const index = new Map<string, GeoNamesPlace[]>();
+    for (const p of places) {
+      for (const n of new Set([foldName(p.name), foldName(p.asciiName)])) push(index, n, p);
+    }
+    const states = JSON.parse(readFileSync(join(statesDir, cc, 'index.json'), 'utf8')) as { name: string; iso: string }[];
+    const found: Subdivision[] = [];
+    for (const st of states) {
+      const townFile = join(dbRoot, 'cities', cc, st.iso, 'index.json');
+      const towns = existsSync(townFile) ? (JSON.parse(readFileSync(townFile, 'utf8')) as string[]) : [];
+      const matched = placeTowns(towns, index);
+      if (matched.length === 0) {
+        // A city-state or a subdivision named after its seat: use the place of that name.
+        const key = foldName(st.name);
+        const seat = (index.get(key) ?? index.get(shortDivisionKey(key)) ?? []).sort((a, b) => b.population - a.population)[0];
+        if (seat) matched.push(seat);
+      }
+      if (matched.length === 0) {
+        unplaced.push(`${cc}-${st.iso} ${st.name}`);
+        continue;
+      }
+      found.push({
+        country: cc,
+        iso: st.iso,
+        name: st.name,
+        lat: centre(matched.map((p) => p.lat)),
+        lon: centre(matched.map((p) => p.lon)),
+        population: matched.reduce((s, p) => s + p.population, 0),
+        admin1: majority(matched.map((p) => p.admin1)),
+        featureCode: 'ADM1',
+        towns: matched.length,
+      });
+    }
+    // Several ISO subdivisions inside one GeoNames admin1 (provinces within a region,
+    // councils within England): only the largest is first-level.
+    const largest = new Map<string, Subdivision>();
+    for (const s of found) {
+      const cur = largest.get(s.admin1);
+      if (!cur || s.towns > cur.towns) largest.set(s.admin1, s);
+    }
+    for (const s of found) if (largest.get(s.admin1) !== s) s.featureCode = 'ADM2';
+    subdivisions.push(...found);
+  }
+  return { subdivisions, unplaced };
+}
+
+function placeTowns(towns: string[], index: Map<string, GeoNamesPlace[]>): GeoNamesPlace[] {
+  const unique: GeoNamesPlace[] = [];
+  const ambiguous: GeoNamesPlace[][] = [];
+  for (const t of towns) {
+    const c = index.get(foldName(t));
+    if (!c) continue;
+    if (c.length === 1) unique.push(c[0]!);
+    else ambiguous.push(c);
+  }
+  const main = majority(unique.map((p) => p.admin1));
+  for (const c of ambiguous) {
+    const same = c.filter((p) => p.admin1 === main);
+    if (same.length) unique.push(same.sort((a, b) => b.population - a.population)[0]!);
+  }
+  // Keep the towns of the main admin1 when most agree: strays are usually homonyms.
+  const inMain = unique.filter((p) => p.admin1 === main);
+  return inMain.length >= unique.length * 0.6 ? inMain : unique;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const a = m.get(k);
+  if (a) a.push(v);
+  else m.set(k, [v]);
+}
+
+// The middle of the 10th-90th percentile range: towns crowd where people live (a coast,
+// a capital), so their median drifts off a large region's middle; stray homonyms are cut.
+function centre(xs: number[]): number {
+  if (xs.length < 8) return median(xs);
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (f: number) => s[Math.min(s.length - 1, Math.floor(f * s.length))]!;
+  return (q(0.1) + q(0.9)) / 2;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function majority(xs: string[]): string {
+  const counts = new Map<string, number>();
+  let best = '';
+  let bestN = 0;
+  for (const x of xs) {
+    const n = (counts.get(x) ?? 0) + 1;
+    counts.set(x, n);
+    if (n > bestN) {
+      best = x;
+      bestN = n;
+    }
+  }
+  return best;
+}

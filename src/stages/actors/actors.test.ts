@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segmentedDoc, invalidSpans } from '../../testing/docs.js';
+import type { ActorMention } from '../../core/layers/index.js';
+import { createEntitiesStage } from '../entities/index.js';
+import { createActorsStage } from './index.js';
+
+function actors(text: string): ActorMention[] {
+  const doc = segmentedDoc(text);
+  doc.set('entities', createEntitiesStage().run(doc, {}).layers.entities!);
+  const out = createActorsStage().run(doc, {}).layers.actors!;
+  assert.deepEqual(invalidSpans(text, out), [], 'every span is valid');
+  return out;
+}
+const find = (ms: ActorMention[], text: string) => {
+  const m = ms.find((x) => x.span.text === text);
+  assert.ok(m, `no mention "${text}" in ${ms.map((x) => `${x.span.text}=${x.actor.code}`).join(' | ')}`);
+  return m;
+};
+
+test('metonymy: capitals and seats of government acting are governments', () => {
+  const ms = actors('Moscow said on Monday that the Kremlin would respond. Washington warned against escalation, and the White House called for calm.');
+  assert.equal(find(ms, 'Moscow').actor.code, 'RUS GOV');
+  assert.equal(find(ms, 'Moscow').via, 'metonymy');
+  assert.equal(find(ms, 'Kremlin').actor.code, 'RUS GOV');
+  assert.equal(find(ms, 'Washington').actor.code, 'USA GOV');
+  assert.equal(find(ms, 'White House').actor.code, 'USA GOV');
+});
+
+test('a capital as a place is no actor', () => {
+  const ms = actors('Clashes broke out in Yerevan between the police and demonstrators.');
+  assert.ok(!ms.some((m) => m.span.text === 'Yerevan'));
+  assert.equal(find(ms, 'police').actor.code, 'ARM COP');
+  assert.equal(find(ms, 'demonstrators').actor.code, 'ARM PRO');
+});
+
+test('demonyms, formal and informal, with sector nouns', () => {
+  const ms = actors('Azeri troops advanced on Tuesday. The Azeris said Brits had no part in it.');
+  assert.equal(find(ms, 'Azeri troops').actor.code, 'AZE MIL');
+  assert.equal(find(ms, 'Azeri troops').via, 'demonym');
+  assert.equal(find(ms, 'Azeris').actor.code, 'AZE');
+  assert.equal(find(ms, 'Brits').actor.code, 'GBR');
+});
+
+test('titles: nationality + title + name, then the surname and pronouns', () => {
+  const ms = actors('Armenian Prime Minister Nikol Pashinyan met envoys on Monday. Pashinyan said he would stay. Critics accused him of weakness.');
+  const first = find(ms, 'Armenian Prime Minister Nikol Pashinyan');
+  assert.equal(first.actor.code, 'ARM GOV');
+  assert.equal(first.via, 'title');
+  assert.equal(first.person, 'Nikol Pashinyan');
+  const later = find(ms, 'Pashinyan');
+  assert.equal(later.actor.code, 'ARM GOV');
+  assert.equal(later.person, 'Nikol Pashinyan');
+  for (const p of ['he', 'him']) {
+    const m = find(ms, p);
+    assert.equal(m.via, 'coreference');
+    assert.equal(m.person, 'Nikol Pashinyan');
+    assert.ok(m.antecedentId);
+  }
+});
+
+test('organisation titles and appositive titles', () => {
+  const ms = actors('UN Secretary-General Antonio Guterres urged calm. In Paris, the interior minister, Jean Dupont, disagreed.');
+  assert.equal(find(ms, 'UN Secretary-General Antonio Guterres').actor.code, 'IGO UNO');
+  const dupont = ms.find((m) => m.person === 'Jean Dupont');
+  assert.ok(dupont);
+  assert.equal(dupont.actor.code, 'FRA GOV');
+});
+
+test('possessives, presidencies and ministries, and "the presidency" back to them', () => {
+  const ms = actors("Azerbaijan's presidency called for talks. Azerbaijan's armed forces reported gains. The presidency later said the offer stood.");
+  assert.equal(find(ms, "Azerbaijan's presidency").actor.code, 'AZE GOV');
+  assert.equal(find(ms, "Azerbaijan's armed forces").actor.code, 'AZE MIL');
+  const back = find(ms, 'presidency');
+  assert.equal(back.via, 'coreference');
+  assert.equal(back.antecedentId, find(ms, "Azerbaijan's presidency").id);
+});
+
+test('"the Foreign Ministry" belongs to the country named before it', () => {
+  const ms = actors('Fighting spread along the border. Russia demanded an end to the bloodshed, the Foreign Ministry said.');
+  assert.equal(find(ms, 'Foreign Ministry').actor.code, 'RUS GOV');
+});
+
+test('separatists are tied to the region they fight in; "the enclave" refers back', () => {
+  const ms = actors('Shelling hit Nagorno-Karabakh overnight. The separatists said two civilians died, and the enclave asked for help.');
+  const sep = find(ms, 'separatists');
+  assert.equal(sep.actor.code, 'AZE REB');
+  assert.equal(sep.actor.name, 'Nagorno-Karabakh separatists');
+  const enclave = find(ms, 'enclave');
+  assert.equal(enclave.via, 'coreference');
+  assert.equal(enclave.antecedentId, sep.id);
+});
+
+test('international organisations and armed groups; "the militants" back to the group', () => {
+  const ms = actors('NATO and the OSCE condemned the raid. Taliban fighters attacked a checkpoint, and the militants later withdrew.');
+  assert.equal(find(ms, 'NATO').actor.code, 'IGO NATO');
+  assert.equal(find(ms, 'OSCE').actor.code, 'IGO OSCE');
+  assert.equal(find(ms, 'Taliban').actor.code, 'AFG INS');
+  const back = find(ms, 'militants');
+  assert.equal(back.actor.code, 'AFG INS');
+  assert.equal(back.antecedentId, find(ms, 'Taliban').id);
+});

@@ -1,0 +1,80 @@
+import type { ActorMention } from '../../core/layers/index.js';
+import type { RegionEntry } from '../../services/actors/index.js';
+
+export interface MentionInfo {
+  mention: ActorMention;
+  sentence: number;
+  token: number;
+  person: boolean;
+  plural: boolean;
+  title?: string;
+  inst?: string;
+  region?: RegionEntry;
+  org?: string;
+  armed?: boolean;
+}
+
+const SINGULAR = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself']);
+
+/** The article's mentions so far, and the rules that pick an antecedent among them. */
+export class Coreference {
+  private readonly list: MentionInfo[] = [];
+
+  add(info: MentionInfo): void {
+    this.list.push(info);
+  }
+
+  /**
+   * he/she: the latest person earlier in the sentence, else the first person (the subject,
+   * usually) of the nearest of the three previous sentences that has one; they: the same
+   * over plural, non-person mentions.
+   */
+  pronoun(word: string, sentence: number, token: number): MentionInfo | undefined {
+    const wantPerson = SINGULAR.has(word);
+    const ok = (m: MentionInfo) => (wantPerson ? m.person : !m.person && m.plural);
+    for (let k = this.list.length - 1; k >= 0; k--) {
+      const m = this.list[k]!;
+      if (m.sentence < sentence) break;
+      if (m.token < token && ok(m)) return m;
+    }
+    for (let s = sentence - 1; s >= sentence - 3 && s >= 0; s--) {
+      let first: MentionInfo | undefined;
+      for (const m of this.list) if (m.sentence === s && ok(m)) { first = m; break; }
+      if (first) return first;
+      // "Azerbaijan's presidency called ... , he stressed": an office speaks through a person
+      if (wantPerson && s === sentence - 1) {
+        const office = this.list.find((m) => m.sentence === s && !m.person && !!m.inst && !m.inst.startsWith('org:') && m.mention.actor.sector === 'GOV');
+        if (office) return office;
+      }
+    }
+    return undefined;
+  }
+
+  private latest(pred: (m: MentionInfo) => boolean): MentionInfo | undefined {
+    for (let k = this.list.length - 1; k >= 0; k--) if (pred(this.list[k]!)) return this.list[k];
+    return undefined;
+  }
+
+  byTitle(title: string): MentionInfo | undefined {
+    return this.latest((m) => m.person && m.title === title);
+  }
+
+  byInstitution(id: string): MentionInfo | undefined {
+    return this.latest((m) => m.inst === id);
+  }
+
+  byOrg(id: string): MentionInfo | undefined {
+    return this.latest((m) => m.org === id);
+  }
+
+  byRegion(): MentionInfo | undefined {
+    return this.latest((m) => !!m.region);
+  }
+
+  recentArmedGroup(sentence: number, window: number): MentionInfo | undefined {
+    return this.latest((m) => !!m.armed && m.sentence >= sentence - window);
+  }
+
+  /** a region named as a place: remembered for "the separatists", not a mention itself */
+  noteRegion(_region: RegionEntry): void {}
+}

@@ -1,0 +1,22 @@
+import type { TokenView } from '../../services/actors/index.js';
+
+export const isPossessive = (w: string) => w === "'s" || w === '’s' || w === "'" || w === '’';
+/** prepositions after which a name is a place, not a participant */
+export const PLACE_PREPS = new Set(['in', 'at', 'into', 'across', 'near', 'around', 'throughout', 'within', 'inside', 'outside', 'between', 'toward', 'towards', 'via', 'through', 'from']);
+export const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself', 'they', 'them', 'their', 'themselves']);
+export const DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those']);
+
+/** a name as the subject of a verb: "Yerevan denounced", "Baku and Yerevan have clashed" */
+export function actsAsSubject(v: TokenView, a: number, b: number): boolean {
+  const prev = a > 0 && v.sent[a - 1] === v.sent[a] ? v.lower(a - 1) : '';
+  if (PLACE_PREPS.has(prev) || prev === 'of' || prev === 'to') return false;
+  let k = b + 1;
+  for (let steps = 0; steps < 8 && k < v.n && v.sent[k] === v.sent[a]; steps++, k++) {
+    const p = v.pos[k]!;
+    if (p === 'VERB' || p === 'AUX') return true;
+    if (p === 'ADV' || p === 'CCONJ' || p === 'PROPN' || (p === 'PUNCT' && v.word(k) === ',')) continue;
+    if (isPossessive(v.word(k))) return true;
+    return false;
+  }
+  return false;
+}

@@ -1,0 +1,305 @@
+import type { ActorCode, ActorMention, Entity, Sentence, Token } from '../../core/layers/index.js';
+import { makeSpan } from '../../core/span.js';
+import type { ActorDictionary, CountryEntry, InstitutionEntry, NameKind, OrganisationEntry, RegionEntry, TitleEntry } from '../../services/actors/index.js';
+import { TokenView } from '../../services/actors/index.js';
+import { countryActor, orgActor, regionRebels, unknownActor } from './codes.js';
+import { Coreference, type MentionInfo } from './coreference.js';
+import { actsAsSubject, DETERMINERS, isPossessive, PLACE_PREPS, PRONOUNS } from './cues.js';
+
+interface Ctx {
+  sentenceCountry?: CountryEntry;
+  paragraphCountry?: CountryEntry;
+  sentence: number;
+  paragraph: number;
+}
+
+/**
+ * Actor mentions in reading order: names and aliases, metonymy, demonyms, titles,
+ * possessives, institutions and sector nouns, then pronouns and definite descriptions
+ * resolved against what came before.
+ */
+export function resolveActors(text: string, tokens: readonly Token[], sentences: readonly Sentence[], entities: readonly Entity[], dict: ActorDictionary): ActorMention[] {
+  const v = new TokenView(text, tokens, sentences);
+  const n = v.n;
+  const entityAt = new Map<number, { e: Entity; last: number }>();
+  const entityEnding = new Map<number, number>();
+  {
+    let t = 0;
+    for (const e of entities) {
+      while (t < n && v.starts[t] < e.span.start) t++;
+      if (t >= n || v.starts[t] !== e.span.start) continue;
+      let last = t;
+      while (last + 1 < n && v.ends[last + 1] <= e.span.end) last++;
+      entityAt.set(t, { e, last });
+      entityEnding.set(last, t);
+    }
+  }
+  const nameKinds = (i: number, last: number): NameKind[] => v.tt.matchAll(dict.names, i).filter((m) => m.last === last).map((m) => m.entry.value);
+  const countryOf = (kinds: NameKind[]): CountryEntry | undefined => {
+    for (const k of kinds) if (k.kind === 'country' || k.kind === 'capital' || k.kind === 'demonym' || k.kind === 'seat') return k.country;
+    return undefined;
+  };
+
+  // the article's focus: the country it names most
+  const counts = new Map<CountryEntry, number>();
+  for (const [i, { e, last }] of entityAt) {
+    if (e.type !== 'GPE' && e.type !== 'NORP' && e.type !== 'ORG') continue;
+    const c = countryOf(nameKinds(i, last));
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let focus: CountryEntry | undefined;
+  for (const [c, k] of counts) if (!focus || k > counts.get(focus)!) focus = c;
+
+  const out: ActorMention[] = [];
+  const coref = new Coreference();
+  const ctx: Ctx = { sentence: -1, paragraph: -1 };
+  const contextCountry = () => ctx.sentenceCountry ?? ctx.paragraphCountry ?? focus;
+  const noteCountry = (c: CountryEntry | undefined) => { if (c) ctx.sentenceCountry = ctx.paragraphCountry = c; };
+  const push = (a: number, b: number, actor: ActorCode, via: ActorMention['via'], info: Partial<MentionInfo> = {}, extra: Partial<ActorMention> = {}) => {
+    const m: ActorMention = { id: `a${out.length + 1}`, span: makeSpan(text, v.starts[a], v.ends[b]), actor, via, ...extra };
+    out.push(m);
+    coref.add({ mention: m, sentence: v.sent[a], token: a, person: !!m.person, plural: false, ...info });
+    return m;
+  };
+  const nounAt = (k: number) => (k < n && v.sent[k] === ctx.sentence ? v.tt.match(dict.nouns, k) : undefined);
+  const institutionAt = (k: number) => {
+    const m = nounAt(k);
+    return m && m.entry.value.kind === 'institution' ? { inst: m.entry.value.institution, last: m.last } : undefined;
+  };
+  const prevWord = (k: number) => (k > 0 && v.sent[k - 1] === v.sent[k] ? v.lower(k - 1) : '');
+  const ownerOf = (s0: number, last: number): { owner?: ActorCode; country?: CountryEntry } | undefined => {
+    const kinds = nameKinds(s0, last);
+    const org = kinds.find((x) => x.kind === 'org') as { org: OrganisationEntry } | undefined;
+    const country = countryOf(kinds);
+    if (country) return { country };
+    if (org) return { owner: orgActor(org.org) };
+    return undefined;
+  };
+  const personTitle = (i: number): { first: number; title: TitleEntry; owner?: ActorCode; country?: CountryEntry } | undefined => {
+    // "UN Secretary-General Antonio Guterres": the office is a dictionary organisation
+    const before = entityEnding.get(i - 1);
+    if (before !== undefined && v.sent[before] === v.sent[i]) {
+      const org = nameKinds(before, i - 1).find((x) => x.kind === 'org') as { org: OrganisationEntry } | undefined;
+      if (org?.org.title) return { first: before, title: { name: org.org.name, sector: 'IGO', aliases: [] }, owner: orgActor(org.org) };
+    }
+    // the title ends right before the name, or before a comma: "the interior minister, Christophe Castaner"
+    const end = v.word(i - 1) === ',' ? i - 2 : i - 1;
+    for (let k = Math.max(0, end - 4); k <= end; k++) {
+      if (v.sent[k] !== v.sent[i]) continue;
+      const m = v.tt.match(dict.nouns, k, (x) => x.kind === 'title');
+      if (!m || m.last !== end || m.entry.value.kind !== 'title') continue;
+      if (end !== i - 1 && v.cap[k] && !v.isSentenceStart(k)) continue;
+      let first = k;
+      let found: { owner?: ActorCode; country?: CountryEntry } | undefined;
+      // the owner: "Armenian", "UN", "Venezuela's", "France's counter-terrorism"
+      for (let j = k - 1; j >= Math.max(0, k - 5) && v.sent[j] === v.sent[i]; j--) {
+        const s0 = entityEnding.get(j);
+        if (s0 !== undefined) { found = ownerOf(s0, j); if (found) first = s0; break; }
+        const w = v.word(j);
+        if (isPossessive(w) || w === '-' || (!v.cap[j] && (v.pos[j] === 'NOUN' || v.pos[j] === 'ADJ'))) continue;
+        break;
+      }
+      if (end !== i - 1 && first === k && v.lower(k - 1) === 'the') first = k; // keep "the" out of the span
+      return { first, title: m.entry.value.title, ...found };
+    }
+    return undefined;
+  };
+
+  const knownPeople = new Map<string, ActorMention>();
+  let lastRegion: RegionEntry | undefined;
+
+  for (let i = 0; i < n; i++) {
+    const s = v.sent[i];
+    if (s !== ctx.sentence) {
+      ctx.sentence = s;
+      ctx.sentenceCountry = undefined;
+      const p = sentences[s]!.paragraph;
+      if (p !== ctx.paragraph) { ctx.paragraph = p; ctx.paragraphCountry = undefined; }
+    }
+    const ent = entityAt.get(i);
+    if (ent) {
+      const { e, last } = ent;
+      const kinds = nameKinds(i, last);
+      i = Math.max(i, resolveEntity(i, last, e, kinds));
+      continue;
+    }
+    const w = v.lower(i);
+    if (PRONOUNS.has(w)) {
+      const ante = coref.pronoun(w, s, i);
+      if (ante) push(i, i, ante.mention.actor, 'coreference', { person: ante.person, plural: ante.plural, inst: ante.inst, region: ante.region }, { antecedentId: ante.mention.id, person: ante.mention.person });
+      continue;
+    }
+    const noun = nounAt(i);
+    if (!noun) continue;
+    const val = noun.entry.value;
+    const det = prevWord(i);
+    const definite = DETERMINERS.has(det);
+    if (val.kind === 'title') {
+      // "the president", "the prosecutor": the last person with that title
+      if (!definite || v.cap[noun.last + 1] || entityAt.has(noun.last + 1)) continue;
+      const ante = coref.byTitle(val.title.name);
+      if (ante) push(i, noun.last, ante.mention.actor, 'coreference', { person: true, title: val.title.name }, { antecedentId: ante.mention.id, person: ante.mention.person });
+      i = noun.last;
+      continue;
+    }
+    if (val.kind === 'regionDescription') {
+      if (!definite) continue;
+      const ante = coref.byRegion();
+      if (ante) push(i, noun.last, ante.mention.actor, 'coreference', { region: ante.region }, { antecedentId: ante.mention.id });
+      else if (lastRegion) push(i, noun.last, regionRebels(lastRegion), 'description', { region: lastRegion });
+      i = noun.last;
+      continue;
+    }
+    if (val.kind === 'orgDescription') {
+      if (!definite) continue;
+      const ante = coref.byOrg(val.org.id);
+      if (ante) push(i, noun.last, ante.mention.actor, 'coreference', { org: val.org.id }, { antecedentId: ante.mention.id });
+      i = noun.last;
+      continue;
+    }
+    // institutions and sector nouns: "the presidency", "the separatists", "demonstrators"
+    const inst = val.institution;
+    const bare = !definite && !['PRO', 'CVL', 'COP', 'MIL', 'REB', 'LEG'].includes(inst.sector);
+    if (bare || (v.cap[i] && !v.isSentenceStart(i))) { i = noun.last; continue; }
+    let b = noun.last;
+    // "the troops of Nagorno-Karabakh", "the separatists of the enclave"
+    let owner: { country?: CountryEntry; region?: RegionEntry } | undefined;
+    if (b + 2 < n && v.lower(b + 1) === 'of') {
+      const at = v.lower(b + 2) === 'the' ? b + 3 : b + 2;
+      const oe = entityAt.get(at);
+      if (oe) {
+        const ok = nameKinds(at, oe.last);
+        const reg = ok.find((x) => x.kind === 'region') as { region: RegionEntry } | undefined;
+        if (reg || countryOf(ok)) { owner = { region: reg?.region, country: countryOf(ok) }; b = oe.last; }
+      }
+    }
+    resolveInstitution(i, b, inst, definite, owner);
+    i = b;
+  }
+  return out;
+
+  function resolveInstitution(a: number, b: number, inst: InstitutionEntry, definite: boolean, owner?: { country?: CountryEntry; region?: RegionEntry }): void {
+    if (inst.sector === 'REB') {
+      const region = owner?.region ?? lastRegion;
+      const group = owner ? undefined : coref.recentArmedGroup(v.sent[a], 3);
+      if (group) { push(a, b, group.mention.actor, 'coreference', { plural: true, org: group.org }, { antecedentId: group.mention.id }); return; }
+      if (region) {
+        const ante = definite && !owner ? coref.byRegion() : undefined;
+        if (ante) push(a, b, ante.mention.actor, 'coreference', { plural: true, region }, { antecedentId: ante.mention.id });
+        else push(a, b, regionRebels(region), 'description', { plural: true, region });
+        return;
+      }
+      const c = owner?.country ?? contextCountry();
+      push(a, b, c ? countryActor(c, 'REB') : unknownActor('rebels'), 'description', { plural: true });
+      return;
+    }
+    if (owner?.region) { push(a, b, regionRebels(owner.region), 'description', { plural: true, region: owner.region }); return; }
+    if (definite && !owner) {
+      const ante = coref.byInstitution(inst.id);
+      if (ante) { push(a, b, ante.mention.actor, 'coreference', { inst: inst.id, plural: ante.plural }, { antecedentId: ante.mention.id }); return; }
+    }
+    const c = owner?.country ?? contextCountry();
+    push(a, b, c ? countryActor(c, inst.sector) : unknownActor(inst.name), 'description', { inst: inst.id, plural: true });
+  }
+
+  /** Returns the last token it consumed (or i - 1 when it consumed nothing beyond the entity). */
+  function resolveEntity(i: number, last: number, e: Entity, kinds: NameKind[]): number {
+    const country = countryOf(kinds);
+    const kind = kinds[0]?.kind;
+    const next = last + 1;
+    if (e.type === 'PERSON') {
+      const name = e.span.text;
+      const surname = v.word(last);
+      const earlier = knownPeople.get(surname) ?? knownPeople.get(name);
+      const t = personTitle(i);
+      let m: ActorMention;
+      if (t) {
+        const c = t.country ?? (t.owner ? undefined : ctx.sentenceCountry ?? focus);
+        const actor = t.owner ?? (c ? countryActor(c, t.title.sector || undefined) : earlier?.actor ?? unknownActor(name));
+        m = push(t.first, last, actor, 'title', { person: true, title: t.title.name }, { person: earlier?.person ?? name, entityId: e.id });
+        noteCountry(t.country);
+      } else if (earlier) {
+        m = push(i, last, earlier.actor, 'name', { person: true }, { person: earlier.person, entityId: e.id, antecedentId: earlier.id });
+      } else {
+        m = push(i, last, unknownActor(name), 'name', { person: true }, { person: name, entityId: e.id });
+      }
+      if (!earlier) { knownPeople.set(surname, m); knownPeople.set(name, m); }
+      return last;
+    }
+    if (kind === 'region' || (e.type === 'LOC' && kinds.some((k) => k.kind === 'region'))) {
+      const region = (kinds.find((k) => k.kind === 'region') as { region: RegionEntry }).region;
+      lastRegion = region;
+      // "Nagorno-Karabakh authorities", "the enclave's separatists"
+      const inst = isPossessive(v.word(next)) ? institutionAt(next + 1) : institutionAt(next);
+      if (inst) { push(i, inst.last, regionRebels(region), 'description', { plural: true, region }); return inst.last; }
+      coref.noteRegion(region);
+      return last;
+    }
+    const org = kinds.find((k) => k.kind === 'org') as { org: OrganisationEntry } | undefined;
+    if (org && e.type === 'ORG') {
+      if (org.org.title) return last; // "UN Secretary-General" before a name: the person carries it
+      const isName = e.span.text === org.org.name;
+      push(i, last, orgActor(org.org), org.org.armed || /^(IGO|NGO)/.test(org.org.code) ? 'organisation' : isName ? 'name' : 'alias', { plural: true, org: org.org.id, armed: !!org.org.armed });
+      return last;
+    }
+    if (kind === 'seat' && country) {
+      if (PLACE_PREPS.has(prevWord(i)) || (prevWord(i) === 'the' && PLACE_PREPS.has(i > 1 ? v.lower(i - 2) : ''))) return last;
+      push(i, last, countryActor(country, 'GOV'), 'metonymy', { inst: 'government' });
+      noteCountry(country);
+      return last;
+    }
+    if (e.type === 'GPE' && country && kinds.some((k) => k.kind === 'country' || k.kind === 'capital')) {
+      const isCountry = kinds.some((k) => k.kind === 'country');
+      const poss = isPossessive(v.word(next));
+      const inst = poss ? institutionAt(next + 1) : institutionAt(next);
+      if (inst) { noteCountry(country); push(i, inst.last, countryActor(country, inst.inst.sector), 'description', { inst: inst.inst.id, plural: true }); return inst.last; }
+      // a country named as a place ("asylum seekers from Pakistan") is no participant and no context
+      if (PLACE_PREPS.has(prevWord(i))) return last;
+      noteCountry(country);
+      if (isCountry) {
+        push(i, last, countryActor(country), country.name === e.span.text ? 'name' : 'alias', {});
+      } else if (actsAsSubject(v, i, last)) {
+        push(i, last, countryActor(country, 'GOV'), 'metonymy', { inst: 'government' });
+      }
+      return last;
+    }
+    if (e.type === 'NORP' && country) {
+      noteCountry(country);
+      const inst = institutionAt(next);
+      // a title after the nationality belongs to the person that follows: handled there
+      if (nounAt(next)?.entry.value.kind === 'title') return last;
+      if (inst) { push(i, inst.last, countryActor(country, inst.inst.sector), 'demonym', { inst: inst.inst.id, plural: true }); return inst.last; }
+      const plural = kinds.some((k) => k.kind === 'demonym' && k.plural);
+      if (plural && !entityAt.has(next) && v.pos[next] !== 'NOUN') push(i, last, countryActor(country), 'demonym', { plural: true });
+      return last;
+    }
+    if (e.type === 'ORG') {
+      // an organisation the dictionary does not list, named after an institution: "the Foreign Ministry"
+      for (let k = i; k <= last; k++) {
+        const inst = institutionAt(k);
+        if (!inst || inst.last !== last) continue;
+        let c: CountryEntry | undefined;
+        for (let j = i; j < k; j++) { const ek = entityAt.get(j); if (ek) c = countryOf(nameKinds(j, ek.last)) ?? c; }
+        // "Armenia's Foreign Ministry", "the Armenian Foreign Ministry"
+        const j = i - 1 >= 0 && isPossessive(v.word(i - 1)) ? i - 2 : i - 1;
+        const s0 = entityEnding.get(j);
+        if (!c && s0 !== undefined && v.sent[s0] === v.sent[i]) c = countryOf(nameKinds(s0, j));
+        c ??= contextCountry();
+        push(i, last, c ? countryActor(c, inst.inst.sector) : unknownActor(e.span.text), 'description', { inst: inst.inst.id, plural: true }, { entityId: e.id });
+        return last;
+      }      // "Department of Health", "Killeen Police Department": the sector from the organisation word
+      const tails = dict.file.entityRules.orgTailSectors ?? {};
+      let sector: string | undefined;
+      for (let k = i; k <= last; k++) { const sk = tails[v.word(k)]; if (sk && (!sector || sector === 'GOV')) sector = sk; }
+      if (sector) {
+        let c: CountryEntry | undefined;
+        for (let j = i; j <= last; j++) { const ej = entityAt.get(j); if (ej && j !== i) c = countryOf(nameKinds(j, ej.last)) ?? c; }
+        const kinds0 = v.tt.matchAll(dict.names, i).map((m) => m.entry.value);
+        c ??= countryOf(kinds0) ?? ctx.sentenceCountry ?? focus;
+        push(i, last, c ? { ...countryActor(c, sector), name: e.span.text } : unknownActor(e.span.text), 'organisation', { inst: `org:${e.span.text}`, plural: true }, { entityId: e.id });
+        return last;
+      }
+    }
+    return last;
+  }
+}

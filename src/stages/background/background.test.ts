@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spanIsValid } from '../../core/span.js';
+import { createDatesStage } from '../dates/index.js';
+import { docWithLines } from '../dates/test-helpers.js';
+import { createBackgroundStage } from './index.js';
+
+const dates = createDatesStage();
+
+/** Run dates then background over one-sentence-per-line text; the marked lines come back. */
+function marked(text: string, options: { publishedAt?: string | null; thresholdDays?: number } = {}) {
+  const publishedAt = options.publishedAt === null ? undefined : (options.publishedAt ?? '2023-09-20');
+  const doc = docWithLines(text, publishedAt);
+  doc.set('dates', dates.run(doc, {}).layers.dates!);
+  const out = createBackgroundStage({ thresholdDays: options.thresholdDays }).run(doc, {});
+  const marks = out.layers.background!;
+  for (const m of marks) {
+    assert.ok(spanIsValid(doc.text, m.span));
+    assert.ok(m.reason.length > 0, 'every mark gives its reason');
+  }
+  return { lines: marks.map((m) => m.span.text), marks, diagnostics: out.diagnostics ?? [] };
+}
+
+test('a sentence about a past war is background', () => {
+  const text = 'The 1992 war ended in a ceasefire that left the valley divided.';
+  const { lines, marks } = marked(text);
+  assert.deepEqual(lines, [text]);
+  assert.match(marks[0]!.reason, /1992/);
+});
+
+test('a range of old years used as an adverbial marks the sentence', () => {
+  const text = 'The two armies fought over the pass twice, once from 1995 to 1999 and again in spring 2016.';
+  assert.deepEqual(marked(text).lines, [text]);
+});
+
+test('current news mentioning an old date in passing is not background', () => {
+  const text = [
+    'Moldova, a signatory of the 1992 accord that keeps monitors in the valley, wants talks to resume.',
+    'Artillery hit the market on Tuesday, two decades after the 2003 war.',
+    'The opposition blames him for the 2016 defeat and he himself yesterday denounced the protests.',
+  ].join('\n');
+  assert.deepEqual(marked(text).lines, []);
+});
+
+test('retrospective wording is background, with its reason', () => {
+  const text = ['The province has a history of uprisings against the capital.', 'The region has seen a spate of bombings in recent years.'].join('\n');
+  const { lines, marks } = marked(text);
+  assert.equal(lines.length, 2);
+  assert.match(marks[0]!.reason, /history/);
+  assert.match(marks[1]!.reason, /recent years/);
+});
+
+test('relative past periods: last year, last month, years ago', () => {
+  const text = ['The general appeared in a documentary last year.', 'Last month, elders accused the police of negligence.', 'She reported the recruiter two years ago.', 'Police raided the flat on Monday.'].join('\n');
+  assert.deepEqual(marked(text).lines, text.split('\n').slice(0, 3));
+});
+
+test('the pluperfect continues a past account, but not on its own', () => {
+  const past = 'Five guards were killed on 3 March 2021 at the border post.\nTheir attackers had crossed from the north.';
+  assert.deepEqual(marked(past).lines, past.split('\n'));
+  assert.deepEqual(marked('Earlier, the council had demanded an immediate ceasefire.').lines, []);
+});
+
+test('the age threshold is configurable', () => {
+  const text = 'The president survived an attack during a parade on 10 September.';
+  assert.deepEqual(marked(text, { thresholdDays: 7 }).lines, [text]);
+  assert.deepEqual(marked(text, { thresholdDays: 14 }).lines, []);
+});
+
+test('without a publication date only wording marks background', () => {
+  const text = ['The 1992 war ended in a ceasefire.', 'The province has a history of uprisings.'].join('\n');
+  const { lines, diagnostics } = marked(text, { publishedAt: null });
+  assert.deepEqual(lines, ['The province has a history of uprisings.']);
+  assert.ok(diagnostics.some((d) => d.code === 'background-no-publication-date'));
+});

@@ -1,0 +1,260 @@
+import type { CountKind, CountQualifier, Token } from '../../core/layers/index.js';
+import type { NumberMatcher, NumberMention } from './numbers.js';
+import type { CountPatterns } from './patterns.js';
+
+/** A count found in one sentence, with offsets into the sentence text. */
+export interface RawCount {
+  start: number;
+  end: number;
+  numStart: number;
+  numEnd: number;
+  kind: CountKind;
+  value: number;
+  qualifier: CountQualifier;
+  vague?: string;
+  who?: { start: number; end: number };
+  /** index (in the returned array) of the count this one is a subset of */
+  subsetOf?: number;
+}
+
+interface Candidate {
+  m: NumberMention;
+  whoEnd: number;
+  whoStart: number;
+}
+
+const CONNECTOR = /^\s*(?<punct>[,;:(–—-])?\s*(?:(?:and|or|plus|as well as)\s+|(?<inc>including|among them|among whom|of whom|of them|comprising|namely|mostly|mainly|most of them)\s+)?$/iu;
+// "suspected of killing a chief", "militiamen who had killed civilians": the killers' past deed, not this event's count
+const ALLEGED_ACT = /(?:(?:nearly|almost|narrowly|attempt(?:ed|ing)?\s+to|tr(?:y|ied|ying)\s+to|plan(?:ned|ning)?\s+to|threaten(?:ed|ing|s)?\s+to|(?:suspected|accused|believed|alleged)\s+to\s+have)|(?:suspected|accused|convicted|charged|wanted|blamed|jailed|sentenced|guilty|responsible|arrested|detained|held)\s+(?:of|for|over|with|in connection with)|\bwho\s+(?:had\s+|has\s+|have\s+)?(?:allegedly\s+|reportedly\s+)?)\s*$/iu;
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
+const MONTH_ABBR = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/iu;
+const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+function whoAt(p: CountPatterns, s: string, from: number, re: RegExp = p.who): { start: number; end: number } | undefined {
+  // "dozens of people": the who starts after "of"
+  const of = /^\s+of(?=\s)/iu.exec(s.slice(from));
+  if (of) from += of[0].length;
+  const m = re.exec(s.slice(from));
+  if (!m) return undefined;
+  const lead = m[0].length - m[0].trimStart().length;
+  return { start: from + lead, end: from + m[0].length };
+}
+
+function whoAllowed(p: CountPatterns, s: string, who: { start: number; end: number } | undefined, kind: CountKind): boolean {
+  if (!who) return true;
+  const head = s.slice(who.start, who.end).toLowerCase().split(/\s+/).pop()!;
+  if (p.trapUnits.has(head)) return false;
+  const only = p.kindOnlyWho.get(head);
+  return !only || only.includes(kind);
+}
+
+/**
+ * Find the counts of one sentence. `tokens` are the sentence's tokens with offsets
+ * into the same text as `s` shifted by `base`.
+ */
+export function extractCounts(s: string, base: number, tokens: readonly Token[], p: CountPatterns, nm: NumberMatcher): RawCount[] {
+  const out: RawCount[] = [];
+  const candidates: Candidate[] = [];
+  const tokenAfter = (at: number, skip = 0) => tokens.filter((t) => t.span.start - base >= at)[skip];
+  // a left-verb number followed by a noun that is not a who noun counts things, not people ("killing 3 cows")
+  const thingAfter = (at: number) => {
+    const t0 = tokenAfter(at);
+    if (!t0) return false;
+    const t = t0.pos === 'ADJ' ? tokenAfter(at, 1) : t0;
+    return !!t && p.trapUnits.has(t.span.text.toLowerCase());
+  };
+
+  // "a construction worker", "a 17 years old man": determiner-less noun phrase after an article
+  const nounPhrase = (at: number): { start: number; end: number } | undefined => {
+    const first = tokens.findIndex((t) => t.span.start - base >= at);
+    if (first < 0) return undefined;
+    let last = -1;
+    for (let i = first; i < tokens.length && i < first + 5; i++) {
+      const t = tokens[i]!;
+      if (NP_POS.has(t.pos) || (t.span.text === '-' && i > first)) {
+        if (t.pos === 'NOUN' || t.pos === 'PROPN' || p.whoNouns.has(t.span.text.toLowerCase())) last = i;
+      } else break;
+    }
+    if (last < 0) return undefined;
+    const head = tokens[last]!.span.text.toLowerCase();
+    // "a 21-year-old" is a person
+    const yearOld = /^\d+\s*-\s*year\s*-\s*old$/iu.test(s.slice(tokens[first]!.span.start - base, (tokens[Math.min(first + 4, tokens.length - 1)]!.span.end - base)));
+    if (yearOld) return { start: tokens[first]!.span.start - base, end: tokens[Math.min(first + 4, tokens.length - 1)]!.span.end - base };
+    if (p.trapUnits.has(head) || CALENDAR.test(head.replace(/\.$/, '')) || MONTH_ABBR.test(head)) return undefined;
+    return { start: tokens[first]!.span.start - base, end: tokens[last]!.span.end - base };
+  };
+  for (const m of nm.find(s)) {
+    if (!m.article && nm.isTrap(s, m)) continue;
+    const before = s.slice(0, m.qualStart);
+    const after = s.slice(m.end);
+    let best: RawCount | undefined;
+    const who = m.article ? nounPhrase(m.end) : whoAt(p, s, m.end);
+    if (m.article && !who) continue;
+    const base0 = { numStart: m.start, numEnd: m.end, value: m.value, qualifier: m.qualifier, ...(m.vague ? { vague: m.vague } : {}) };
+    // 1. a verb before the number: "killing 3 civilians", "arrested 12 people"
+    for (const k of p.kinds) {
+      const lm = p.left.get(k)?.exec(before);
+      if (!lm || !whoAllowed(p, s, who, k) || ALLEGED_ACT.test(s.slice(0, lm.index))) continue;
+      if (!who && thingAfter(m.end)) continue;
+      const c: RawCount = { ...base0, start: lm.index, end: who ? who.end : m.end, kind: k, ...(who ? { who } : {}) };
+      if (!best || c.start < best.start) best = c;
+    }
+    // 2. a toll: "the death toll rose to 29"
+    if (!best && !m.article) {
+      for (const k of p.kinds) {
+        const tm = p.toll.get(k)?.exec(before);
+        if (tm) {
+          best = { ...base0, start: tm.index, end: who ? who.end : m.end, kind: k, ...(who ? { who } : {}) };
+          break;
+        }
+      }
+    }
+    // 3. a participle after it: "27 dead", "7,000 residents ... were evacuated"
+    if (!best) {
+      let len = -1;
+      const from = m.article ? who!.end : m.end;
+      for (const k of p.kinds) {
+        const rm = p.right.get(k)!.exec(s.slice(from));
+        if (!rm || rm[0].length <= len) continue;
+        const g = rm.groups ?? {};
+        if (g.pp && !g.who) continue;
+        if (m.article && (g.who || /\b(?:were|are|have)\b/iu.test(g.aux ?? ''))) continue;
+        const wi = rm.indices?.groups?.who;
+        const w = m.article ? who : wi && g.who ? { start: from + wi[0] + g.who.length - g.who.trimStart().length, end: from + wi[1] } : undefined;
+        if (!whoAllowed(p, s, w, k)) continue;
+        len = rm[0].length;
+        // "7,000 residents of 16 areas were evacuated": the phrase stops at the who, so the
+        // count does not swallow the other number
+        const end = g.pp && w ? w.end : from + rm[0].length;
+        best = { ...base0, start: m.qualStart, end, kind: k, ...(w ? { who: w } : {}) };
+      }
+    }
+    if (best) out.push(best);
+    else if (who && !m.article) candidates.push({ m, whoStart: who.start, whoEnd: who.end });
+  }
+
+  namedCounts(s, base, tokens, p, out);
+  bareCounts(s, base, tokens, p, out, nounPhrase);
+  if (!out.some((c) => c.start === 0)) {
+    for (const k of p.kinds) {
+      const hm = p.headline.get(k)!.exec(s);
+      if (!hm || out.some((c) => c.start < hm[0].length)) continue;
+      const w = hm.groups!.who!;
+      out.push({ start: 0, end: hm[0].length, numStart: 0, numEnd: w.length, kind: k, value: 1, qualifier: 'exact', who: { start: 0, end: w.length } });
+      break;
+    }
+  }
+  out.sort((a, b) => a.numStart - b.numStart);
+  inherit(s, out, candidates);
+  // "8 of these were killed", "3 civilians killed, including 2 beheaded": part of the count before
+  out.forEach((c, i) => {
+    if (c.subsetOf !== undefined) return;
+    let prev = -1;
+    for (let j = 0; j < out.length; j++) if (j !== i && out[j]!.kind === c.kind && out[j]!.end <= c.start && (prev < 0 || out[j]!.end > out[prev]!.end)) prev = j;
+    if (prev < 0 || out[prev]!.value < c.value) return;
+    const between = s.slice(out[prev]!.end, c.start);
+    if (/^\s*(?:[,;(–—-]\s*)?(?:including|among them|among whom|of whom|of them)\s+$/iu.test(between) || /^\s+of\s+(?:these|those|them|whom)(?![\p{L}])/iu.test(s.slice(c.numEnd))) c.subsetOf = prev;
+  });
+  // "Eight people including four children ... were killed": a count inside another's phrase is part of it
+  out.forEach((c, i) => {
+    if (c.subsetOf !== undefined) return;
+    const outer = out.findIndex((o, j) => j !== i && o.kind === c.kind && o.start <= c.numStart && c.numStart < o.end && !(o.numStart >= c.start && o.numStart < c.end) && o.value >= c.value);
+    if (outer >= 0) c.subsetOf = outer;
+  });
+  return out;
+}
+
+/** "Mob lynches man", "Gunmen kill Mungiki sect spokesman": a bare singular noun after the verb (headline style). */
+function bareCounts(s: string, base: number, tokens: readonly Token[], p: CountPatterns, out: RawCount[], np: (at: number) => { start: number; end: number } | undefined): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN') continue;
+    const at = t.span.start - base;
+    if (out.some((c) => c.start <= at && at < c.end)) continue;
+    const before = s.slice(0, at);
+    for (const k of p.kinds) {
+      const lm = p.left.get(k)?.exec(before);
+      if (lm && ALLEGED_ACT.test(s.slice(0, lm.index))) break;
+      if (!lm || !/^(?:kill|kills|killing|killed|lynch|lynches|lynched|lynching|shoot dead|shoots dead|shot dead|shooting dead|shot and killed|shoot and kill|shoots and kills|hacked to death|stoned to death|murdered|murder|murders|murdering)$/iu.test(lm.groups!.verb!.replace(/\s+/g, ' '))) continue;
+      // the verb must be a verb ("a lynch mob" is not a lynching)
+      const verbTok = tokens.find((x) => x.span.end - base === lm.index + lm[0].trimEnd().length);
+      if (verbTok && verbTok.pos !== 'VERB') break;
+      if (/(?:^|\s)(?:a|an|the)\s+$/iu.test(s.slice(0, lm.index))) break;
+      const who = np(at);
+      if (!who) break;
+      const head = s.slice(who.start, who.end).toLowerCase().split(/\s+/).pop()!;
+      if (!(p.singularWhoSet.has(head) || (!/s$/u.test(head) && !p.whoNouns.has(head)))) break;
+      out.push({ start: lm.index, end: who.end, numStart: who.start, numEnd: who.end, kind: k, value: 1, qualifier: 'exact', who });
+      break;
+    }
+  }
+}
+
+/** "GNB General X was also detained", "Y – shot dead by police": one person, named. */
+function namedCounts(s: string, base: number, tokens: readonly Token[], p: CountPatterns, out: RawCount[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.pos !== 'PROPN') continue;
+    const next = tokens[i + 1];
+    if (next && next.pos === 'PROPN') continue; // the run goes on
+    let j = i;
+    // names run over capitalised words and particles: "Hector Armando Hernández Da Costa"
+    while (j > 0 && (/^\p{Lu}/u.test(tokens[j - 1]!.span.text) || (/^(?:da|de|del|della|van|von|al|bin|ibn|el|la|le|dos|das)$/u.test(tokens[j - 1]!.span.text) && j > 1 && /^\p{Lu}/u.test(tokens[j - 2]!.span.text))) && tokens[j - 1]!.pos !== 'PUNCT' && j - 1 >= 0 && !(j - 1 === 0 && tokens[0]!.pos === 'DET')) j--;
+    const start = tokens[j]!.span.start - base;
+    const end = t.span.end - base;
+    const name = s.slice(start, end);
+    if (!/^\p{Lu}/u.test(name) || p.whoNouns.has(name.toLowerCase()) || CALENDAR.test(name)) continue;
+    if (j > 0 && /^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)/i.test(tokens[j - 1]!.span.text)) continue;
+    if (out.some((c) => c.start <= end && start < c.end)) continue;
+    for (const k of p.kinds) {
+      const nm = p.named.get(k)!.exec(s.slice(end));
+      if (!nm) continue;
+      out.push({ start, end: end + nm[0].length, numStart: start, numEnd: end, kind: k, value: 1, qualifier: 'exact', who: { start, end } });
+      break;
+    }
+  }
+}
+
+/** Numbers with a who but no verb of their own take the kind of the count they follow. */
+function inherit(s: string, out: RawCount[], candidates: Candidate[]): void {
+  let chain: { parent: number; members: number[]; inc: boolean; listStart: boolean } | undefined;
+  const close = () => {
+    if (!chain) return;
+    const parent = out[chain.parent]!;
+    const sum = chain.members.reduce((n, i) => n + out[i]!.value, 0);
+    if (chain.inc || (chain.listStart && sum === parent.value)) for (const i of chain.members) out[i]!.subsetOf = chain.parent;
+    chain = undefined;
+  };
+  const leftover: Candidate[] = [];
+  for (const c of candidates) {
+    // the count (or inherited number) right before this candidate
+    let prev = -1;
+    for (let i = 0; i < out.length; i++) if (out[i]!.end <= c.m.qualStart && (prev < 0 || out[i]!.end > out[prev]!.end)) prev = i;
+    const between = prev < 0 ? '' : s.slice(out[prev]!.end, c.m.qualStart);
+    const cm = CONNECTOR.exec(between);
+    // "3 militants and 2 policemen were wounded": coordinated with what follows, not with what precedes
+    const link = /^\s*,?\s*(?:and|or|as well as)\s+/iu.exec(s.slice(c.whoEnd));
+    const coordinated = !cm?.groups?.inc && link && out.some((o) => o.start === c.whoEnd + link[0].length);
+    if (prev < 0 || !cm || !between.trim() || coordinated || out.some((o) => o.start <= c.m.start && c.m.start < o.end)) {
+      leftover.push(c);
+      continue;
+    }
+    const inChain = chain && (chain.parent === prev || chain.members.includes(prev));
+    if (!inChain) {
+      close();
+      chain = { parent: prev, members: [], inc: !!cm.groups?.inc, listStart: !!cm.groups?.punct && !/\band\b/i.test(between) };
+    } else if (cm.groups?.inc) chain!.inc = true;
+    const from = out[prev]!;
+    out.push({ start: c.m.qualStart, end: c.whoEnd, numStart: c.m.start, numEnd: c.m.end, kind: from.kind, value: c.m.value, qualifier: c.m.qualifier, ...(c.m.vague ? { vague: c.m.vague } : {}), who: { start: c.whoStart, end: c.whoEnd } });
+    chain!.members.push(out.length - 1);
+  }
+  close();
+  // "5-7 local policemen and 2 militia members were killed": a coordinated subject shares the verb
+  for (const c of leftover.reverse()) {
+    const link = /^\s*,?\s*(?:and|or|as well as)\s+/iu.exec(s.slice(c.whoEnd));
+    if (!link) continue;
+    const next = out.find((o) => o.start === c.whoEnd + link[0].length && o.subsetOf === undefined);
+    if (!next || out.some((o) => o.start <= c.m.start && c.m.start < o.end)) continue;
+    out.push({ start: c.m.qualStart, end: c.whoEnd, numStart: c.m.start, numEnd: c.m.end, kind: next.kind, value: c.m.value, qualifier: c.m.qualifier, ...(c.m.vague ? { vague: c.m.vague } : {}), who: { start: c.whoStart, end: c.whoEnd } });
+  }
+}

@@ -1,0 +1,86 @@
+import type { CountKind } from '../../core/layers/index.js';
+import { alternation, type CountsLexicon } from './lexicon.js';
+
+/** The regular expressions the extractor uses, compiled once from the lexicon. */
+export interface CountPatterns {
+  kinds: CountKind[];
+  /** after a number: [who] [of/in ...] [aux] PARTICIPLE, anchored at the start */
+  right: Map<CountKind, RegExp>;
+  /** before a number: VERB [the|all], anchored at the end */
+  left: Map<CountKind, RegExp>;
+  /** before a number: "death toll rose to", anchored at the end */
+  toll: Map<CountKind, RegExp>;
+  /** after a number: an optional who phrase */
+  who: RegExp;
+  singularWho: RegExp;
+  singularWhoSet: Set<string>;
+  /** a participle after a proper name: "X was also detained", "X – shot dead" */
+  named: Map<CountKind, RegExp>;
+  /** "Police officer shot dead ..." at the start of a sentence (ACLED notes, headlines) */
+  headline: Map<CountKind, RegExp>;
+  claimVerb: RegExp;
+  claimStop: Set<string>;
+  whoNouns: Set<string>;
+  trapUnits: Set<string>;
+  kindOnlyWho: Map<string, CountKind[]>;
+}
+
+const WORD = "[\\p{L}][\\p{L}’'-]*";
+
+
+export function compilePatterns(lex: CountsLexicon): CountPatterns {
+  const kinds = Object.keys(lex.kinds) as CountKind[];
+  // a participle followed by its object is an active verb: the number counts the killers
+  const objectStart = alternation(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'dozens', 'scores', 'hundreds', 'thousands', ...Object.keys(lex.numberWords), ...Object.keys(lex.qualifiers), ...Object.keys(lex.vague)]);
+  const ACTIVE = `(?!\\s+(?:${objectStart}(?![\\p{L}])|\\d))`;
+  const who = alternation(lex.whoNouns);
+  const single = alternation(lex.singularWho);
+  const aux = alternation(lex.auxiliaries);
+  // "IS militants": a case-blind "is" would stop the who phrase at the group's name
+  const auxNotIs = alternation(lex.auxiliaries.filter((a) => a.toLowerCase() !== 'is'));
+  const right = new Map<CountKind, RegExp>();
+  const left = new Map<CountKind, RegExp>();
+  const toll = new Map<CountKind, RegExp>();
+  const named = new Map<CountKind, RegExp>();
+  const allParticiples = kinds.flatMap((k) => [...lex.kinds[k]!.participles, ...lex.kinds[k]!.nouns]);
+  const headline = new Map<CountKind, RegExp>();
+  for (const k of kinds) {
+    const w = lex.kinds[k]!;
+    const part = [alternation([...w.participles, ...w.nouns]), ...w.participlePatterns.map((p) => `(?:${p})`)].join('|');
+    const partOnly = [alternation(w.participles), ...w.participlePatterns.map((p) => `(?:${p})`)].join('|');
+    // a who phrase: lexicon nouns or any words that are not themselves the verb group
+    const generic = `(?!(?:${auxNotIs}|${alternation(allParticiples)}|${alternation(lex.claimVerbs)}|${alternation(Object.keys(lex.numberWords))}|and|or|of|in|on|at|to|by|with|from|for|that|who|which|had|has|have|were|was|are)(?![\\p{L}]))${WORD}`;
+    right.set(k, new RegExp(
+      `^(?:\\s+of(?=\\s))?(?<who>\\s+(?:${generic}\\s+(?:and\\s+(?=\\p{Lu}))?){0,5}?(?:${who}|${generic})(?![\\p{L}]))?` +
+        `(?<pp>\\s+(?:of|from|in|at|on|near|inside|across)\\s+(?:[\\p{L}\\p{N}’',-]+\\s+){0,3}?[\\p{L}\\p{N}’'-]+)?` +
+        // "(22 according to Taliban sources)", ", including a teenage girl,"
+        `(?<inc>\\s*\\([^()]{0,80}\\)|\\s*,?\\s+(?:including|among them)\\s+[^,.;()]{1,60}?(?:,|(?=\\s+(?:were|was|have|had|are)\\s)))?` +
+        `(?<aux>(?:\\s*,?\\s+${aux}(?![\\p{L}])){0,4})(?:\\s+\\p{L}+ed\\s+and)?\\s+(?<kind>${part})(?![\\p{L}])` +
+        // "Three militants shot dead a driver": active voice, the number counts the killers
+        ACTIVE, 'diu'));
+    if (w.verbs.length) {
+      left.set(k, new RegExp(`(?<![\\p{L}-])(?<verb>${alternation(w.verbs)})\\s+(?:(?:all\\s+the|all|the|another|a\\s+further|an\\s+additional|some)\\s+)?$`, 'iu'));
+    }
+    if (w.tolls.length) {
+      toll.set(k, new RegExp(`(?<![\\p{L}])(?<toll>${alternation(w.tolls)})(?![\\p{L}])(?:[^.;!?]{0,120}?(?<![\\p{L}])(?:risen|rose|rises|rising|climbed|climbs|climbing|reached|reaches|stands|stood|increased|jumped|hit|hits|now)(?:\\s+(?:to|at))?|\\s+(?:of|is|was|at))\\s+$`, 'iu'));
+    }
+    named.set(k, new RegExp(`^\\s*(?:,?\\s*[–—-]\\s*|,?\\s+(?:was|has\\s+been|had\\s+been|is)\\s+(?:(?:also|reportedly|later|allegedly|then|subsequently|fatally)\\s+)?)(?<kind>${partOnly})(?![\\p{L}])${ACTIVE}`, 'iu'));
+    headline.set(k, new RegExp(`^(?<who>(?:${WORD}\\s+){0,2}?${single})(?:\\s+(?:was|is|has\\s+been|reportedly|fatally))?\\s+(?<kind>${partOnly})(?![\\p{L}])${ACTIVE}`, 'iu'));
+  }
+  return {
+    kinds,
+    right,
+    left,
+    toll,
+    who: new RegExp(`^\\s+(?:${WORD}\\s+){0,3}?${who}(?![\\p{L}])`, 'iu'),
+    singularWho: new RegExp(`^\\s+(?:${WORD}\\s+){0,3}?${single}(?![\\p{L}])`, 'iu'),
+    singularWhoSet: new Set(lex.singularWho.map((w) => w.toLowerCase())),
+    named,
+    headline,
+    claimVerb: new RegExp(`(?<![\\p{L}])${alternation(lex.claimVerbs)}(?![\\p{L}])`, 'giu'),
+    claimStop: new Set(lex.claimantStopWords.map((s) => s.toLowerCase())),
+    whoNouns: new Set(lex.whoNouns.map((s) => s.toLowerCase())),
+    trapUnits: new Set(lex.trapUnits.map((s) => s.toLowerCase())),
+    kindOnlyWho: new Map(Object.entries(lex.kindOnlyWho).map(([w, ks]) => [w.toLowerCase(), ks])),
+  };
+}

@@ -1,0 +1,119 @@
+import type { DateLexicon } from './lexicon.js';
+
+export type Tense = 'past' | 'future' | 'unknown';
+
+interface Word {
+  start: number;
+  end: number;
+  lower: string;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|['’]ll/gu;
+const LEFT_WINDOW = 8;
+const RIGHT_WINDOW = 6;
+/** past participles that point forward ("scheduled for Thursday") are future cues, not past ones */
+const FORWARD_PARTICIPLES = new Set(['scheduled', 'planned', 'expected', 'proposed', 'slated', 'intended', 'postponed', 'rescheduled']);
+const PASSIVE_AUX = new Set(['be', 'being', 'to']);
+/** clause boundaries a tense cue is not read across */
+const CLAUSE_LEFT = /[;:“”"]|``|''/;
+const CLAUSE_RIGHT = /[,;:()“”"—–]|``|''/;
+
+/**
+ * Sentence context a time expression is read in: the tense around it (for "Thursday"
+ * and "7 June" without a year) and whether it stands inside a quotation.
+ */
+export class SentenceContext {
+  private readonly words: Word[] = [];
+  private readonly quoted: [number, number][] = [];
+
+  constructor(readonly text: string, private readonly lex: DateLexicon) {
+    for (const m of text.matchAll(WORD)) this.words.push({ start: m.index!, end: m.index! + m[0].length, lower: m[0].toLowerCase().replace(/’/g, "'") });
+    this.findQuotes();
+  }
+
+  /** Quotation spans: “…”, ``…'', and straight double quotes taken in pairs. */
+  private findQuotes(): void {
+    const t = this.text;
+    let open = -1;
+    let openChar = '';
+    for (let i = 0; i < t.length; i++) {
+      const c = t[i]!;
+      const two = t.slice(i, i + 2);
+      if (open < 0) {
+        if (c === '“' || c === '"' || c === '«' || two === '``') {
+          open = i;
+          openChar = two === '``' ? '``' : c;
+          if (two === '``') i++;
+        }
+      } else {
+        const closes = (openChar === '“' && c === '”') || (openChar === '"' && c === '"') || (openChar === '«' && c === '»') || (openChar === '``' && two === "''");
+        if (closes) {
+          this.quoted.push([open, i + 1]);
+          open = -1;
+        }
+      }
+    }
+    // a quotation that runs to the end of the sentence (closed in a later one)
+    if (open >= 0) this.quoted.push([open, t.length]);
+  }
+
+  /** Words inside other time expressions ("May" of "May 18") are not tense cues. */
+  maskExpressions(spans: readonly { start: number; end: number }[]): void {
+    const keep = this.words.filter((w) => !spans.some((s) => s.start <= w.start && w.end <= s.end));
+    this.words.splice(0, this.words.length, ...keep);
+  }
+
+  inQuote(start: number, end: number): boolean {
+    return this.quoted.some(([a, b]) => a <= start && end <= b);
+  }
+
+  /** Is the expression reported speech time, e.g. "Maduro said that day", "he said Tuesday"? */
+  followsReportingVerb(start: number): boolean {
+    const before = this.words.filter((w) => w.end <= start).slice(-3);
+    return before.some((w) => this.lex.reportingVerbs.has(w.lower));
+  }
+
+  /**
+   * Past or future by the nearest cue word around the expression, within its clause:
+   * modal and scheduling words (will, could, possible, scheduled, next) against past
+   * tense verbs (was, said, any -ed form not after "be"). Ties go to the future cue,
+   * the marked case. `rightOnly` reads only what follows ("Wednesday's ruling would…").
+   */
+  tense(start: number, end: number, rightOnly = false): Tense {
+    const near = this.readTense(start, end, rightOnly, true);
+    // nothing in the clause: the nearest cue anywhere in the sentence
+    return near;
+  }
+
+  private readTense(start: number, end: number, rightOnly: boolean, clause: boolean): Tense {
+    const leftAll = rightOnly ? [] : this.words.filter((w) => w.end <= start);
+    let left = clause ? leftAll.slice(-LEFT_WINDOW) : leftAll;
+    const cut = left.findLastIndex((w, i) => CLAUSE_LEFT.test(this.text.slice(w.end, i + 1 < left.length ? left[i + 1]!.start : start)));
+    if (clause && cut >= 0) left = left.slice(cut + 1);
+    let right = this.words.filter((w) => w.start >= end);
+    if (clause) right = right.slice(0, RIGHT_WINDOW);
+    const stop = right.findIndex((w, i) => CLAUSE_RIGHT.test(this.text.slice(i === 0 ? end : right[i - 1]!.end, w.start)));
+    if (clause && stop >= 0) right = right.slice(0, stop);
+    let best: { d: number; t: Tense } | undefined;
+    const consider = (d: number, t: Tense) => {
+      if (!best || d < best.d || (d === best.d && t === 'future')) best = { d, t };
+    };
+    const scan = (list: Word[], distance: (first: number, last: number) => number) => {
+      list.forEach((w, i) => {
+        const pair = i + 1 < list.length ? `${w.lower} ${list[i + 1]!.lower}` : '';
+        const triple = i + 2 < list.length ? `${pair} ${list[i + 2]!.lower}` : '';
+        const prev = i > 0 ? list[i - 1]!.lower : '';
+        if (this.lex.futureCues.includes(triple)) consider(distance(i, i + 2), 'future');
+        else if (this.lex.futureCues.includes(pair)) consider(distance(i, i + 1), 'future');
+        else if (this.lex.futureCues.includes(w.lower) || FORWARD_PARTICIPLES.has(w.lower)) consider(distance(i, i), 'future');
+        else if (PASSIVE_AUX.has(prev)) return; // "will be held", "to be returned"
+        else if (this.lex.pastCues.includes(w.lower) || (/^[a-z]{3,}ed$/.test(w.lower) && !w.lower.endsWith('eed'))) consider(distance(i, i), 'past');
+      });
+    };
+    scan(left, (_first, last) => left.length - last);
+    scan(right, (first) => first + 1);
+    // "Thursday as a possible date": a word describing the date outweighs the verb
+    if (right.slice(0, 4).some((w) => this.lex.dateModifierCues.has(w.lower))) consider(0, 'future');
+    return best?.t ?? 'unknown';
+  }
+}

@@ -1,0 +1,161 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spanIsValid } from '../../core/span.js';
+import { createDatesStage, type DatedExpression } from './index.js';
+import { docWithLines } from './test-helpers.js';
+
+// 2023-09-20 is a Wednesday, in ISO week 38
+const PUBLISHED = '2023-09-20';
+const stage = createDatesStage();
+
+/** `null`: an article without a publication date */
+function run(text: string, publishedAt: string | null = PUBLISHED) {
+  const doc = docWithLines(text, publishedAt ?? undefined);
+  const out = stage.run(doc, {});
+  const dates = out.layers.dates as DatedExpression[];
+  for (const d of dates) {
+    assert.ok(spanIsValid(doc.text, d.span), `span of "${d.span.text}" is valid`);
+    assert.equal(doc.text.slice(d.span.start, d.span.end), d.span.text);
+  }
+  return { dates, diagnostics: out.diagnostics ?? [] };
+}
+
+/** The one expression whose surface text is `surface`. */
+function one(text: string, surface: string, publishedAt?: string): DatedExpression {
+  const { dates } = run(text, publishedAt ?? PUBLISHED);
+  const hit = dates.filter((d) => d.span.text === surface);
+  assert.equal(hit.length, 1, `expected "${surface}" in ${JSON.stringify(dates.map((d) => d.span.text))}`);
+  return hit[0]!;
+}
+
+function expectDate(text: string, surface: string, value: string, precision: string, publishedAt?: string) {
+  const e = one(text, surface, publishedAt);
+  assert.equal(e.value, value, `${surface}: value`);
+  assert.equal(e.precision, precision, `${surface}: precision`);
+  return e;
+}
+
+test('weekdays: the last one on or before publication by default', () => {
+  expectDate('Rebels shelled the town on Tuesday.', 'Tuesday', '2023-09-19', 'day');
+  expectDate('The envoy arrived Thursday with aid.', 'Thursday', '2023-09-14', 'day');
+  expectDate('The ministry said Wednesday it had no troops there.', 'Wednesday', '2023-09-20', 'day');
+  expectDate('Monday’s raid left the depot burning.', 'Monday’s', '2023-09-18', 'day');
+});
+
+test('weekdays: the coming one when the wording looks ahead', () => {
+  expectDate('Officials named Thursday as a possible date for the talks.', 'Thursday', '2023-09-21', 'day');
+  expectDate('The council will vote on Friday.', 'Friday', '2023-09-22', 'day');
+  expectDate('The hearing is scheduled for Monday.', 'Monday', '2023-09-25', 'day');
+  expectDate('Envoys meet again next Tuesday.', 'next Tuesday', '2023-09-26', 'day');
+  expectDate('The envoy left last Wednesday.', 'last Wednesday', '2023-09-13', 'day');
+});
+
+test('today, yesterday, tonight and parts of day', () => {
+  expectDate('Yesterday the army withdrew from the ridge.', 'Yesterday', '2023-09-19', 'day');
+  expectDate('The ministry issued a statement today.', 'today', '2023-09-20', 'day');
+  expectDate('Sirens sounded across the city tonight.', 'tonight', '2023-09-20', 'part-of-day');
+  expectDate('Drones struck a depot this morning.', 'this morning', '2023-09-20', 'part-of-day');
+  expectDate('Shelling resumed last night near the river.', 'last night', '2023-09-19', 'part-of-day');
+  expectDate('Gunfire was heard on Friday afternoon.', 'Friday afternoon', '2023-09-15', 'part-of-day');
+  expectDate('A message came yesterday, Tuesday, evening from the envoy.', 'yesterday, Tuesday, evening', '2023-09-19', 'part-of-day');
+  expectDate('The mayor spoke on Monday. Protests broke out in the evening.', 'the evening', '2023-09-18', 'part-of-day');
+});
+
+test('clock times take their day', () => {
+  const e = one('The blast occurred at 10:30 a.m. on Tuesday.', '10:30 a.m. on Tuesday');
+  assert.equal(e.type, 'TIME');
+  assert.equal(e.value, '2023-09-19T10:30');
+});
+
+test('relative weeks, months and years', () => {
+  expectDate('The mayor resigned last week.', 'last week', '2023-W37', 'week');
+  expectDate('Prices rose sharply this week.', 'this week', '2023-W38', 'week');
+  expectDate('Elections are due next month.', 'next month', '2023-10', 'month');
+  expectDate('The border closed last year.', 'last year', '2022', 'year');
+  expectDate('The village was razed two years ago.', 'two years ago', '2021', 'year');
+  expectDate('The truce was signed on 2 September.\nIt collapsed three days later.', 'three days later', '2023-09-05', 'day');
+  expectDate('The raid took place on 2 September.\nWitnesses fled that day.', 'that day', '2023-09-02', 'day');
+});
+
+test('dates without a year take the nearest plausible year', () => {
+  expectDate('The convoy left on 7 June.', '7 June', '2023-06-07', 'day');
+  expectDate('The court will rule on 12 October.', '12 October', '2023-10-12', 'day');
+  expectDate('Talks began May 22 in the capital.', 'May 22', '2023-05-22', 'day');
+  expectDate('The tribunal is expected to sit on Oct. 3.', 'Oct. 3', '2023-10-03', 'day');
+  expectDate('Five guards were killed on 11 December.', '11 December', '2022-12-11', 'day');
+  expectDate('The August 4 assassination attempt failed.', 'August 4', '2023-08-04', 'day');
+  expectDate('Sunday, Oct. 1 was quiet, the officer wrote.', 'Sunday, Oct. 1', '2023-10-01', 'day', '2023-09-30');
+});
+
+test('full dates, months with years, years and the 2020 war', () => {
+  const full = expectDate('The accord was signed on 4 March 2019.', '4 March 2019', '2019-03-04', 'day');
+  assert.equal(full.relative, false);
+  expectDate('The dam was finished in June 2015.', 'June 2015', '2015-06', 'month');
+  expectDate('Unrest spread in 2020.', '2020', '2020', 'year');
+  expectDate('The 2020 war reshaped the region.', '2020', '2020', 'year');
+  expectDate('Growth slowed in the third quarter of 2022.', 'the third quarter of 2022', '2022-Q3', 'quarter');
+  expectDate('An order dated 9/11/2001 was void.', '9/11/2001', '2001-09-11', 'day');
+  assert.equal(run('The army sent 2000 troops and 1500 vehicles.').dates.length, 0, 'counts are not years');
+});
+
+test('ranges: years and months', () => {
+  const years = expectDate('The valley was contested from 1988 to 1994.', 'from 1988 to 1994', '1988/1994', 'year');
+  assert.deepEqual(years.range, { start: '1988-01-01', end: '1994-12-31' });
+  assert.deepEqual(years.parts?.map((p) => [p.span.text, p.value]), [['1988', '1988'], ['1994', '1994']]);
+  const months = expectDate('Fighting peaked between May and June.', 'between May and June', '2023-05/2023-06', 'month');
+  assert.deepEqual(months.range, { start: '2023-05-01', end: '2023-06-30' });
+});
+
+test('seasons and decades', () => {
+  const autumn = expectDate('Clashes erupted in autumn 2020.', 'autumn 2020', '2020-FA', 'season');
+  assert.deepEqual(autumn.range, { start: '2020-09-01', end: '2020-11-30' });
+  expectDate('The harvest failed last summer.', 'last summer', '2022-SU', 'season', '2023-02-23');
+  expectDate('Refugees arrived in the 1990s.', 'the 1990s', '199', 'decade');
+});
+
+test('durations are DURATION, never dates', () => {
+  const cases: [string, string, string][] = [
+    ['The siege lasted for six weeks.', 'six weeks', 'P6W'],
+    ['Talks dragged on for months.', 'months', 'PXM'],
+    ['Power was cut for 24 hours.', '24 hours', 'PT24H'],
+    ['He was jailed for three years.', 'three years', 'P3Y'],
+    ['Turnout fell over the past year.', 'the past year', 'P1Y'],
+  ];
+  for (const [text, surface, value] of cases) {
+    const e = one(text, surface);
+    assert.equal(e.type, 'DURATION', surface);
+    assert.equal(e.value, value, surface);
+    assert.equal(e.range, undefined, `${surface} has no calendar range`);
+    assert.ok(run(text).dates.every((d) => d.type === 'DURATION'), `${text}: no date`);
+  }
+  assert.equal(run('A 22-year-old man was hurt.').dates.length, 0, 'ages are not durations');
+});
+
+test('sets and references', () => {
+  assert.deepEqual([one('Patrols pass every day.', 'every day').type, one('Patrols pass every day.', 'every day').value], ['SET', 'P1D']);
+  assert.equal(one('The council meets weekly.', 'weekly').value, 'P1W');
+  assert.equal(one('The town is now quiet.', 'now').value, 'PRESENT_REF');
+  assert.equal(one('Aid is currently blocked.', 'currently').value, 'PRESENT_REF');
+  assert.equal(one('Militias recently regrouped.', 'recently').value, 'PAST_REF');
+});
+
+test('a quotation’s "today" is the day it was spoken', () => {
+  expectDate('The depot burned on 4 September.\n“They attacked us today,” the mayor said that day.', 'today', '2023-09-04', 'day');
+});
+
+test('without a publication date: absolute dates only, relative ones reported', () => {
+  const { dates, diagnostics } = run('The accord of 12 May 1998 held until Tuesday.', null);
+  assert.deepEqual(dates.map((d) => d.value), ['1998-05-12']);
+  assert.ok(diagnostics.some((d) => d.code === 'dates-no-publication-date' && d.severity === 'warning'));
+  const unanchored = diagnostics.filter((d) => d.code === 'date-unanchored');
+  assert.equal(unanchored.length, 1);
+  assert.equal(unanchored[0]!.span?.text, 'Tuesday');
+});
+
+test('every expression has an id, a valid span and a TIMEX3-shaped value', () => {
+  const text = 'On Tuesday, 19 September 2023, shelling began.\nIt lasted for two days, until this morning.\nThe 2020 war and the 1990s loom large now.';
+  const { dates } = run(text);
+  assert.ok(dates.length >= 5);
+  assert.equal(new Set(dates.map((d) => d.id)).size, dates.length);
+  for (const d of dates) assert.match(d.value, /^(?:\d{2,4}(?:-(?:\d{2}|W\d{2}|Q\d|SP|SU|FA|WI))*(?:-\d{2})?(?:T[\d:A-Z]+)?(?:\/.+)?|P.+|PRESENT_REF|PAST_REF|FUTURE_REF|XXXX.*)$/);
+});

@@ -1,0 +1,137 @@
+import { diagnostic, type Diagnostic } from '../../core/diagnostics.js';
+import type { Sentence, TimeExpression, TimexType } from '../../core/layers/index.js';
+import { makeSpan, type Span } from '../../core/span.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { parseIsoDay } from './calendar.js';
+import { SentenceContext } from './context.js';
+import { defaultDateLexicon, type DateLexicon } from './lexicon.js';
+import { resolveSem, UNANCHORED, updateRef, type RefTime, type Resolved } from './resolve.js';
+import { DateGrammar } from './scan.js';
+import type { Candidate } from './sem.js';
+
+const STAGE = 'dates';
+
+/** One end of a range, kept so TimeML-style consumers can see "1988" and "1994" on their own. */
+export interface TimeExpressionPart {
+  span: Span;
+  type: TimexType;
+  value: string;
+}
+
+/** A time expression as this stage emits it: a range also lists its two ends. */
+export interface DatedExpression extends TimeExpression {
+  parts?: TimeExpressionPart[];
+}
+
+export interface DatesOptions {
+  lexicon?: DateLexicon;
+}
+
+const DAY_PRECISIONS = new Set(['day', 'part-of-day', 'hour', 'minute']);
+
+/**
+ * "Wednesday's ruling", "the August 4 assassination attempt": a date that names an event
+ * takes its tense from what follows, not from the verb of the sentence ("I would accept…").
+ */
+function namesEvent(text: string, c: Candidate): boolean {
+  if (/['’]s$/.test(text.slice(c.start, c.end))) return true;
+  const before = /(?:^|\s)(the|a|an|this|that)\s+$/i.test(text.slice(Math.max(0, c.start - 6), c.start));
+  return before && /^\s+\p{Ll}/u.test(text.slice(c.end, c.end + 3)) && (c.sem.kind === 'date' || c.sem.kind === 'weekday' || c.sem.kind === 'month');
+}
+
+function dayOf(r: Resolved): number | undefined {
+  return r.range && DAY_PRECISIONS.has(r.precision ?? '') ? parseIsoDay(r.range.start) : undefined;
+}
+
+/**
+ * Find and resolve every time expression of a text, sentence by sentence, against the
+ * publication day. Relative expressions that cannot be anchored are left out and
+ * reported as diagnostics.
+ */
+export function extractTimeExpressions(
+  text: string,
+  sentences: readonly Sentence[],
+  publishedAt: string | undefined,
+  grammar: DateGrammar,
+): { expressions: DatedExpression[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const dct = parseIsoDay(publishedAt);
+  if (publishedAt && dct === undefined) {
+    diagnostics.push(diagnostic(STAGE, 'dates-bad-publication-date', 'warning', `publication date "${publishedAt}" is not an ISO date; relative dates are not resolved`));
+  }
+  const ref: RefTime = {};
+  const expressions: DatedExpression[] = [];
+  let unanchored = 0;
+  for (const sentence of sentences) {
+    const base = sentence.span.start;
+    const stext = sentence.span.text;
+    const ctx = new SentenceContext(stext, grammar.lexicon);
+    const cands = grammar.scan(stext);
+    ctx.maskExpressions(cands);
+    const results = new Map<Candidate, Resolved>();
+    const run = (c: Candidate, anchor: number | undefined, sentenceDay?: number) => {
+      const r = resolveSem(c.sem, { dct: anchor, ref, tense: ctx.tense(c.start, c.end, namesEvent(stext, c)), lex: grammar.lexicon, sentenceDay });
+      if (r === UNANCHORED) {
+        unanchored++;
+        diagnostics.push(diagnostic(STAGE, 'date-unanchored', 'info', `"${c.sem.kind}" expression needs the publication date`, makeSpan(text, base + c.start, base + c.end)));
+        return;
+      }
+      if (!r) return;
+      results.set(c, r);
+      updateRef(ref, r);
+    };
+    const isClock = (c: Candidate) => c.sem.kind === 'clock';
+    const quoted = (c: Candidate) => ctx.inQuote(c.start, c.end);
+    for (const c of cands) if (!isClock(c) && !quoted(c)) run(c, dct);
+    // a quotation's "today" is the day it was spoken: "…today," Maduro said that day
+    let speech: number | undefined;
+    for (const [c, r] of results) if (!quoted(c) && ctx.followsReportingVerb(c.start) && dayOf(r) !== undefined) speech = dayOf(r);
+    for (const c of cands) if (!isClock(c) && quoted(c)) run(c, speech ?? dct);
+    for (const c of cands.filter(isClock)) {
+      let nearest: { d: number; day: number } | undefined;
+      for (const [o, r] of results) {
+        const day = dayOf(r);
+        const d = Math.abs(o.start - c.start);
+        if (day !== undefined && (!nearest || d < nearest.d)) nearest = { d, day };
+      }
+      run(c, dct, nearest?.day);
+    }
+    for (const c of cands) {
+      const r = results.get(c);
+      if (!r) continue;
+      const e: DatedExpression = { id: '', span: makeSpan(text, base + c.start, base + c.end), type: r.type, value: r.value, relative: r.relative };
+      if (r.precision) e.precision = r.precision;
+      if (r.range) e.range = r.range;
+      if (r.parts && c.sem.kind === 'range') {
+        const spans = [c.sem.aSpan, c.sem.bSpan];
+        e.parts = r.parts.map((p, i) => ({ span: makeSpan(text, base + spans[i]![0], base + spans[i]![1]), type: p.type, value: p.value }));
+      }
+      expressions.push(e);
+    }
+  }
+  expressions.sort((a, b) => a.span.start - b.span.start);
+  expressions.forEach((e, i) => (e.id = `t${i + 1}`));
+  if (unanchored > 0 && dct === undefined) {
+    diagnostics.unshift(diagnostic(STAGE, 'dates-no-publication-date', 'warning', `${unanchored} relative time expression(s) left unresolved: the article has no usable publication date`));
+  }
+  return { expressions, diagnostics };
+}
+
+/** The "dates" stage: every time expression of the clean text, resolved to a TIMEX3 value. */
+export function createDatesStage(options: DatesOptions = {}): Stage {
+  let grammar: DateGrammar | undefined;
+  return {
+    name: STAGE,
+    version: '1',
+    requires: ['sentences'],
+    provides: ['dates'],
+    run(doc) {
+      grammar ??= new DateGrammar(options.lexicon ?? defaultDateLexicon());
+      const { expressions, diagnostics } = extractTimeExpressions(doc.text, doc.get('sentences'), doc.meta.publishedAt, grammar);
+      return { layers: { dates: expressions }, diagnostics };
+    },
+  };
+}
+
+export { DateGrammar } from './scan.js';
+export { defaultDateLexicon, loadDateLexicon } from './lexicon.js';

@@ -1,0 +1,202 @@
+/**
+ * Named-entity tagger: averaged perceptron, BILOU labels, first-order Viterbi, word clusters,
+ * gazetteers and two-pass document features. See train.ts (npm run train:ner) for training.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NUM_LABELS, labelsToSpans } from './labels.js';
+import type { NerLabel, NerSpanByToken } from './labels.js';
+import { NerModel } from './model.js';
+import { FeatureExtractor, DocFeatures, WordInfo, BOS_WORD, EOS_WORD } from './features.js';
+import { viterbi } from './viterbi.js';
+import { tokenizeText } from './tokenize.js';
+
+export type { NerLabel, NerSpanByToken } from './labels.js';
+export { tokenizeText } from './tokenize.js';
+
+export interface TaggedToken {
+  text: string;
+}
+
+export interface NerTagger {
+  /** tag a document given as sentences of tokens; returns entity spans per sentence */
+  tagDocument(sentences: string[][]): NerSpanByToken[][];
+}
+
+const L = NUM_LABELS;
+const L2 = 2 * NUM_LABELS;
+
+/** repository-level data folder (data/ner), resolved from dist/stages/entities/tagger/ */
+export function defaultNerDataDir(): string {
+  return fileURLToPath(new URL('../../../../data/ner/', import.meta.url));
+}
+
+export function defaultModelPath(): string {
+  return join(defaultNerDataDir(), 'model.bin.gz');
+}
+
+export class PerceptronNerTagger implements NerTagger {
+  private emit = new Float32Array(1024 * L);
+  private acc = new Int32Array(2 * L);
+  private emit2 = new Float32Array(1024 * L);
+
+  private readonly resolve: (h: number) => number;
+
+  constructor(
+    readonly model: NerModel,
+    readonly features: FeatureExtractor,
+  ) {
+    this.resolve = (h: number) => model.lookup(h);
+  }
+
+  private ensure(n: number): void {
+    if (this.emit.length < n * L) {
+      this.emit = new Float32Array(n * L * 2);
+      this.emit2 = new Float32Array(n * L * 2);
+    }
+  }
+
+  /** both passes' labels for a document, flattened over its tokens */
+  labelDocument(sentences: string[][]): { doc: DocFeatures; pass1: Uint8Array; pass2: Uint8Array } {
+    const doc = this.features.extractDocument(sentences, this.resolve, true);
+    const n = doc.n;
+    this.ensure(n);
+    const model = this.model;
+    const emit = this.emit;
+    const emit2 = this.emit2;
+    const pass1 = new Uint8Array(n);
+    this.scoreBoth(doc, emit, emit2);
+    for (let s = 0; s + 1 < doc.sentStart.length; s++) {
+      const a = doc.sentStart[s];
+      viterbi(emit, a * L, doc.sentStart[s + 1] - a, model.t1, pass1, a);
+    }
+    const pf = this.features.predictionFeatures(doc, pass1);
+    this.addExtra(pf, emit2);
+    const pass2 = new Uint8Array(n);
+    for (let s = 0; s + 1 < doc.sentStart.length; s++) {
+      const a = doc.sentStart[s];
+      viterbi(emit2, a * L, doc.sentStart[s + 1] - a, model.t2, pass2, a);
+    }
+    return { doc, pass1, pass2 };
+  }
+
+  /** summed weights of a word's cached row segments (0 intrinsic, 1..4 as neighbour at -2,-1,+1,+2) */
+  private wordSums(wi: WordInfo): Int32Array {
+    if (wi.sumsOwner === this && wi.sums) return wi.sums;
+    const sums = new Int32Array(5 * L2);
+    const rows = wi.rows!;
+    const st = wi.rowStart!;
+    const w = this.model.w;
+    for (let seg = 0; seg < 5; seg++) {
+      const so = seg * L2;
+      for (let k = st[seg]; k < st[seg + 1]; k++) {
+        const o = rows[k] * L2;
+        for (let l = 0; l < L2; l++) sums[so + l] += w[o + l];
+      }
+    }
+    wi.sums = sums;
+    wi.sumsOwner = this;
+    return sums;
+  }
+
+  /** pass-1 emissions into emit1 and pass-2 emissions from the base features into emit2 */
+  private scoreBoth(doc: DocFeatures, emit1: Float32Array, emit2: Float32Array): void {
+    const fs = doc.featStart;
+    const w = this.model.w;
+    const acc = this.acc;
+    const rows = doc.rows;
+    const words = doc.words;
+    const s1 = this.model.header.scale1;
+    const s2 = this.model.header.scale2;
+    const bos = this.wordSums(BOS_WORD);
+    const eos = this.wordSums(EOS_WORD);
+    for (let s = 0; s + 1 < doc.sentStart.length; s++) {
+      const a = doc.sentStart[s];
+      const b = doc.sentStart[s + 1];
+      for (let i = a; i < b; i++) {
+        const own = this.wordSums(words[i]);
+        const m2 = i - 2 >= a ? this.wordSums(words[i - 2]) : bos;
+        const m1 = i - 1 >= a ? this.wordSums(words[i - 1]) : bos;
+        const p1 = i + 1 < b ? this.wordSums(words[i + 1]) : eos;
+        const p2 = i + 2 < b ? this.wordSums(words[i + 2]) : eos;
+        for (let l = 0; l < L2; l++) {
+          acc[l] = own[l] + m2[L2 + l] + m1[2 * L2 + l] + p1[3 * L2 + l] + p2[4 * L2 + l];
+        }
+        for (let k = fs[i]; k < fs[i + 1]; k++) {
+          const o = rows[k] * L2;
+          for (let l = 0; l < L2; l++) acc[l] += w[o + l];
+        }
+        const o = i * L;
+        for (let l = 0; l < L; l++) {
+          emit1[o + l] = acc[l] * s1;
+          emit2[o + l] = acc[L + l] * s2;
+        }
+      }
+    }
+  }
+
+  /** add the pass-2 weights of the first-pass document features */
+  private addExtra(extra: { feats: Uint32Array; start: Int32Array }, emit2: Float32Array): void {
+    const w = this.model.w;
+    const s2 = this.model.header.scale2;
+    const n = extra.start.length - 1;
+    for (let i = 0; i < n; i++) {
+      for (let k = extra.start[i]; k < extra.start[i + 1]; k++) {
+        const r = this.model.lookup(extra.feats[k]);
+        if (r < 0) continue;
+        const o = r * L2 + L;
+        const e = i * L;
+        for (let l = 0; l < L; l++) emit2[e + l] += w[o + l] * s2;
+      }
+    }
+  }
+
+  tagDocument(sentences: string[][]): NerSpanByToken[][] {
+    if (sentences.length === 0) return [];
+    const { doc, pass2 } = this.labelDocument(sentences);
+    const out: NerSpanByToken[][] = [];
+    for (let s = 0; s < sentences.length; s++) {
+      const a = doc.sentStart[s];
+      out.push(labelsToSpans(pass2.subarray(a, doc.sentStart[s + 1])));
+    }
+    return out;
+  }
+}
+
+/**
+ * Load the tagger (default: data/ner/model.bin.gz). The model file is self-contained: word
+ * clusters and gazetteers are baked in at training time.
+ */
+export function loadNerTagger(modelPath?: string): NerTagger & PerceptronNerTagger {
+  const path = modelPath ?? defaultModelPath();
+  if (!existsSync(path)) {
+    throw new Error(`NER model not found at ${path}: run \`npm run train:ner\` to build it`);
+  }
+  const model = NerModel.load(path);
+  return new PerceptronNerTagger(model, new FeatureExtractor(model.clusters, model.gazetteer));
+}
+
+export interface CharSpan {
+  start: number;
+  end: number;
+  label: NerLabel;
+}
+
+/**
+ * Recognise entities in raw text: sentences by "\n" (and sentence-final punctuation inside a
+ * line), tokens by the regex tokenizer. Returns half-open UTF-16 character offsets into `text`.
+ */
+export function recogniseEntitiesInText(tagger: NerTagger, text: string): CharSpan[] {
+  const sents = tokenizeText(text);
+  if (sents.length === 0) return [];
+  const tagged = tagger.tagDocument(sents.map((s) => s.tokens));
+  const out: CharSpan[] = [];
+  for (let s = 0; s < sents.length; s++) {
+    const st = sents[s];
+    for (const sp of tagged[s]) {
+      out.push({ start: st.starts[sp.startToken], end: st.ends[sp.endToken - 1], label: sp.label });
+    }
+  }
+  return out;
+}

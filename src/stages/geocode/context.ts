@@ -1,0 +1,33 @@
+/**
+ * What the words around a place mention say about the kind of place it is. Each test
+ * looks at a few characters either side of the span, once per mention.
+ */
+export interface MentionHints {
+  /** "Helmand province", "province of Helmand": a division, not a town */
+  division: boolean;
+  /** "city of X", "town of X", "X city": a populated place */
+  settlement: boolean;
+}
+
+const DIVISION_AFTER = /^\s+(?:province|provinces|state|oblast|region|governorate|county|district|prefecture|department|municipality|territory|emirate|canton|parish|krai|voivodeship|division)\b/i;
+const DIVISION_BEFORE = /\b(?:province|state|oblast|region|governorate|county|district|prefecture|department|territory|emirate|canton) of\s+(?:the\s+)?$/i;
+const SETTLEMENT_BEFORE = /\b(?:city|town|village|hamlet|suburb|port|capital|settlement|municipality|neighbourhood|neighborhood) of\s+$|\b(?:the (?:city|town|village|capital|port|suburb)|(?:border|port|frontline|front-line|eastern|western|northern|southern|central|coastal|industrial|key|strategic|small|besieged) (?:city|town|village))\s+$/i;
+const SETTLEMENT_AFTER = /^\s+(?:city|town|village)\b(?!\s+(?:of|council|hall|centre|center))/;
+
+export function mentionHints(text: string, start: number, end: number): MentionHints {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 24);
+  return {
+    division: DIVISION_AFTER.test(after) || DIVISION_BEFORE.test(before),
+    settlement: SETTLEMENT_BEFORE.test(before) || SETTLEMENT_AFTER.test(after),
+  };
+}
+
+/** Does the text between two mentions make the second a container of the first ("X, Y" / "X in Y")? */
+export function containerLink(text: string, firstEnd: number, secondStart: number): 'comma' | 'in' | undefined {
+  if (secondStart < firstEnd || secondStart - firstEnd > 12) return undefined;
+  const gap = text.slice(firstEnd, secondStart);
+  if (/^\s*,\s*$/.test(gap)) return 'comma';
+  if (/^\s+(?:in|near|outside|of)\s+(?:the\s+)?$/i.test(gap)) return 'in';
+  return undefined;
+}

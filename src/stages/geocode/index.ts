@@ -1,0 +1,167 @@
+import { diagnostic, type Diagnostic } from '../../core/diagnostics.js';
+import type { SitrepDocument } from '../../core/document.js';
+import type { Entity, GeoCandidate, PlaceMention } from '../../core/layers/index.js';
+import type { Services } from '../../core/services.js';
+import { makeSpan, type Span } from '../../core/span.js';
+import type { Stage, StageOutput } from '../../pipeline/stage.js';
+import { foldName, type Gazetteer, type GazetteerEntry } from '../../services/gazetteer/index.js';
+import { containerLink, mentionHints, type MentionHints } from './context.js';
+import { precisionOf } from './precision.js';
+import { rankGroups, type LinkInput, type RankedCandidate } from './rank.js';
+import { DIVISION_NOUNS, recognisePlaces } from './recognise.js';
+
+export const GEOCODE_STAGE = 'geocode';
+/** candidates kept on a mention, best first: enough to explain a wrong pick */
+export const MAX_CANDIDATES = 25;
+const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC', 'NORP']);
+
+interface Mention {
+  span: Span;
+  entityId?: string;
+  entries: GazetteerEntry[];
+  adjectival: boolean;
+  partial: boolean;
+  key: string;
+  hints: MentionHints;
+}
+
+/** The words to look up: without a leading "the" or a possessive "'s". */
+function lookupRange(text: string, start: number, end: number): [number, number] {
+  const s = text.slice(start, end);
+  const the = /^the\s+/i.exec(s);
+  if (the && end - start > the[0].length) start += the[0].length;
+  if (/['’]s$/.test(text.slice(start, end)) && end - start > 3) end -= 2;
+  return [start, end];
+}
+
+const NAME_WORD = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*/gu;
+
+/** "Benue State", "Helmand Province": the name without its division noun, when it has one. */
+function divisionHead(text: string, start: number, end: number): number | undefined {
+  const m = /\s+(\p{L}+)$/u.exec(text.slice(start, end));
+  return m && DIVISION_NOUNS.has(m[1]!.toLowerCase()) ? end - m[0].length : undefined;
+}
+
+/** The longest leading run of words of a name that is itself a place ("Kramatorsk railway station"). */
+function partialEntries(text: string, start: number, end: number, gz: Gazetteer): GazetteerEntry[] {
+  const words = [...text.slice(start, end).matchAll(NAME_WORD)];
+  for (let n = words.length - 1; n >= 1; n--) {
+    const last = words[n - 1]!;
+    if (!/^\p{Lu}/u.test(words[0]![0]) || !/^\p{Lu}/u.test(last[0])) continue;
+    const found = gz.lookup(text.slice(start, start + last.index! + last[0].length)).filter((e) => e.match !== 'demonym');
+    if (found.length) return found;
+  }
+  return [];
+}
+
+function toCandidate(r: RankedCandidate): GeoCandidate {
+  const e = r.entry;
+  const c: GeoCandidate = { name: e.name, country: e.country, lat: e.lat, lon: e.lon, featureClass: e.featureClass, featureCode: e.featureCode, score: r.score, reasons: r.reasons };
+  if (e.geonameId !== undefined) c.geonameId = e.geonameId;
+  if (e.admin1) c.admin1 = e.admin1;
+  if (e.population) c.population = e.population;
+  return c;
+}
+
+export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: 'conservative' | 'liberal' | 'off' = 'conservative'): { places: PlaceMention[]; diagnostics: Diagnostic[] } {
+  const text = doc.text;
+  const entities: readonly Entity[] = doc.get('entities');
+  const sentences = doc.get('sentences');
+  const diagnostics: Diagnostic[] = [];
+  const mentions: Mention[] = [];
+
+  const addMention = (start: number, end: number, type: string, entityId?: string): void => {
+    const range = lookupRange(text, start, end);
+    const ls = range[0];
+    let le = range[1];
+    let entries = gz.lookup(text.slice(ls, le));
+    let partial = false;
+    const hints = mentionHints(text, start, end);
+    if (type === 'NORP') entries = entries.filter((e) => e.match === 'demonym');
+    else if (!entries.length && le - ls > 3) {
+      const head = divisionHead(text, ls, le);
+      if (head !== undefined) {
+        entries = gz.lookup(text.slice(ls, head)).filter((e) => e.match !== 'demonym');
+        if (entries.length) (le = head), (hints.division = true);
+      }
+      if (!entries.length) {
+        entries = partialEntries(text, ls, le, gz);
+        partial = entries.length > 0;
+      }
+    }
+    if (!entries.length && (type === 'NORP' || type === 'FAC')) return; // a group or a building, not a place we know
+    const adjectival = entries.length > 0 && entries.every((e) => e.match === 'demonym');
+    const m: Mention = { span: makeSpan(text, start, end), entries, adjectival, partial, key: '', hints };
+    m.key = `${adjectival ? 'adj:' : ''}${partial ? 'part:' : ''}${foldName(text.slice(ls, le))}`;
+    if (entityId !== undefined) m.entityId = entityId;
+    mentions.push(m);
+  };
+
+  for (const e of entities) if (PLACE_TYPES.has(e.type)) addMention(e.span.start, e.span.end, e.type, e.id);
+  if (extraMode !== 'off') {
+    const found = recognisePlaces(text, gz, {
+      mode: extraMode,
+      taken: entities.map((e) => e.span),
+      sentenceStarts: new Set(sentences.map((s) => s.span.start)),
+    });
+    for (const f of found) addMention(f.start, f.end, f.type);
+  }
+  mentions.sort((a, b) => a.span.start - b.span.start);
+
+  // Mentions of one name resolve together.
+  const groupOf = new Map<string, number>();
+  const groups: { entries: GazetteerEntry[]; hints: MentionHints[]; mentions: number; partial: boolean }[] = [];
+  const mentionGroup = mentions.map((m) => {
+    let g = groupOf.get(m.key);
+    if (g === undefined) {
+      g = groups.length;
+      groupOf.set(m.key, g);
+      groups.push({ entries: m.entries, hints: [], mentions: 0, partial: m.partial });
+    }
+    groups[g]!.hints.push(m.hints);
+    groups[g]!.mentions++;
+    return g;
+  });
+  const links: LinkInput[] = [];
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const kind = containerLink(text, mentions[i]!.span.end, mentions[i + 1]!.span.start);
+    if (kind && mentionGroup[i] !== mentionGroup[i + 1]) links.push({ inner: mentionGroup[i]!, outer: mentionGroup[i + 1]!, kind });
+  }
+  const ranked = rankGroups(groups, links);
+
+  const places: PlaceMention[] = mentions.map((m, i) => {
+    const list = ranked[mentionGroup[i]!]!;
+    const pm: PlaceMention = { id: `place-${i + 1}`, span: m.span, candidates: list.slice(0, MAX_CANDIDATES).map(toCandidate) };
+    if (m.entityId !== undefined) pm.entityId = m.entityId;
+    if (m.adjectival) pm.adjectival = true;
+    const top = pm.candidates[0];
+    if (top) {
+      if (m.partial) top.reasons = [...(top.reasons ?? []), 'partial-name'];
+      pm.resolved = top;
+      const p = precisionOf(top.featureCode ?? '', m.partial);
+      pm.precision = p.precision;
+      pm.acledPrecision = p.acled;
+    } else {
+      diagnostics.push(diagnostic(GEOCODE_STAGE, 'geocode-unknown-place', 'info', `no gazetteer entry for "${m.span.text}"`, m.span));
+    }
+    return pm;
+  });
+  return { places, diagnostics };
+}
+
+export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal' | 'off' } = {}): Stage {
+  return {
+    name: GEOCODE_STAGE,
+    version: '1',
+    requires: ['sentences', 'entities'],
+    provides: ['places'],
+    run(doc: SitrepDocument, services: Services): StageOutput {
+      const gz = services.gazetteer;
+      if (!gz) {
+        return { layers: { places: [] }, diagnostics: [diagnostic(GEOCODE_STAGE, 'geocode-no-gazetteer', 'warning', 'no gazetteer service: places are not resolved')] };
+      }
+      const { places, diagnostics } = geocodeDocument(doc, gz, options.extra ?? 'conservative');
+      return { layers: { places }, diagnostics };
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { diagnostic, type Diagnostic } from '../../core/diagnostics.js';
+import type { SitrepDocument } from '../../core/document.js';
+import type { Quote } from '../../core/layers/index.js';
+import { makeSpan } from '../../core/span.js';
+import type { Stage } from '../../pipeline/stage.js';
+import { attributeAfter, attributeBefore, attributeByColon, type Attribution } from './attribution.js';
+import { QuoteContext } from './context.js';
+import { loadSpeechLexicon, type SpeechLexicon } from './lexicon.js';
+import { findMarkedQuotes, type MarkedQuote } from './marks.js';
+import { findReported } from './reported.js';
+import { SpeakerResolver } from './speaker.js';
+import type { Cue, Phrase } from './tokens.js';
+
+const STAGE = 'quotes';
+const SPEECH_DOCUMENTS = /^(statement|communiqu[eé]|report|release|interview|post|tweet|letter)s?$/i;
+
+interface Candidate {
+  start: number;
+  end: number;
+  direct: boolean;
+  speaker?: Phrase;
+  cue?: Cue;
+  closed: boolean;
+}
+
+/** Speakers of direct quotes, a continued quote's fragments sharing one. */
+function attributeDirect(ctx: QuoteContext): (Attribution | undefined)[] {
+  const marked = ctx.marked;
+  const out: (Attribution | undefined)[] = marked.map(() => undefined);
+  const groups = new Map<number, number[]>();
+  marked.forEach((q, i) => groups.set(q.group, [...(groups.get(q.group) ?? []), i]));
+  for (const idx of groups.values()) {
+    const firstQ = marked[idx[0]!]!;
+    const lastQ = marked[idx[idx.length - 1]!]!;
+    let after = attributeAfter(ctx, lastQ);
+    // "…”, according to a statement": a document is a weaker speaker than a named subject before
+    if (after && SPEECH_DOCUMENTS.test(ctx.tokens[after.speaker.to]!.span.text)) after = attributeBefore(ctx, firstQ) ?? after;
+    const found = after ?? attributeBefore(ctx, firstQ) ?? attributeByColon(ctx, firstQ)
+      ?? idx.map((i) => attributeAfter(ctx, marked[i]!) ?? attributeBefore(ctx, marked[i]!)).find((a) => a);
+    for (const i of idx) out[i] = found;
+  }
+  // a paragraph that is only a quote continues the previous paragraph's speaker
+  for (let i = 1; i < marked.length; i++) {
+    if (out[i]) continue;
+    const prev = marked[i - 1]!;
+    const prevPara = ctx.paragraphOf(prev.outerStart);
+    const thisPara = ctx.paragraphOf(marked[i]!.outerStart);
+    const samePara = prevPara === thisPara && /^[\s.,!?]*$/.test(text(ctx, prev.outerEnd, marked[i]!.outerStart).replace(/^[^.!?]*[.!?]/, ''));
+    const adjacent = ctx.paras.indexOf(thisPara) - ctx.paras.indexOf(prevPara) === 1 && standsAlone(ctx, marked[i]!);
+    if ((samePara || adjacent) && out[i - 1]) out[i] = { speaker: out[i - 1]!.speaker };
+  }
+  return out;
+}
+
+const text = (ctx: QuoteContext, a: number, b: number) => ctx.text.slice(a, b);
+
+function standsAlone(ctx: QuoteContext, q: MarkedQuote): boolean {
+  const para = ctx.paragraphOf(q.outerStart);
+  return ctx.text.slice(para.start, q.outerStart).trim() === '' && ctx.text.slice(q.outerEnd, para.end).replace(/[\s.,!?]/g, '') === '';
+}
+
+export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpeechLexicon()): { quotes: Quote[]; diagnostics: Diagnostic[] } {
+  const text = doc.text;
+  const marked = findMarkedQuotes(text);
+  const ctx = new QuoteContext(text, doc.get('tokens'), doc.get('sentences'), lex, doc.maybe('actors') ?? [], marked);
+  const diagnostics: Diagnostic[] = [];
+  const candidates: Candidate[] = [];
+  const direct = attributeDirect(ctx);
+  marked.forEach((q, i) => {
+    const a = direct[i];
+    candidates.push({ start: q.start, end: q.end, direct: true, speaker: a?.speaker, cue: a?.cue, closed: q.closed });
+    if (!q.closed) {
+      diagnostics.push(diagnostic(STAGE, 'quote-unclosed', 'warning', 'quotation mark not closed: the quote is cut at the paragraph end', makeSpan(text, q.outerStart, q.outerEnd)));
+    }
+  });
+  for (const r of findReported(ctx)) candidates.push({ start: r.start, end: r.end, direct: false, speaker: r.speaker, cue: r.cue, closed: true });
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+
+  const resolver = new SpeakerResolver(ctx);
+  const quotes: Quote[] = [];
+  for (const c of candidates) {
+    const span = makeSpan(text, c.start, c.end);
+    const speaker = c.speaker ? resolver.resolve(c.speaker) : null;
+    const quote: Quote = { id: `q${quotes.length + 1}`, span, direct: c.direct, speaker, sentence: ctx.sentenceOf(c.start) };
+    if (c.cue) quote.cue = makeSpan(text, ctx.tokens[c.cue.from]!.span.start, ctx.tokens[c.cue.to]!.span.end);
+    if (!speaker) diagnostics.push(diagnostic(STAGE, 'quote-speaker-unresolved', 'info', 'no speaker found for this quote', span));
+    quotes.push(quote);
+  }
+  return { quotes, diagnostics };
+}
+
+export function createQuotesStage(options: { lexicon?: SpeechLexicon } = {}): Stage {
+  return {
+    name: STAGE,
+    version: '1',
+    requires: ['sentences', 'tokens', 'entities', 'actors'],
+    provides: ['quotes'],
+    run(doc) {
+      const { quotes, diagnostics } = extractQuotes(doc, options.lexicon ?? loadSpeechLexicon());
+      return { layers: { quotes }, diagnostics };
+    },
+  };
+}

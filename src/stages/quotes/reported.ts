@@ -1,0 +1,119 @@
+/**
+ * Reported speech, one sentence at a time: "X said (that) …", "X told AFP …",
+ * "…, X said.", "…, said X.", "According to X, …" and "…, according to X.".
+ * The content is the reported clause, outside any verb of saying and its speaker.
+ */
+import type { QuoteContext } from './context.js';
+import { cueAt, phraseStartingAt, speakerAfter, subjectBefore, type Cue, type Phrase } from './tokens.js';
+
+export interface Reported {
+  start: number;
+  end: number;
+  speaker: Phrase;
+  cue: Cue;
+  sentence: number;
+}
+
+const PP_HEADS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'to', 'via', 'from', 'through', 'late', 'early', 'last', 'this', 'yesterday', 'today', 'earlier', 'later', 'also', 'repeatedly', 'again']);
+const FINAL = /^[.!?;:]+$/;
+
+function contentRange(ctx: QuoteContext, from: number, to: number): [number, number] | undefined {
+  const { tokens } = ctx;
+  while (from <= to && /^[,:—–-]$/.test(tokens[from]!.span.text)) from++;
+  while (to >= from && (FINAL.test(tokens[to]!.span.text) || /^[,—–-]$/.test(tokens[to]!.span.text))) to--;
+  if (to - from < 2) return undefined;
+  let start = tokens[from]!.span.start;
+  let end = tokens[to]!.span.end;
+  // content that is one whole direct quote is that direct quote, not reported speech
+  const q = ctx.insideMarked(start);
+  if (q && q.outerEnd >= end - 1 && q.outerStart <= start) return undefined;
+  if (end - start < 12) return undefined;
+  return [start, end];
+}
+
+export function findReported(ctx: QuoteContext): Reported[] {
+  const { tokens } = ctx;
+  const out: Reported[] = [];
+  for (const s of ctx.sentences) {
+    if (s.heading) continue;
+    const [first, last] = ctx.tokenRange(s.span.start, s.span.end);
+    if (first > last) continue;
+    let taken = -1; // one reported clause per cue; later cues inside the content belong to it
+    for (let v = first; v <= last; v++) {
+      if (v <= taken) continue;
+      if (ctx.insideMarked(tokens[v]!.span.start)) continue;
+      const cue = cueAt(tokens, v, ctx.lex, last + 1);
+      if (!cue) continue;
+      const found = cue.prepositional ? according(ctx, cue, first, last) : clause(ctx, cue, first, last);
+      if (found) {
+        out.push({ ...found, cue, sentence: s.index });
+        taken = Math.max(cue.to, ctx.tokenBefore(found.end));
+      }
+    }
+  }
+  return out;
+}
+
+function according(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<Reported, 'cue' | 'sentence'> | undefined {
+  const { tokens } = ctx;
+  const speaker = speakerAfter(tokens, cue, last);
+  if (!speaker) return undefined;
+  if (cue.from === first || (cue.from === first + 1 && tokens[first]!.pos === 'CCONJ')) {
+    // "According to X, content."
+    let c = speaker.to + 1;
+    while (c <= last && tokens[c]!.span.text !== ',') c++;
+    const r = contentRange(ctx, c + 1, last);
+    return r && { start: r[0], end: r[1], speaker };
+  }
+  if (tokens[cue.from - 1]?.span.text === ',') {
+    // "Content, according to X."
+    const r = contentRange(ctx, first, cue.from - 2);
+    return r && { start: r[0], end: r[1], speaker };
+  }
+  return undefined;
+}
+
+function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<Reported, 'cue' | 'sentence'> | undefined {
+  const { tokens } = ctx;
+  const verb = cue.verb!;
+  if (!verb.clause) return undefined;
+  const subject = subjectBefore(tokens, cue.from, first);
+  if (subject) {
+    // "Content, X said (in a statement)." — the subject follows a comma that closes the content
+    if (subject.from - 1 > first && tokens[subject.from - 1]!.span.text === ',' && lastWordsOnly(ctx, cue.to, last)) {
+      const r = contentRange(ctx, first, subject.from - 2);
+      return r && { start: r[0], end: r[1], speaker: subject };
+    }
+    let c = cue.to + 1;
+    if (verb.addressee) {
+      const addressee = phraseStartingAt(tokens, c, last);
+      if (addressee) c = addressee.to + 1;
+    }
+    // "said in a statement on Tuesday that …": skip to the "that" when it comes soon
+    if (c <= last && PP_HEADS.has(tokens[c]!.span.text.toLowerCase())) {
+      let k = c;
+      while (k <= last && k < c + 10 && tokens[k]!.span.text !== ',' && tokens[k]!.span.text.toLowerCase() !== 'that') k++;
+      if (k <= last && tokens[k]!.span.text.toLowerCase() === 'that') c = k;
+    }
+    if (c <= last && /^(that|:|,)$/i.test(tokens[c]!.span.text)) c++;
+    const after = contentRange(ctx, c, last);
+    return after && { start: after[0], end: after[1], speaker: subject };
+  }
+  // "Content, said X."
+  if (cue.from - 1 > first && tokens[cue.from - 1]!.span.text === ',') {
+    const speaker = speakerAfter(tokens, cue, last);
+    if (speaker && lastWordsOnly(ctx, speaker.to, last)) {
+      const r = contentRange(ctx, first, cue.from - 2);
+      return r && { start: r[0], end: r[1], speaker };
+    }
+  }
+  return undefined;
+}
+
+/** Only a short tail ("on Tuesday", "in a statement") follows the attribution. */
+function lastWordsOnly(ctx: QuoteContext, from: number, last: number): boolean {
+  let n = 0;
+  // a participle clause after a comma ("…, X told AFP, citing …") is not reported content
+  for (let k = from + 1; k <= last && !(ctx.tokens[k]!.span.text === ',' && n > 0); k++) if (!FINAL.test(ctx.tokens[k]!.span.text)) n++;
+  return n <= 6;
+}

@@ -1,0 +1,145 @@
+/**
+ * Token-level helpers: speech cues and the noun phrases around them. Heuristics over
+ * POS tags, no parser: the subject before a verb of saying, the name after an inverted
+ * one ("said Saab"), the object of "according to".
+ */
+import type { Token } from '../../core/layers/index.js';
+import type { SpeechLexicon, SpeechVerb } from './lexicon.js';
+
+export interface Cue {
+  /** first and last token (inclusive) of the cue */
+  from: number;
+  to: number;
+  verb?: SpeechVerb;
+  /** "according to" */
+  prepositional: boolean;
+}
+
+export interface Phrase {
+  from: number;
+  to: number;
+}
+
+const ALWAYS_VERB = new Set(['said', 'says', 'told', 'added', 'wrote', 'tweeted', 'stressed', 'insisted', 'warned', 'announced']);
+const SKIP_BEFORE_VERB = new Set([
+  'also', 'later', 'earlier', 'reportedly', 'then', 'now', 'previously', 'recently', 'yesterday', 'today', 'tonight',
+  'again', 'once', 'further', 'repeatedly', 'publicly', 'privately', 'separately', 'himself', 'herself', 'itself', 'themselves',
+  'had', 'has', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'may', 'might', 'did', 'does', 'do', 'not', 'has', 'had',
+]);
+const TIME_NOUNS = new Set([
+  'morning', 'night', 'evening', 'afternoon', 'week', 'weekend', 'month', 'year', 'day',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+const TIME_HEADS = new Set(['last', 'this', 'on', 'next', 'early', 'late', 'that', 'on']);
+export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+const RELATIVE = new Set(['who', 'which', 'that']);
+const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+const lower = (t: Token | undefined) => (t ? t.span.text.toLowerCase().replace(/’/g, "'") : '');
+
+export function cueAt(tokens: readonly Token[], i: number, lex: SpeechLexicon, limit: number): Cue | undefined {
+  const t = tokens[i]!;
+  const w = lower(t);
+  if (w === 'according' && lower(tokens[i + 1]) === 'to' && i + 1 < limit) return { from: i, to: i + 1, prepositional: true };
+  const verbs = lex.byForm.get(w);
+  if (!verbs) return undefined;
+  const isVerb = t.pos === 'VERB' || t.pos === 'AUX' || ALWAYS_VERB.has(w);
+  if (!isVerb) return undefined;
+  const prev = tokens[i - 1];
+  // "so-called", "the stated aim": not verbs of saying here
+  if (prev && prev.span.end === t.span.start && prev.span.text === '-') return undefined;
+  if (prev && prev.pos === 'DET' && prev.sentence === t.sentence) return undefined;
+  for (const v of verbs) {
+    if (v.particle) {
+      if (i + 1 < limit && lower(tokens[i + 1]) === v.particle) return { from: i, to: i + 1, verb: v, prepositional: false };
+    } else return { from: i, to: i, verb: v, prepositional: false };
+  }
+  return undefined;
+}
+
+function isNominal(t: Token): boolean {
+  return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'ADJ' && /^\p{Lu}/u.test(t.span.text)) || (t.pos === 'X' && /^\p{Lu}/u.test(t.span.text));
+}
+
+/** Can token k be inside a noun phrase (looking at its neighbours)? */
+function inPhrase(tokens: readonly Token[], k: number, lo: number, hi: number): boolean {
+  const t = tokens[k]!;
+  const w = lower(t);
+  if (isNominal(t) || t.pos === 'ADJ' || t.pos === 'DET') return true;
+  if (t.pos === 'PRON' && POSSESSIVE.has(w)) return true;
+  if ((w === "'s" || w === "'") && k > lo && isNominal(tokens[k - 1]!)) return true;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  const glued = prev && next && prev.span.end === t.span.start && t.span.end === next.span.start;
+  if ((w === '-' || w === '.' || w === '&') && glued && k > lo && k < hi) return true;
+  if ((w === 'of' || w === 'for') && k > lo && k < hi && prev && next && isNominal(prev) && (isNominal(next) || next.pos === 'DET' || next.pos === 'ADJ')) return true;
+  if (w === 'and' && prev && next && k > lo && k < hi && prev.pos === 'PROPN' && next.pos === 'PROPN') return true;
+  return false;
+}
+
+function headOk(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (isNominal(tokens[k]!)) return true;
+  return false;
+}
+
+/** The noun phrase ending at token `end` (inclusive), not before `lo`. */
+export function phraseEndingAt(tokens: readonly Token[], end: number, lo: number): Phrase | undefined {
+  if (end < lo) return undefined;
+  const t = tokens[end]!;
+  if (t.pos === 'PRON' && PERSONAL_PRONOUNS.has(lower(t))) return { from: end, to: end };
+  let k = end;
+  while (k >= lo && k > end - 10 && inPhrase(tokens, k, lo, end)) k--;
+  let from = k + 1;
+  while (from <= end && ['of', 'for', 'and', "'s", '-'].includes(lower(tokens[from]))) from++;
+  if (from > end || !headOk(tokens, from, end)) return undefined;
+  // the last word of a subject is its head: a bare adjective or determiner cannot end it
+  if (tokens[end]!.pos === 'DET' || (tokens[end]!.pos === 'ADJ' && !/^\p{Lu}/u.test(tokens[end]!.span.text))) return undefined;
+  return { from, to: end };
+}
+
+/** The noun phrase starting at token `start`, not past `hi` (inclusive). */
+export function phraseStartingAt(tokens: readonly Token[], start: number, hi: number): Phrase | undefined {
+  if (start > hi) return undefined;
+  const t = tokens[start]!;
+  if (t.pos === 'PRON' && PERSONAL_PRONOUNS.has(lower(t))) return { from: start, to: start };
+  let k = start;
+  while (k <= hi && k < start + 10 && inPhrase(tokens, k, start, hi)) k++;
+  let to = k - 1;
+  while (to >= start && ['of', 'for', 'and', '-', 'the', 'a', 'an'].includes(lower(tokens[to]))) to--;
+  if (to < start || !headOk(tokens, start, to)) return undefined;
+  return { from: start, to };
+}
+
+/** The subject of the cue starting at token `v`: skips adverbs, auxiliaries, time phrases and appositions. */
+export function subjectBefore(tokens: readonly Token[], v: number, lo: number): Phrase | undefined {
+  let j = v - 1;
+  while (j >= lo) {
+    const t = tokens[j]!;
+    const w = lower(t);
+    if (SKIP_BEFORE_VERB.has(w) || t.pos === 'ADV' || t.pos === 'AUX') j--;
+    else if (TIME_NOUNS.has(w) && j - 1 >= lo && TIME_HEADS.has(lower(tokens[j - 1]))) j -= lower(tokens[j - 2]) === 'on' ? 3 : 2;
+    else break;
+  }
+  if (j < lo) return undefined;
+  const w = lower(tokens[j]);
+  if (RELATIVE.has(w)) {
+    let k = j - 1;
+    if (lower(tokens[k]) === ',') k--;
+    const p = phraseEndingAt(tokens, k, lo);
+    // "Turkey, on the other hand, which …": step over the parenthetical phrase
+    if (p && p.from - 2 >= lo && tokens[p.from - 1]!.pos === 'ADP' && lower(tokens[p.from - 2]) === ',') return phraseEndingAt(tokens, p.from - 3, lo) ?? p;
+    return p;
+  }
+  if (w === ',') {
+    // "Guterres, the UN chief, said": prefer the name before the apposition
+    const appos = phraseEndingAt(tokens, j - 1, lo);
+    if (!appos || appos.from - 1 < lo || lower(tokens[appos.from - 1]) !== ',') return undefined;
+    return phraseEndingAt(tokens, appos.from - 2, lo) ?? appos;
+  }
+  return phraseEndingAt(tokens, j, lo);
+}
+
+/** The speaker after an inverted cue ("said Saab", "according to the ministry"). */
+export function speakerAfter(tokens: readonly Token[], cue: Cue, hi: number): Phrase | undefined {
+  return phraseStartingAt(tokens, cue.to + 1, hi);
+}
