@@ -136,6 +136,9 @@ export function acledCodingRemark(note: string): { value?: number; splitInto?: n
 function fromCounts(counts: readonly CasualtyCount[]): number {
   const killed = counts.filter((c) => c.kind === 'killed' && !c.subsetOf);
   if (!killed.length) return 0;
+  // "the death toll rose to six": the latest toll replaces the earlier figures
+  const tolls = killed.filter((c) => /\btoll\b/i.test(c.span.text));
+  if (tolls.length) return conservative(tolls[tolls.length - 1]!);
   // "3 militants were also killed", "two other scholars": victims on top of the others
   const additional = killed.filter((c) => ADDITIONAL.test(c.span.text) && !UNCONFIRMED.test(c.span.text));
   const main = killed.filter((c) => !additional.includes(c));

@@ -1,6 +1,13 @@
+import { geocodeTask, nerTask, quotesTask } from './pipeline-tasks.js';
 import type { EvalTask } from './registry.js';
+import { timexTask } from './timex.js';
 
 /** Tasks whose stages exist; the others answer "not built". */
-export const EVAL_TASKS: Record<string, EvalTask> = {};
+export const EVAL_TASKS: Record<string, EvalTask> = {
+  ner: nerTask,
+  geocode: geocodeTask,
+  timex: timexTask,
+  quotes: quotesTask,
+};
 
 export const KNOWN_TASKS = ['ner', 'geocode', 'timex', 'quotes', 'events', 'acled', 'eventtype', 'clusters', 'paraphrase'];

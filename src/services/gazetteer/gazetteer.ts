@@ -25,6 +25,8 @@ export interface GazetteerEntry {
 
 export interface CountryInfo extends CountryRecord {}
 
+const EMPTY: GazetteerEntry[] = [];
+
 function featureClassOf(code: string): string {
   if (code.startsWith('PPL') || code === 'STLMT') return 'P';
   if (code.startsWith('ADM') || code.startsWith('PCL') || code === 'TERR') return 'A';
@@ -38,6 +40,7 @@ export class Gazetteer {
   private readonly byCode = new Map<string, CountryInfo>();
   private readonly byName = new Map<string, CountryInfo>();
   private readonly byDemonym = new Map<string, CountryInfo>();
+  private readonly cache = new Map<string, GazetteerEntry[]>();
 
   constructor(readonly header: GazetteerHeader, private readonly c: GazetteerColumns) {
     this.classes = header.featureCodes.map(featureClassOf);
@@ -57,15 +60,25 @@ export class Gazetteer {
     return this.header.countries;
   }
 
-  /** Every place the surface form may name (case, diacritics and punctuation folded). */
+  /** Every place the surface form may name (case, diacritics and punctuation folded). Treat the result as read-only. */
   lookup(surface: string): GazetteerEntry[] {
     return this.lookupKey(foldName(surface));
   }
 
   /** Like lookup, for a key already folded with foldName. */
   lookupKey(key: string): GazetteerEntry[] {
+    // News repeats its names: keep recent answers (entries are never mutated by users).
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const out = this.readKey(key);
+    if (this.cache.size >= 20_000) this.cache.clear();
+    this.cache.set(key, out);
+    return out;
+  }
+
+  private readKey(key: string): GazetteerEntry[] {
     const k = this.findKey(key);
-    if (k < 0) return [];
+    if (k < 0) return EMPTY;
     const out: GazetteerEntry[] = [];
     const { postingStarts, postings } = this.c;
     for (let i = postingStarts[k]!; i < postingStarts[k + 1]!; i++) {

@@ -71,7 +71,9 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
     let last = -1;
     for (let i = first; i < tokens.length && i < first + 5; i++) {
       const t = tokens[i]!;
-      if (NP_POS.has(t.pos) || (t.span.text === '-' && i > first)) {
+      // "a suspected murderer": a participle used as an adjective inside the phrase
+      const adjectival = t.pos === 'VERB' && /ed$/iu.test(t.span.text) && i + 1 < tokens.length && NP_POS.has(tokens[i + 1]!.pos);
+      if (NP_POS.has(t.pos) || adjectival || (t.span.text === '-' && i > first)) {
         if (t.pos === 'NOUN' || t.pos === 'PROPN' || p.whoNouns.has(t.span.text.toLowerCase())) last = i;
       } else break;
     }

@@ -49,7 +49,7 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
     const part = [alternation([...w.participles, ...w.nouns]), ...w.participlePatterns.map((p) => `(?:${p})`)].join('|');
     const partOnly = [alternation(w.participles), ...w.participlePatterns.map((p) => `(?:${p})`)].join('|');
     // a who phrase: lexicon nouns or any words that are not themselves the verb group
-    const generic = `(?!(?:${auxNotIs}|${alternation(allParticiples)}|${alternation(lex.claimVerbs)}|${alternation(Object.keys(lex.numberWords))}|and|or|of|in|on|at|to|by|with|from|for|that|who|which|had|has|have|were|was|are)(?![\\p{L}]))${WORD}`;
+    const generic = `(?!(?:${auxNotIs}|${alternation(allParticiples)}|${alternation(lex.claimVerbs)}|${alternation(Object.keys(lex.numberWords))}|and|or|of|in|on|at|to|by|with|from|for|that|who|which|had|has|have|were|was|are)(?![\\p{L}]))(?!is\\s+(?:${aux}\\s+)*${alternation(allParticiples)})${WORD}`;
     right.set(k, new RegExp(
       `^(?:\\s+of(?=\\s))?(?<who>\\s+(?:${generic}\\s+(?:and\\s+(?=\\p{Lu}))?){0,5}?(?:${who}|${generic})(?![\\p{L}]))?` +
         `(?<pp>\\s+(?:of|from|in|at|on|near|inside|across)\\s+(?:[\\p{L}\\p{N}’',-]+\\s+){0,3}?[\\p{L}\\p{N}’'-]+)?` +
@@ -62,7 +62,7 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
       left.set(k, new RegExp(`(?<![\\p{L}-])(?<verb>${alternation(w.verbs)})\\s+(?:(?:all\\s+the|all|the|another|a\\s+further|an\\s+additional|some)\\s+)?$`, 'iu'));
     }
     if (w.tolls.length) {
-      toll.set(k, new RegExp(`(?<![\\p{L}])(?<toll>${alternation(w.tolls)})(?![\\p{L}])(?:[^.;!?]{0,120}?(?<![\\p{L}])(?:risen|rose|rises|rising|climbed|climbs|climbing|reached|reaches|stands|stood|increased|jumped|hit|hits|now)(?:\\s+(?:to|at))?|\\s+(?:of|is|was|at))\\s+$`, 'iu'));
+      toll.set(k, new RegExp(`(?<![\\p{L}])(?<toll>${alternation(w.tolls)})(?![\\p{L}])(?:[^.;!?]{0,120}?(?<![\\p{L}])(?:risen|rose|rises|rising|raised|revised|climbed|climbs|climbing|reached|reaches|stands|stood|increased|jumped|hit|hits|now)(?:\\s+(?:to|at))?|\\s+(?:of|is|was|at))\\s+$`, 'iu'));
     }
     named.set(k, new RegExp(`^\\s*(?:,?\\s*[–—-]\\s*|,?\\s+(?:was|has\\s+been|had\\s+been|is)\\s+(?:(?:also|reportedly|later|allegedly|then|subsequently|fatally)\\s+)?)(?<kind>${partOnly})(?![\\p{L}])${ACTIVE}`, 'iu'));
     headline.set(k, new RegExp(`^(?<who>(?:${WORD}\\s+){0,2}?${single})(?:\\s+(?:was|is|has\\s+been|reportedly|fatally))?\\s+(?<kind>${partOnly})(?![\\p{L}])${ACTIVE}`, 'iu'));

@@ -9,12 +9,15 @@ export interface Rule {
   build(m: RegExpExecArray, text: string): { sem: Sem; start?: number; end?: number } | null;
 }
 
-export const B = '(?<![\\p{L}\\p{N}])';
-export const E = '(?![\\p{L}\\p{N}])';
+// Word edges over Latin letters and digits: the rules match English, and without the
+// 'u' flag V8 scans these patterns several times faster.
+const WORD_CHAR = 'A-Za-z0-9\\u00C0-\\u024F';
+export const B = `(?<![${WORD_CHAR}])`;
+export const E = `(?![${WORD_CHAR}])`;
 
-/** Compile a rule regex: global, case-insensitive, unicode (no 'd' flag: group indices cost a third of the scan). */
+/** Compile a rule regex: global and case-insensitive. */
 export function rx(source: string): RegExp {
-  return new RegExp(`${B}(?:${source})${E}`, 'giu');
+  return new RegExp(`${B}(?:${source})${E}`, 'gi');
 }
 
 /** Regex fragments built from the lexicon, shared by the grammar files. */
@@ -47,8 +50,8 @@ export function fragments(lex: DateLexicon): Fragments {
     season: `(?:${alternation(lex.seasons.keys())})`,
     unit: `(?:${alternation(lex.units.keys())})`,
     num: `(?:\\d+(?:[.,]\\d+)?(?:\\s+1/2|\\s*½)?|(?:${tens})[-\\s](?:one|two|three|four|five|six|seven|eight|nine)|${numberWords}|${alternation(lex.vagueNumbers)})`,
-    year: '(?:1[5-9]\\d\\d|20\\d\\d)(?![\\p{N}]|[.,]\\d)',
-    day: '(?:[0-3]?\\d)(?:st|nd|rd|th)?(?![\\p{N}:.]\\d|[\\p{N}%])',
+    year: '(?:1[5-9]\\d\\d|20\\d\\d)(?![0-9]|[.,]\\d)',
+    day: '(?:[0-3]?\\d)(?:st|nd|rd|th)?(?![0-9:.]\\d|[0-9%])',
     sep: '\\s*,?\\s*',
     holiday: `(?:${alternation(lex.holidays.keys())})`,
     ordinal: `(?:${alternation(lex.ordinals.keys())}|\\d{1,2}(?:st|nd|rd|th))`,

@@ -108,7 +108,12 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
   }
   mentions.sort((a, b) => a.span.start - b.span.start);
 
-  // Mentions of one name resolve together.
+  // Mentions of one name resolve together, except one placed by "X, Y" or "X in Y",
+  // which resolves with its container ("Armenia" the country, "Armenia, Colombia" the town).
+  const linkKind = mentions.map((m, i) => (i + 1 < mentions.length ? containerLink(text, m.span.end, mentions[i + 1]!.span.start) : undefined));
+  mentions.forEach((m, i) => {
+    if (linkKind[i]) m.key += `@${mentions[i + 1]!.key}`;
+  });
   const groupOf = new Map<string, number>();
   const groups: { entries: GazetteerEntry[]; hints: MentionHints[]; mentions: number; partial: boolean }[] = [];
   const mentionGroup = mentions.map((m) => {
@@ -124,7 +129,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
   });
   const links: LinkInput[] = [];
   for (let i = 0; i + 1 < mentions.length; i++) {
-    const kind = containerLink(text, mentions[i]!.span.end, mentions[i + 1]!.span.start);
+    const kind = linkKind[i];
     if (kind && mentionGroup[i] !== mentionGroup[i + 1]) links.push({ inner: mentionGroup[i]!, outer: mentionGroup[i + 1]!, kind });
   }
   const ranked = rankGroups(groups, links);

@@ -32,7 +32,7 @@ const COUNTRY_CODES = new Set(['PCLI', 'PCLD', 'TERR']);
 const WIDE_CODES = new Set(['PCLI', 'PCLD', 'TERR', 'CONT', 'SEA', 'OCN', 'GULF']);
 const POP_WEIGHT = 0.45;
 const COUNTRY_NAME_PENALTY = -8;
-const SOFTMAX_KEEP = 40;
+const SOFTMAX_KEEP = 20;
 
 interface Cand {
   e: GazetteerEntry;
@@ -143,6 +143,7 @@ export function rankGroups(groups: GroupInput[], links: LinkInput[]): RankedCand
     const weight = Math.min(groups[gi]!.mentions, 3);
     kept.forEach((c, i) => {
       const p = (ws[i]! / z) * weight;
+      if (p < 1e-3) return;
       if (c.e.country) add(countryMass[gi]!, c.e.country, p);
       if (c.e.admin1 && (c.e.featureCode === 'ADM1' || c.e.featureClass === 'P')) {
         add(adminMass[gi]!, `${c.e.country}.${c.e.admin1}`, c.e.featureCode === 'ADM1' ? p : p / 2);

@@ -109,10 +109,11 @@ export function recognisePlaces(text: string, gazetteer: Gazetteer, options: Rec
       key = foldName(text.slice(w.start, last.end));
       if (!gazetteer.hasPrefix(key)) break;
       if (!last.cap) continue; // a connector cannot end a name
+      // A stop word is only a place when it is a country's name ("Chad", "Jordan").
+      if (n === 1 && STOP.has(lower) && !gazetteer.countryByName(lower)) continue;
       const entries = gazetteer.lookupKey(key);
       if (!entries.length) continue;
       const sentenceInitial = options.sentenceStarts?.has(w.start) ?? false;
-      if (n === 1 && STOP.has(lower) && !entries.some((e) => COUNTRY_LEVEL.has(e.featureCode) && e.match === 'name')) continue;
       const type = accept(entries, options.mode, n === 1 && sentenceInitial);
       if (type) best = { end: last.end, n, type };
     }
