@@ -8,22 +8,21 @@ export function foldText(s: string): string {
   return s.replace(/[“”„«»‘’`′″]/g, (c) => QUOTES[c]!).replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** Fold a text keeping, for each folded character, its offset in the original. */
+/**
+ * Folded text with white space removed altogether, for locating passages: cleaning may
+ * put a space between two glued sentences ("forces.After"), which must not hide them.
+ */
+export function foldCompact(s: string): string {
+  return foldText(s).replace(/ /g, '');
+}
+
+/** Fold a text without white space, keeping for each folded character its offset in the original. */
 export function foldWithOffsets(s: string): { folded: string; offsets: number[] } {
   let folded = '';
   const offsets: number[] = [];
-  let lastSpace = true;
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
-    if (/\s/.test(c)) {
-      if (!lastSpace) {
-        folded += ' ';
-        offsets.push(i);
-      }
-      lastSpace = true;
-      continue;
-    }
-    lastSpace = false;
+    if (/\s/.test(c)) continue;
     const f = (QUOTES[c] ?? c).toLowerCase();
     // lower-casing may change the length (rare): keep one offset per folded unit
     for (let k = 0; k < f.length; k++) offsets.push(i);
@@ -34,7 +33,7 @@ export function foldWithOffsets(s: string): { folded: string; offsets: number[] 
 
 /** Every [start, end) range of the original text where `passage` occurs (folded). */
 export function findPassage(text: string, passage: string, index = foldWithOffsets(text)): { start: number; end: number }[] {
-  const needle = foldText(passage);
+  const needle = foldCompact(passage);
   if (!needle) return [];
   const found: { start: number; end: number }[] = [];
   for (let at = index.folded.indexOf(needle); at >= 0; at = index.folded.indexOf(needle, at + 1)) {

@@ -1,5 +1,5 @@
 import type { DocumentJson } from '../../serialize/document-json.js';
-import { anyAliasMatches, findPassage, foldText, foldWithOffsets, overlaps } from '../text-match.js';
+import { anyAliasMatches, findPassage, foldCompact, foldText, foldWithOffsets, overlaps } from '../text-match.js';
 import { dateMatches, intervalOf } from './date-interval.js';
 import type { GoldFile } from './gold-file.js';
 
@@ -62,8 +62,8 @@ const countKind = (k: string) => TALLY_KIND[k] ?? k;
 
 export function scoreBoilerplate(g: GoldFile, c: GoldContext): SectionScore {
   const items = g.boilerplate ?? [];
-  const clean = foldText(c.text);
-  return { hits: items.filter((b) => !clean.includes(foldText(b.contains))).length, total: items.length };
+  const clean = foldCompact(c.text);
+  return { hits: items.filter((b) => !clean.includes(foldCompact(b.contains))).length, total: items.length };
 }
 
 export function scoreNearDuplicates(g: GoldFile, c: GoldContext): SectionScore {
@@ -134,10 +134,10 @@ export function scoreQuotes(g: GoldFile, c: GoldContext): SectionScore {
   const items = g.quotes ?? [];
   const predicted = c.layer('quotes').filter((q) => !c.isRestated('quotes', q));
   const hits = items.filter((gq) => predicted.some((q) =>
-    foldText(q.span.text).includes(foldText(gq.contains)) && anyAliasMatches(speakerNames(q.speaker), gq.speaker))).length;
+    foldCompact(q.span.text).includes(foldCompact(gq.contains)) && anyAliasMatches(speakerNames(q.speaker), gq.speaker))).length;
   const correct = predicted.filter((q) => items.some((gq) => {
-    const a = foldText(q.span.text);
-    const b = foldText(gq.contains);
+    const a = foldCompact(q.span.text);
+    const b = foldCompact(gq.contains);
     return a.includes(b) || b.includes(a);
   })).length;
   return { hits, total: items.length, predicted: predicted.length, correct };

@@ -1,4 +1,5 @@
 import { geocodeTask, nerTask, quotesTask } from './pipeline-tasks.js';
+import { acledTask } from './acled.js';
 import type { EvalTask } from './registry.js';
 import { timexTask } from './timex.js';
 
@@ -8,6 +9,7 @@ export const EVAL_TASKS: Record<string, EvalTask> = {
   geocode: geocodeTask,
   timex: timexTask,
   quotes: quotesTask,
+  acled: acledTask,
 };
 
 export const KNOWN_TASKS = ['ner', 'geocode', 'timex', 'quotes', 'events', 'acled', 'eventtype', 'clusters', 'paraphrase'];

@@ -9,13 +9,11 @@ export interface ClaimCue {
 
 const BOUNDARY = /[,;:“”"(){}\[\]–—]/u;
 // words between a subject and its verb that are not part of the subject
-const TRAILING = new Set(['also', 'later', 'has', 'have', 'had', 'had', 'earlier', 'previously', 'reportedly', 'again', 'further', 'then', 'separately', 'officially', 'publicly', 'on']);
+const TRAILING = new Set(['also', 'later', 'has', 'have', 'had', 'earlier', 'previously', 'reportedly', 'again', 'further', 'then', 'separately', 'officially', 'publicly', 'on']);
 // "claimed responsibility", "claimed the lives of": not a claim about a number
 const NOT_A_CLAIM = /^\s+(?:responsibility|credit|the\s+lives|lives|victory)/iu;
 
 function wordsBack(s: string, end: number, stop: Set<string>): { start: number; end: number } | undefined {
-  let i = end;
-  let start = end;
   let words = 0;
   let last = end;
   // skip adverbs and auxiliaries right before the verb
@@ -24,8 +22,8 @@ function wordsBack(s: string, end: number, stop: Set<string>): { start: number; 
     if (!m || !TRAILING.has(m[1]!.toLowerCase())) break;
     last = m.index;
   }
-  i = last;
-  start = last;
+  let i = last;
+  let start = last;
   while (words < 8) {
     const m = /(\S+)\s*$/u.exec(s.slice(0, i));
     if (!m) break;

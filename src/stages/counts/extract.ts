@@ -88,7 +88,6 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
   for (const m of nm.find(s)) {
     if (!m.article && nm.isTrap(s, m)) continue;
     const before = s.slice(0, m.qualStart);
-    const after = s.slice(m.end);
     let best: RawCount | undefined;
     const who = m.article ? nounPhrase(m.end) : whoAt(p, s, m.end);
     if (m.article && !who) continue;

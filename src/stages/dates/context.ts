@@ -80,20 +80,12 @@ export class SentenceContext {
    * the marked case. `rightOnly` reads only what follows ("Wednesday's ruling would…").
    */
   tense(start: number, end: number, rightOnly = false): Tense {
-    const near = this.readTense(start, end, rightOnly, true);
-    // nothing in the clause: the nearest cue anywhere in the sentence
-    return near;
-  }
-
-  private readTense(start: number, end: number, rightOnly: boolean, clause: boolean): Tense {
-    const leftAll = rightOnly ? [] : this.words.filter((w) => w.end <= start);
-    let left = clause ? leftAll.slice(-LEFT_WINDOW) : leftAll;
+    let left = rightOnly ? [] : this.words.filter((w) => w.end <= start).slice(-LEFT_WINDOW);
     const cut = left.findLastIndex((w, i) => CLAUSE_LEFT.test(this.text.slice(w.end, i + 1 < left.length ? left[i + 1]!.start : start)));
-    if (clause && cut >= 0) left = left.slice(cut + 1);
-    let right = this.words.filter((w) => w.start >= end);
-    if (clause) right = right.slice(0, RIGHT_WINDOW);
+    if (cut >= 0) left = left.slice(cut + 1);
+    let right = this.words.filter((w) => w.start >= end).slice(0, RIGHT_WINDOW);
     const stop = right.findIndex((w, i) => CLAUSE_RIGHT.test(this.text.slice(i === 0 ? end : right[i - 1]!.end, w.start)));
-    if (clause && stop >= 0) right = right.slice(0, stop);
+    if (stop >= 0) right = right.slice(0, stop);
     let best: { d: number; t: Tense } | undefined;
     const consider = (d: number, t: Tense) => {
       if (!best || d < best.d || (d === best.d && t === 'future')) best = { d, t };

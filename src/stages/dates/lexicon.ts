@@ -26,7 +26,6 @@ export interface DateLexicon {
   pastRef: Set<string>;
   futureRef: Set<string>;
   sets: Map<string, string>;
-  dayOffsetWords: Map<string, number>;
   relativeShift: Map<string, number>;
   countNouns: Set<string>;
   numericPrepositions: Set<string>;
@@ -107,7 +106,6 @@ export function loadDateLexicon(path = dataPath('lexicons', 'dates.json')): Date
     pastRef: new Set(stringList(path, json, 'pastRef')),
     futureRef: new Set(stringList(path, json, 'futureRef')),
     sets: stringMap(path, json, 'sets'),
-    dayOffsetWords: numberMap(path, json, 'dayOffsetWords'),
     relativeShift: numberMap(path, json, 'relativeShift'),
     countNouns: new Set(stringList(path, json, 'countNouns')),
     numericPrepositions: new Set(stringList(path, json, 'numericPrepositions')),

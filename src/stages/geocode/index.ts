@@ -110,7 +110,9 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
 
   // Mentions of one name resolve together, except one placed by "X, Y" or "X in Y",
   // which resolves with its container ("Armenia" the country, "Armenia, Colombia" the town).
-  const linkKind = mentions.map((m, i) => (i + 1 < mentions.length ? containerLink(text, m.span.end, mentions[i + 1]!.span.start) : undefined));
+  const gaps = mentions.map((m, i) => (i + 1 < mentions.length ? containerLink(text, m.span.end, mentions[i + 1]!.span.start) : undefined));
+  // "Georgia, Oklahoma, Pennsylvania": a list, not a town in a state.
+  const linkKind = gaps.map((k, i) => (k === 'comma' && (gaps[i - 1] === 'comma' || gaps[i + 1] === 'comma') ? undefined : k));
   mentions.forEach((m, i) => {
     if (linkKind[i]) m.key += `@${mentions[i + 1]!.key}`;
   });

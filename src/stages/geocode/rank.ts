@@ -69,10 +69,16 @@ function contains(y: GazetteerEntry, x: GazetteerEntry): boolean {
   return false;
 }
 
+function sameLevel(a: GazetteerEntry, b: GazetteerEntry): boolean {
+  return (COUNTRY_CODES.has(a.featureCode) && COUNTRY_CODES.has(b.featureCode)) || (a.featureCode === 'ADM1' && b.featureCode === 'ADM1');
+}
+
 function prior(e: GazetteerEntry): { s: number; reasons: string[] } {
   const f = FEATURE_PRIOR[e.featureCode] ?? 0;
   const p = e.population > 0 ? POP_WEIGHT * Math.log10(e.population + 1) : 0;
-  const m = MATCH_PRIOR[e.match] ?? 0;
+  let m = MATCH_PRIOR[e.match] ?? 0;
+  // Alternate names of small towns are often old or local names that collide with words.
+  if (e.match === 'alternate' && e.featureClass === 'P' && e.population < 50_000 && e.featureCode !== 'PPLC') m -= 2;
   const reasons = [`feature:${e.featureCode}${f ? ` ${f > 0 ? '+' : ''}${f}` : ''}`];
   if (p) reasons.push(`population:${e.population} +${r1(p)}`);
   if (m) reasons.push(`match:${e.match} ${m}`);
@@ -117,6 +123,8 @@ export function rankGroups(groups: GroupInput[], links: LinkInput[]): RankedCand
     for (const x of inner) {
       const y = outer.find((o) => contains(o.e, x.e));
       if (!y) continue;
+      // "Oklahoma, Pennsylvania" names two peers more often than a town in a state.
+      if (inner.some((o) => o.e.match === 'name' && sameLevel(o.e, y.e))) continue;
       x.s += bonusIn;
       x.reasons.push(`pattern:in ${y.e.name} +${bonusIn}`);
       if (x.e.featureClass === 'P' && x.reasons.some((r) => r.startsWith('country-name'))) {

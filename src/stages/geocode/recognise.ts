@@ -55,10 +55,17 @@ function words(text: string): Word[] {
   for (const m of text.matchAll(WORD)) {
     let w = m[0];
     const start = m.index!;
-    // Keep the dot of "U.S." and of "Calif. police", not a sentence's full stop.
-    if (w.endsWith('.') && !/\.\p{L}/u.test(w.slice(0, -1)) && !(/^\p{Lu}\p{Ll}{1,4}\.$/u.test(w) && /^ +[\p{Ll}\d]/u.test(text.slice(start + w.length, start + w.length + 3)))) w = w.slice(0, -1);
-    if (/['’]s$/.test(w) && w.length > 3) w = w.slice(0, -2); // "China's"
-    out.push({ start, end: start + w.length, text: w, cap: /^\p{Lu}/u.test(w), stop: w.endsWith('.') || /^[.!?]/.test(text.slice(start + w.length, start + w.length + 1)) });
+    const c0 = w[0]!;
+    const cap = c0 !== c0.toLowerCase();
+    const last = w.charCodeAt(w.length - 1);
+    if (last === 46 /* . */) {
+      // Keep the dot of "U.S." and of "Calif. police", not a sentence's full stop.
+      if (!cap || (!/\.\p{L}/u.test(w.slice(0, -1)) && !(/^\p{Lu}\p{Ll}{1,4}\.$/u.test(w) && /^ +[\p{Ll}\d]/u.test(text.slice(start + w.length, start + w.length + 3))))) w = w.slice(0, -1);
+    } else if (last === 115 /* s */ && cap && w.length > 3 && (w[w.length - 2] === "'" || w[w.length - 2] === '’')) {
+      w = w.slice(0, -2); // "China's"
+    }
+    const after = text.charCodeAt(start + w.length);
+    out.push({ start, end: start + w.length, text: w, cap, stop: w.endsWith('.') || after === 46 || after === 33 || after === 63 });
   }
   return out;
 }
