@@ -24,10 +24,11 @@ export function mentionHints(text: string, start: number, end: number): MentionH
 }
 
 /** Does the text between two mentions make the second a container of the first ("X, Y" / "X in Y")? */
-export function containerLink(text: string, firstEnd: number, secondStart: number): 'comma' | 'in' | undefined {
+export function containerLink(text: string, firstEnd: number, secondStart: number): 'comma' | 'in' | 'and' | undefined {
   if (secondStart < firstEnd || secondStart - firstEnd > 12) return undefined;
   const gap = text.slice(firstEnd, secondStart);
   if (/^\s*,\s*$/.test(gap)) return 'comma';
+  if (/^\s*,?\s+(?:and|or)\s+$/.test(gap)) return 'and'; // the end of a list: no containment
   if (/^\s+(?:in|near|outside|of)\s+(?:the\s+)?$/i.test(gap)) return 'in';
   return undefined;
 }

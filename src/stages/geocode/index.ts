@@ -112,7 +112,8 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
   // which resolves with its container ("Armenia" the country, "Armenia, Colombia" the town).
   const gaps = mentions.map((m, i) => (i + 1 < mentions.length ? containerLink(text, m.span.end, mentions[i + 1]!.span.start) : undefined));
   // "Georgia, Oklahoma, Pennsylvania": a list, not a town in a state.
-  const linkKind = gaps.map((k, i) => (k === 'comma' && (gaps[i - 1] === 'comma' || gaps[i + 1] === 'comma') ? undefined : k));
+  const listy = (k: string | undefined) => k === 'comma' || k === 'and';
+  const linkKind = gaps.map((k, i) => (k === 'and' || (k === 'comma' && (listy(gaps[i - 1]) || listy(gaps[i + 1]))) ? undefined : k));
   mentions.forEach((m, i) => {
     if (linkKind[i]) m.key += `@${mentions[i + 1]!.key}`;
   });
@@ -132,7 +133,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
   const links: LinkInput[] = [];
   for (let i = 0; i + 1 < mentions.length; i++) {
     const kind = linkKind[i];
-    if (kind && mentionGroup[i] !== mentionGroup[i + 1]) links.push({ inner: mentionGroup[i]!, outer: mentionGroup[i + 1]!, kind });
+    if ((kind === 'comma' || kind === 'in') && mentionGroup[i] !== mentionGroup[i + 1]) links.push({ inner: mentionGroup[i]!, outer: mentionGroup[i + 1]!, kind });
   }
   const ranked = rankGroups(groups, links);
 

@@ -69,10 +69,6 @@ function contains(y: GazetteerEntry, x: GazetteerEntry): boolean {
   return false;
 }
 
-function sameLevel(a: GazetteerEntry, b: GazetteerEntry): boolean {
-  return (COUNTRY_CODES.has(a.featureCode) && COUNTRY_CODES.has(b.featureCode)) || (a.featureCode === 'ADM1' && b.featureCode === 'ADM1');
-}
-
 function prior(e: GazetteerEntry): { s: number; reasons: string[] } {
   const f = FEATURE_PRIOR[e.featureCode] ?? 0;
   const p = e.population > 0 ? POP_WEIGHT * Math.log10(e.population + 1) : 0;
@@ -103,7 +99,7 @@ export function rankGroups(groups: GroupInput[], links: LinkInput[]): RankedCand
       }
       // "Washington", "New York", "São Paulo": a capital or a big city shares its name with a
       // first-level division; news means the city unless the words say otherwise.
-      if (e.featureClass === 'P' && (e.featureCode === 'PPLC' || e.population >= 300_000) && g.entries.some((a) => a.featureCode === 'ADM1' && a.country === e.country && a.match !== 'short' && (e.featureCode === 'PPLC' || a.admin1 === e.admin1))) {
+      if (e.featureClass === 'P' && (e.featureCode === 'PPLC' || e.population >= 300_000) && (e.match === 'name' || e.population >= 1_000_000) && g.entries.some((a) => a.featureCode === 'ADM1' && a.country === e.country && a.match !== 'short' && (e.featureCode === 'PPLC' || a.admin1 === e.admin1))) {
         score += 2.5;
         reasons.push('homonym-city +2.5');
       }
@@ -123,8 +119,6 @@ export function rankGroups(groups: GroupInput[], links: LinkInput[]): RankedCand
     for (const x of inner) {
       const y = outer.find((o) => contains(o.e, x.e));
       if (!y) continue;
-      // "Oklahoma, Pennsylvania" names two peers more often than a town in a state.
-      if (inner.some((o) => o.e.match === 'name' && sameLevel(o.e, y.e))) continue;
       x.s += bonusIn;
       x.reasons.push(`pattern:in ${y.e.name} +${bonusIn}`);
       if (x.e.featureClass === 'P' && x.reasons.some((r) => r.startsWith('country-name'))) {

@@ -44,6 +44,8 @@ const MAX_TOKENS = 6;
 interface Word {
   start: number;
   end: number;
+  /** the end including a possessive "'s", for adjacency ("People's Republic") */
+  rawEnd: number;
   text: string;
   cap: boolean;
   /** a full stop follows: the next word starts a new sentence */
@@ -58,14 +60,19 @@ function words(text: string): Word[] {
     const c0 = w[0]!;
     const cap = c0 !== c0.toLowerCase();
     const last = w.charCodeAt(w.length - 1);
+    let possessive = false;
     if (last === 46 /* . */) {
       // Keep the dot of "U.S." and of "Calif. police", not a sentence's full stop.
-      if (!cap || (!/\.\p{L}/u.test(w.slice(0, -1)) && !(/^\p{Lu}\p{Ll}{1,4}\.$/u.test(w) && /^ +[\p{Ll}\d]/u.test(text.slice(start + w.length, start + w.length + 3))))) w = w.slice(0, -1);
-    } else if (last === 115 /* s */ && cap && w.length > 3 && (w[w.length - 2] === "'" || w[w.length - 2] === '’')) {
+      const abbreviation = /^(?:St|Ste|Ft|Mt|Pt)\.$/.test(w) || (/^\p{Lu}\p{Ll}{1,4}\.$/u.test(w) && /^ +[\p{Ll}\d]/u.test(text.slice(start + w.length, start + w.length + 3)));
+      if (!cap || (!/\.\p{L}/u.test(w.slice(0, -1)) && !abbreviation)) w = w.slice(0, -1);
+    }
+    if (w.charCodeAt(w.length - 1) === 115 /* s */ && cap && w.length > 3 && (w[w.length - 2] === "'" || w[w.length - 2] === '’')) {
       w = w.slice(0, -2); // "China's"
+      possessive = true;
     }
     const after = text.charCodeAt(start + w.length);
-    out.push({ start, end: start + w.length, text: w, cap, stop: w.endsWith('.') || after === 46 || after === 33 || after === 63 });
+    const rawEnd = start + m[0].length;
+    out.push({ start, end: start + w.length, rawEnd: possessive ? rawEnd : start + w.length, text: w, cap, stop: w.endsWith('.') || after === 46 || after === 33 || after === 63 });
   }
   return out;
 }
@@ -73,9 +80,11 @@ function words(text: string): Word[] {
 /** Is this candidate list strong enough to call the words a place? */
 function accept(entries: GazetteerEntry[], mode: RecogniseOptions['mode'], lone: boolean): 'GPE' | 'NORP' | undefined {
   let strongest = 0;
-  let demonymOnly = true;
+  let demonym = false;
+  let strongName = false;
   for (const e of entries) {
-    if (e.match !== 'demonym') demonymOnly = false;
+    if (e.match === 'demonym') demonym = true;
+    else if (COUNTRY_LEVEL.has(e.featureCode) || e.featureCode === 'ADM1' || e.population >= 100_000) strongName = true;
     let s = 0;
     if (COUNTRY_LEVEL.has(e.featureCode) || e.match === 'demonym') s = 3;
     else if (e.featureCode === 'ADM1' && e.match !== 'short') s = 2.5;
@@ -87,7 +96,7 @@ function accept(entries: GazetteerEntry[], mode: RecogniseOptions['mode'], lone:
   }
   const need = mode === 'conservative' ? (lone ? 3 : 2) : lone ? 2 : 1;
   if (strongest < need) return undefined;
-  return demonymOnly ? 'NORP' : 'GPE';
+  return demonym && !strongName ? 'NORP' : 'GPE';
 }
 
 export function recognisePlaces(text: string, gazetteer: Gazetteer, options: RecogniseOptions): RecognisedPlace[] {
@@ -110,7 +119,7 @@ export function recognisePlaces(text: string, gazetteer: Gazetteer, options: Rec
       const last = ws[i + n - 1]!;
       if (n > 1) {
         const prev = ws[i + n - 2]!;
-        if (last.start - prev.end !== 1 || text[prev.end] !== ' ') break;
+        if (last.start - prev.rawEnd !== 1 || text[prev.rawEnd] !== ' ') break;
         if (!last.cap && !CONNECTORS.has(last.text.toLowerCase())) break;
       }
       key = foldName(text.slice(w.start, last.end));
@@ -120,7 +129,9 @@ export function recognisePlaces(text: string, gazetteer: Gazetteer, options: Rec
       if (n === 1 && STOP.has(lower) && !gazetteer.countryByName(lower)) continue;
       const entries = gazetteer.lookupKey(key);
       if (!entries.length) continue;
-      const sentenceInitial = options.sentenceStarts?.has(w.start) ?? false;
+      // A dateline ("PLEASANTON, Calif. —") starts a sentence but is a place all the same.
+      const dateline = w.text.length > 2 && w.text === w.text.toUpperCase() && text[last.end] === ',';
+      const sentenceInitial = (options.sentenceStarts?.has(w.start) ?? false) && !dateline;
       const type = accept(entries, options.mode, n === 1 && sentenceInitial);
       if (type) best = { end: last.end, n, type };
     }
