@@ -1,5 +1,6 @@
 /**
- * npm run train:ner [-- --epochs N --out PATH --folds K --seed S --rebuild-clusters --embeddings FILE --no-eval]
+ * npm run train:ner [-- --epochs N --out PATH --folds K --seed S --rebuild-clusters --embeddings FILE
+ *                      --no-augment --no-eval --eval-only]
  *
  * Trains the two-pass averaged-perceptron NER tagger on ../shared/eval/ner/conllpp-train.jsonl
  * (override the shared folder with SITREP_SHARED), writes data/ner/model.bin.gz and, when the dev
@@ -39,6 +40,7 @@ interface Args {
   eval: boolean;
   prune: number;
   augment: boolean;
+  evalOnly: boolean;
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -54,6 +56,7 @@ function parseArgs(argv: string[]): Args {
     eval: true,
     prune: 0.02,
     augment: true,
+    evalOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
@@ -71,9 +74,10 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--embeddings') a.embeddings = resolve(v());
     else if (k === '--no-eval') a.eval = false;
     else if (k === '--no-augment') a.augment = false;
+    else if (k === '--eval-only') a.evalOnly = true;
     else if (k === '--help' || k === '-h') {
       console.log(
-        'usage: npm run train:ner -- [--epochs N] [--out PATH] [--folds K] [--seed S] [--prune X] [--rebuild-clusters] [--embeddings FILE] [--no-eval]',
+        'usage: npm run train:ner -- [--epochs N] [--out PATH] [--folds K] [--seed S] [--prune X] [--rebuild-clusters] [--embeddings FILE] [--no-augment] [--no-eval] [--eval-only]',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${k}`);
@@ -160,8 +164,10 @@ const SMALL_WORDS = new Set(
 export function titleCaseToken(tok: string, first: boolean): string {
   if (!/\p{L}/u.test(tok)) return tok;
   const lower = tok.toLowerCase();
-  if (!first && SMALL_WORDS.has(lower)) return lower.length === tok.length ? lower : tok;
-  const out = lower.replace(/(^|[-'’])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
+  if ((!first && SMALL_WORDS.has(lower)) || /^(?:['’]\p{L}{1,2}|n['’]t)$/u.test(lower)) {
+    return lower.length === tok.length ? lower : tok; // small words and clitics ('s, n't) stay lower case
+  }
+  const out = lower.replace(/(^|-)(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
   return out.length === tok.length ? out : tok;
 }
 
@@ -229,6 +235,14 @@ function main(): void {
         `The shared evaluation folder is expected at ${shared} (set SITREP_SHARED to override).`,
     );
     process.exit(1);
+  }
+  if (args.evalOnly) {
+    if (!existsSync(devFile)) {
+      console.error(`train:ner: dev file not found: ${devFile}`);
+      process.exit(1);
+    }
+    evaluate(args.out, devFile);
+    return;
   }
   const t0 = Date.now();
   mkdirSync(DATA_DIR, { recursive: true });

@@ -48,7 +48,6 @@ const T = {
   pAny: template('p1-any'),
   pO: template('p1-only-o'),
   pMajW: template('p1-majority|cap'),
-  pSelf: template('p1-self'),
 };
 
 /** capitalisation class */
@@ -214,7 +213,7 @@ export class FeatureExtractor {
   word(tok: string): WordInfo {
     let wi = this.cache.get(tok);
     if (wi !== undefined) return wi;
-    if (this.cache.size > 100000) this.cache.clear();
+    if (this.cache.size > 50000) this.cache.clear();
     wi = this.computeWord(tok);
     this.cache.set(tok, wi);
     return wi;
@@ -370,13 +369,13 @@ export class FeatureExtractor {
     }
 
     // document statistics: lower-cased occurrences and case-informative capitalised occurrences
-    const lcCount = new Map<string, number>();
-    const capCount = new Map<string, number>();
+    const lcCount = new Map<number, number>();
+    const capCount = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       const w = words[i];
       if (!w.hasLetter) continue;
-      if (w.cap === CAP_LOWER) lcCount.set(w.key, (lcCount.get(w.key) ?? 0) + 1);
-      else if (!caseless[i]) capCount.set(w.key, (capCount.get(w.key) ?? 0) + 1);
+      if (w.cap === CAP_LOWER) lcCount.set(w.hLower, (lcCount.get(w.hLower) ?? 0) + 1);
+      else if (!caseless[i]) capCount.set(w.hLower, (capCount.get(w.hLower) ?? 0) + 1);
     }
 
     // features
@@ -452,8 +451,8 @@ export class FeatureExtractor {
         if (i + 1 < b) for (const code of gz[i + 1 - a]) h.push(mix(T.gzCtx[1], code));
         // document surface features
         if (w.hasLetter && w.cap !== CAP_LOWER) {
-          const lc = lcCount.get(w.key) ?? 0;
-          const cc = (capCount.get(w.key) ?? 0) - (caseless[i] ? 0 : 1);
+          const lc = lcCount.get(w.hLower) ?? 0;
+          const cc = (capCount.get(w.hLower) ?? 0) - (caseless[i] ? 0 : 1);
           if (lc > 0) h.push(mix3(T.dLc, caseless[i], cc > 0 ? 1 : 0));
           if (caseless[i]) h.push(cc > 0 ? mix(T.dCap, w.cap) : mix(T.dNoCap, w.cap));
         }
@@ -480,14 +479,14 @@ export class FeatureExtractor {
   predictionFeatures(doc: DocFeatures, labels: Uint8Array): { feats: Uint32Array; start: Int32Array } {
     const n = doc.n;
     // counts per key: [17 label counts]
-    const counts = new Map<string, Int32Array>();
+    const counts = new Map<number, Int32Array>();
     for (let i = 0; i < n; i++) {
       const w = doc.words[i];
       if (!w.hasLetter || w.cap === CAP_LOWER) continue;
-      let c = counts.get(w.key);
+      let c = counts.get(w.hLower);
       if (!c) {
         c = new Int32Array(NUM_LABELS);
-        counts.set(w.key, c);
+        counts.set(w.hLower, c);
       }
       c[labels[i]]++;
     }
@@ -498,7 +497,7 @@ export class FeatureExtractor {
       start[i] = out.length;
       const w = doc.words[i];
       if (!w.hasLetter || w.cap === CAP_LOWER) continue;
-      const c = counts.get(w.key)!;
+      const c = counts.get(w.hLower)!;
       typeCount.fill(0);
       let ent = 0;
       let bestL = -1;

@@ -5,10 +5,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NUM_LABELS, labelsToSpans } from './labels.js';
+import { NUM_LABELS, labelsToSpans, labelOf, posOf, O, POS_B, POS_I, POS_L, POS_U } from './labels.js';
 import type { NerLabel, NerSpanByToken } from './labels.js';
 import { NerModel } from './model.js';
-import { FeatureExtractor, DocFeatures, WordInfo, BOS_WORD, EOS_WORD } from './features.js';
+import { FeatureExtractor, DocFeatures, WordInfo, BOS_WORD, EOS_WORD, CAP_INIT } from './features.js';
 import { viterbi } from './viterbi.js';
 import { tokenizeText } from './tokenize.js';
 
@@ -77,6 +77,7 @@ export class PerceptronNerTagger implements NerTagger {
     for (let s = 0; s + 1 < doc.sentStart.length; s++) {
       const a = doc.sentStart[s];
       viterbi(emit2, a * L, doc.sentStart[s + 1] - a, model.t2, pass2, a);
+      joinNameParticles(doc, pass2, a, doc.sentStart[s + 1]);
     }
     return { doc, pass1, pass2 };
   }
@@ -164,18 +165,59 @@ export class PerceptronNerTagger implements NerTagger {
   }
 }
 
+const B_PER = labelOf(0, POS_B);
+const I_PER = labelOf(0, POS_I);
+const L_PER = labelOf(0, POS_L);
+const U_PER = labelOf(0, POS_U);
+/** Arabic article glued to a name: al-Assad, el-Sisi, ash-Shara */
+const ARTICLE_NAME = /^(?:al|el|as|ash|ad|at|az|ar|an|ul)-\p{Lu}/u;
+/** lower-case particles inside person names */
+const NAME_PARTICLES = new Set(['bin', 'ibn', 'bint', 'ben', 'van', 'von', 'de', 'da', 'di', 'dos', 'das', 'del', 'der']);
+
 /**
- * Load the tagger (default: data/ner/model.bin.gz). The model file is self-contained: word
- * clusters and gazetteers are baked in at training time.
+ * Person names with lower-case particles are rare in the training data; join them when the
+ * model splits them: "Abdel Fattah" + "el-Sisi", "Hamdan" + "bin" + "Mohammed ...".
+ */
+function joinNameParticles(doc: DocFeatures, labels: Uint8Array, a: number, b: number): void {
+  for (let i = a + 1; i < b; i++) {
+    const prev = labels[i - 1];
+    if (prev !== L_PER && prev !== U_PER) continue;
+    const w = doc.words[i];
+    if (ARTICLE_NAME.test(w.norm) && (labels[i] === O || posOf(labels[i]) === POS_U)) {
+      labels[i - 1] = prev === U_PER ? B_PER : I_PER;
+      labels[i] = L_PER;
+    } else if (NAME_PARTICLES.has(w.norm) && labels[i] === O && i + 1 < b) {
+      const next = labels[i + 1];
+      const np = posOf(next);
+      const bin = w.norm === 'bin' || w.norm === 'ibn' || w.norm === 'bint';
+      if (next === U_PER || next === B_PER || np === POS_U || (bin && next === O && doc.words[i + 1].cap === CAP_INIT)) {
+        labels[i - 1] = prev === U_PER ? B_PER : I_PER;
+        labels[i] = I_PER;
+        labels[i + 1] = next === B_PER ? I_PER : L_PER;
+      }
+    }
+  }
+}
+
+/**
+ * Load the tagger (default: data/ner/model.bin.gz; loaded once per path and shared). The model
+ * file is self-contained: word clusters and gazetteers are baked in at training time.
  */
 export function loadNerTagger(modelPath?: string): NerTagger & PerceptronNerTagger {
   const path = modelPath ?? defaultModelPath();
+  const cached = loaded.get(path);
+  if (cached) return cached;
   if (!existsSync(path)) {
     throw new Error(`NER model not found at ${path}: run \`npm run train:ner\` to build it`);
   }
   const model = NerModel.load(path);
-  return new PerceptronNerTagger(model, new FeatureExtractor(model.clusters, model.gazetteer));
+  const tagger = new PerceptronNerTagger(model, new FeatureExtractor(model.clusters, model.gazetteer));
+  loaded.set(path, tagger);
+  return tagger;
 }
+
+/** taggers are synchronous and stateless between calls, so one instance per model file is shared */
+const loaded = new Map<string, PerceptronNerTagger>();
 
 export interface CharSpan {
   start: number;

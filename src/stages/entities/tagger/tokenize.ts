@@ -109,16 +109,27 @@ export function splitSentences(line: TokenizedSentence): TokenizedSentence[] {
   const n = line.tokens.length;
   const out: TokenizedSentence[] = [];
   let from = 0;
+  let quotes = 0; // straight double quotes seen in the current sentence: odd = one is open
   for (let i = 0; i < n; i++) {
-    if (!SENT_END.has(line.tokens[i])) continue;
+    const tok = line.tokens[i];
+    if (tok === '"') quotes++;
+    if (!SENT_END.has(tok)) continue;
     let j = i + 1;
-    while (j < n && CLOSERS.has(line.tokens[j])) j++;
+    let q = quotes;
+    while (j < n && CLOSERS.has(line.tokens[j])) {
+      if (line.tokens[j] === '"') {
+        if (q % 2 === 0) break; // an opening quote of the next sentence
+        q++;
+      }
+      j++;
+    }
     if (j >= n) break;
     const nt = line.tokens[j];
     if (/^[\p{Lu}\p{N}"“'‘(«]/u.test(nt)) {
       out.push(slice(line, from, j));
       from = j;
       i = j - 1;
+      quotes = 0;
     }
   }
   if (from < n) out.push(slice(line, from, n));

@@ -12,12 +12,17 @@ export const TRANS_SIZE = (L + 2) * L;
 export const START_ROW = L;
 export const END_ROW = L + 1;
 
-/** for each label, the list of labels allowed before it */
-const PREVS: Int32Array[] = [];
-for (let cur = 0; cur < L; cur++) {
-  const p: number[] = [];
-  for (let prev = 0; prev < L; prev++) if (ALLOWED[prev * L + cur]) p.push(prev);
-  PREVS.push(Int32Array.from(p));
+/** labels that can begin a segment (O, B-x, U-x) and labels that close one (O, L-x, U-x) */
+const OPENERS = Int32Array.from([0, 1, 4, 5, 8, 9, 12, 13, 16]);
+const CLOSERS = Int32Array.from([0, 3, 4, 7, 8, 11, 12, 15, 16]);
+for (let c = 0; c < L; c++) {
+  // sanity: the specialised recursion below must match the constraint table
+  const opener = OPENERS.includes(c);
+  for (let p = 0; p < L; p++) {
+    const ty = (c - 1) >> 2;
+    const ok = opener ? CLOSERS.includes(p) : p === 1 + 4 * ty || p === 2 + 4 * ty;
+    if (ok !== (ALLOWED[p * L + c] === 1)) throw new Error(`viterbi: constraint table mismatch at ${p}->${c}`);
+  }
 }
 
 let backBuf = new Uint8Array(1024 * L);
@@ -47,12 +52,14 @@ export function viterbi(
   }
   for (let t = 1; t < n; t++) {
     const eo = emitOffset + t * L;
-    for (let c = 0; c < L; c++) {
-      const ps = PREVS[c];
+    const bo = t * L;
+    // labels that may start here (O, B-x, U-x) follow a closed label (O, L-x, U-x)
+    for (let ci = 0; ci < OPENERS.length; ci++) {
+      const c = OPENERS[ci];
       let best = -Infinity;
-      let arg = ps[0];
-      for (let k = 0; k < ps.length; k++) {
-        const p = ps[k];
+      let arg = 0;
+      for (let k = 0; k < CLOSERS.length; k++) {
+        const p = CLOSERS[k];
         const s = prev[p] + trans[p * L + c];
         if (s > best) {
           best = s;
@@ -60,7 +67,33 @@ export function viterbi(
         }
       }
       cur[c] = best + emit[eo + c];
-      back[t * L + c] = arg;
+      back[bo + c] = arg;
+    }
+    // I-x and L-x follow B-x or I-x
+    for (let ty = 0; ty < 4; ty++) {
+      const bl = 1 + ty * 4;
+      const il = bl + 1;
+      const ll = bl + 2;
+      const pb = prev[bl];
+      const pi = prev[il];
+      let s1 = pb + trans[bl * L + il];
+      let s2 = pi + trans[il * L + il];
+      if (s1 >= s2) {
+        cur[il] = s1 + emit[eo + il];
+        back[bo + il] = bl;
+      } else {
+        cur[il] = s2 + emit[eo + il];
+        back[bo + il] = il;
+      }
+      s1 = pb + trans[bl * L + ll];
+      s2 = pi + trans[il * L + ll];
+      if (s1 >= s2) {
+        cur[ll] = s1 + emit[eo + ll];
+        back[bo + ll] = bl;
+      } else {
+        cur[ll] = s2 + emit[eo + ll];
+        back[bo + ll] = il;
+      }
     }
     const tmp = prev;
     prev = cur;
