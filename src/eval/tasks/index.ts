@@ -1,5 +1,6 @@
 import { geocodeTask, nerTask, quotesTask } from './pipeline-tasks.js';
 import { acledTask } from './acled.js';
+import { paraphraseTask } from './paraphrase.js';
 import type { EvalTask } from './registry.js';
 import { timexTask } from './timex.js';
 
@@ -10,6 +11,7 @@ export const EVAL_TASKS: Record<string, EvalTask> = {
   timex: timexTask,
   quotes: quotesTask,
   acled: acledTask,
+  paraphrase: paraphraseTask,
 };
 
 export const KNOWN_TASKS = ['ner', 'geocode', 'timex', 'quotes', 'events', 'acled', 'eventtype', 'clusters', 'paraphrase'];

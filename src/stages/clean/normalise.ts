@@ -46,13 +46,24 @@ export function normaliseInto(b: CleanTextBuilder, raw: string, removed: { start
     pendSpace = false;
   };
 
+  let nextBlockStart = removed[0]?.start ?? Infinity;
+  const glueAt = [...gluePoints.keys()].sort((a, b) => a - b);
+  let glueIndex = 0;
   for (let i = 0; i < raw.length; ) {
+    // fast path: ordinary printable ASCII (not a quote that may fold) inside a kept run
+    const code = raw.charCodeAt(i);
+    while (glueIndex < glueAt.length && glueAt[glueIndex]! < i) glueIndex++;
+    if (runStart >= 0 && code > 32 && code < 127 && code !== 39 && code !== 96 && i < nextBlockStart && glueAt[glueIndex] !== i) {
+      i++;
+      continue;
+    }
     const block = removed[blockIndex];
     if (block && i >= block.start) {
       flushRun(i);
       addPending(block.start, block.end, 0, true, true);
       i = Math.max(i, block.end);
       blockIndex++;
+      nextBlockStart = removed[blockIndex]?.start ?? Infinity;
       continue;
     }
     const glue = gluePoints.get(i);

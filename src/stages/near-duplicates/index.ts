@@ -38,6 +38,16 @@ export function wordEditDistance(a: string[], b: string[], limit: number): numbe
   return prev[b.length]!;
 }
 
+/** Is `b` a near-duplicate of `a` (a word or two changed)? Returns the similarity, or undefined. */
+export function nearDuplicateSimilarity(a: string, b: string, options: NearDuplicateOptions = DEFAULTS): number | undefined {
+  const wa = comparableWords(a);
+  const wb = comparableWords(b);
+  if (Math.min(wa.length, wb.length) < options.minWords) return undefined;
+  const limit = Math.max(1, Math.floor(Math.max(wa.length, wb.length) * options.maxEditShare));
+  const distance = wordEditDistance(wa, wb, limit);
+  return distance > limit ? undefined : 1 - distance / Math.max(wa.length, wb.length);
+}
+
 /**
  * Flag each sentence that repeats an earlier one with a word or two changed. Candidate
  * pairs come from shared word trigrams, so long articles stay linear in practice.
