@@ -1,5 +1,6 @@
 import { geocodeTask, nerTask, quotesTask } from './pipeline-tasks.js';
 import { acledTask } from './acled.js';
+import { clustersTask } from './clusters.js';
 import { paraphraseTask } from './paraphrase.js';
 import type { EvalTask } from './registry.js';
 import { timexTask } from './timex.js';
@@ -12,6 +13,7 @@ export const EVAL_TASKS: Record<string, EvalTask> = {
   quotes: quotesTask,
   acled: acledTask,
   paraphrase: paraphraseTask,
+  clusters: clustersTask,
 };
 
 export const KNOWN_TASKS = ['ner', 'geocode', 'timex', 'quotes', 'events', 'acled', 'eventtype', 'clusters', 'paraphrase'];
