@@ -29,6 +29,34 @@ const ALLEGED_ACT = /(?:(?:nearly|almost|narrowly|attempt(?:ed|ing)?\s+to|tr(?:y
 const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
 const MONTH_ABBR = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/iu;
 const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+/**
+ * The patterns before a number are anchored at its left and reach back at most a
+ * clause; looking at a bounded window keeps a sentence of 10,000 numbers linear.
+ */
+const LOOKBACK = 240;
+
+/** Run an end-anchored regex on the text just before `end`; the match index is made absolute. */
+function execBefore(re: RegExp | undefined, s: string, end: number): RegExpExecArray | null {
+  if (!re) return null;
+  const from = Math.max(0, end - LOOKBACK);
+  const m = re.exec(s.slice(from, end));
+  if (m) m.index += from;
+  return m;
+}
+
+const testBefore = (re: RegExp, s: string, end: number) => re.test(s.slice(Math.max(0, end - LOOKBACK), end));
+
+/** Index of the first token starting at or after `at` (tokens are sorted). */
+function firstTokenFrom(tokens: readonly Token[], base: number, at: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.span.start - base < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 function whoAt(p: CountPatterns, s: string, from: number, re: RegExp = p.who): { start: number; end: number } | undefined {
   // "dozens of people": the who starts after "of"
@@ -55,7 +83,7 @@ function whoAllowed(p: CountPatterns, s: string, who: { start: number; end: numb
 export function extractCounts(s: string, base: number, tokens: readonly Token[], p: CountPatterns, nm: NumberMatcher): RawCount[] {
   const out: RawCount[] = [];
   const candidates: Candidate[] = [];
-  const tokenAfter = (at: number, skip = 0) => tokens.filter((t) => t.span.start - base >= at)[skip];
+  const tokenAfter = (at: number, skip = 0) => tokens[firstTokenFrom(tokens, base, at) + skip];
   // a left-verb number followed by a noun that is not a who noun counts things, not people ("killing 3 cows")
   const thingAfter = (at: number) => {
     const t0 = tokenAfter(at);
@@ -66,8 +94,8 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
 
   // "a construction worker", "a 17 years old man": determiner-less noun phrase after an article
   const nounPhrase = (at: number): { start: number; end: number } | undefined => {
-    const first = tokens.findIndex((t) => t.span.start - base >= at);
-    if (first < 0) return undefined;
+    const first = firstTokenFrom(tokens, base, at);
+    if (first >= tokens.length) return undefined;
     let last = -1;
     for (let i = first; i < tokens.length && i < first + 5; i++) {
       const t = tokens[i]!;
@@ -87,15 +115,14 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
   };
   for (const m of nm.find(s)) {
     if (!m.article && nm.isTrap(s, m)) continue;
-    const before = s.slice(0, m.qualStart);
     let best: RawCount | undefined;
     const who = m.article ? nounPhrase(m.end) : whoAt(p, s, m.end);
     if (m.article && !who) continue;
     const base0 = { numStart: m.start, numEnd: m.end, value: m.value, qualifier: m.qualifier, ...(m.vague ? { vague: m.vague } : {}) };
     // 1. a verb before the number: "killing 3 civilians", "arrested 12 people"
     for (const k of p.kinds) {
-      const lm = p.left.get(k)?.exec(before);
-      if (!lm || !whoAllowed(p, s, who, k) || ALLEGED_ACT.test(s.slice(0, lm.index))) continue;
+      const lm = execBefore(p.left.get(k), s, m.qualStart);
+      if (!lm || !whoAllowed(p, s, who, k) || testBefore(ALLEGED_ACT, s, lm.index)) continue;
       if (!who && thingAfter(m.end)) continue;
       const c: RawCount = { ...base0, start: lm.index, end: who ? who.end : m.end, kind: k, ...(who ? { who } : {}) };
       if (!best || c.start < best.start) best = c;
@@ -103,7 +130,7 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
     // 2. a toll: "the death toll rose to 29"
     if (!best && !m.article) {
       for (const k of p.kinds) {
-        const tm = p.toll.get(k)?.exec(before);
+        const tm = execBefore(p.toll.get(k), s, m.qualStart);
         if (tm) {
           best = { ...base0, start: tm.index, end: who ? who.end : m.end, kind: k, ...(who ? { who } : {}) };
           break;
@@ -172,15 +199,14 @@ function bareCounts(s: string, base: number, tokens: readonly Token[], p: CountP
     if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN') continue;
     const at = t.span.start - base;
     if (out.some((c) => c.start <= at && at < c.end)) continue;
-    const before = s.slice(0, at);
     for (const k of p.kinds) {
-      const lm = p.left.get(k)?.exec(before);
-      if (lm && ALLEGED_ACT.test(s.slice(0, lm.index))) break;
+      const lm = execBefore(p.left.get(k), s, at);
+      if (lm && testBefore(ALLEGED_ACT, s, lm.index)) break;
       if (!lm || !/^(?:kill|kills|killing|killed|lynch|lynches|lynched|lynching|shoot dead|shoots dead|shot dead|shooting dead|shot and killed|shoot and kill|shoots and kills|hacked to death|stoned to death|murdered|murder|murders|murdering)$/iu.test(lm.groups!.verb!.replace(/\s+/g, ' '))) continue;
       // the verb must be a verb ("a lynch mob" is not a lynching)
       const verbTok = tokens.find((x) => x.span.end - base === lm.index + lm[0].trimEnd().length);
       if (verbTok && verbTok.pos !== 'VERB') break;
-      if (/(?:^|\s)(?:a|an|the)\s+$/iu.test(s.slice(0, lm.index))) break;
+      if (testBefore(/(?:^|\s)(?:a|an|the)\s+$/iu, s, lm.index)) break;
       const who = np(at);
       if (!who) break;
       const head = s.slice(who.start, who.end).toLowerCase().split(/\s+/).pop()!;
