@@ -3,6 +3,7 @@ import { SOFTWARE_VERSION } from '../pipeline/default.js';
 import { analyzeCommand, articlesCommand, ingestCommand, searchCommand } from './commands.js';
 import { demoCommand } from './demo.js';
 import { evalCommand } from './eval-command.js';
+import { serveCommand } from './serve.js';
 
 const program = new Command('sitrep')
   .description('Turn conflict and political news into sourced event data.')
@@ -11,7 +12,7 @@ const program = new Command('sitrep')
   .exitOverride()
   .addHelpText('after', '\nExamples:\n  sitrep demo\n  sitrep analyze article.txt --published 2023-09-20\n  sitrep ingest ./articles/ && sitrep articles list\n  sitrep eval gold ../shared/gold/*.gold.json');
 
-for (const cmd of [analyzeCommand(), ingestCommand(), articlesCommand(), searchCommand(), evalCommand(), demoCommand()]) {
+for (const cmd of [analyzeCommand(), ingestCommand(), articlesCommand(), searchCommand(), evalCommand(), serveCommand(), demoCommand()]) {
   program.addCommand(cmd.exitOverride());
 }
 

@@ -1,0 +1,108 @@
+/**
+ * The OpenAPI 3.1 description of the HTTP API. Tests validate real responses against
+ * these schemas, so the document cannot drift from what the server sends.
+ */
+const error = {
+  type: 'object',
+  required: ['error'],
+  properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+};
+
+const span = { type: 'object', required: ['start', 'end', 'text'], properties: { start: { type: 'integer', minimum: 0 }, end: { type: 'integer', minimum: 0 }, text: { type: 'string' } } };
+
+const articleSummary = {
+  type: 'object',
+  required: ['id', 'pipelineVersion', 'ingestedAt', 'chars', 'counts'],
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    outlet: { type: 'string' },
+    url: { type: 'string' },
+    publishedAt: { type: 'string' },
+    origin: { type: 'string' },
+    pipelineVersion: { type: 'string' },
+    ingestedAt: { type: 'string', format: 'date-time' },
+    chars: { type: 'integer' },
+    counts: { type: 'object', additionalProperties: { type: 'integer' } },
+  },
+};
+
+const document = {
+  type: 'object',
+  required: ['meta', 'pipelineVersion', 'raw', 'clean', 'layers', 'diagnostics'],
+  properties: {
+    meta: { type: 'object' },
+    pipelineVersion: { type: 'string' },
+    raw: { type: 'string' },
+    clean: { oneOf: [{ type: 'null' }, { type: 'object', required: ['text', 'offsetMap'], properties: { text: { type: 'string' }, offsetMap: { type: 'array' } } }] },
+    layers: {
+      type: 'object',
+      description: 'every annotation layer; each fact carries a span {start, end, text} into the clean text (boilerplate: into the raw text)',
+      additionalProperties: { type: 'array' },
+    },
+    diagnostics: { type: 'array', items: { type: 'object', required: ['code', 'stage', 'severity', 'message'] } },
+  },
+};
+
+export const API_SCHEMAS = {
+  Error: error,
+  Span: span,
+  ArticleSummary: articleSummary,
+  ArticlePage: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/ArticleSummary' } }, nextCursor: { type: 'string' } } },
+  StoredArticle: { allOf: [{ $ref: '#/components/schemas/ArticleSummary' }, { type: 'object', required: ['contentHash', 'document'], properties: { contentHash: { type: 'string' }, document } }] },
+  SearchResults: {
+    type: 'object',
+    required: ['items'],
+    properties: { items: { type: 'array', items: { type: 'object', required: ['id', 'snippet', 'score'], properties: { id: { type: 'string' }, title: { type: 'string' }, snippet: { type: 'string' }, score: { type: 'number' } } } } },
+  },
+  SaveResult: { type: 'object', required: ['id', 'status'], properties: { id: { type: 'string' }, status: { enum: ['stored', 'duplicate', 'updated'] } } },
+};
+
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { description: 'error', content: json('Error') }]));
+
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'sitrep API', version: '1', description: 'Sourced event data from news articles: every fact with the span it came from.' },
+    paths: {
+      '/api/articles': {
+        get: {
+          summary: 'List stored articles, newest first',
+          parameters: [
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
+          ],
+          responses: { 200: { description: 'a page of articles', content: json('ArticlePage') }, ...errors(400) },
+        },
+        post: {
+          summary: 'Analyse and store an article (text/plain, text/html, or JSON {text|html, title, url, outlet, publishedAt, id})',
+          security: [{ apiKey: [] }, { bearer: [] }],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } }, 'text/plain': { schema: { type: 'string' } }, 'text/html': { schema: { type: 'string' } } } },
+          responses: { 201: { description: 'stored', content: json('SaveResult') }, 200: { description: 'already stored (duplicate) or updated', content: json('SaveResult') }, ...errors(400, 401, 413, 415) },
+        },
+      },
+      '/api/articles/{id}': {
+        get: {
+          summary: 'One article with every layer and span',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'the article', content: json('StoredArticle') }, ...errors(404) },
+        },
+      },
+      '/api/search': {
+        get: {
+          summary: 'Full-text search over stored articles',
+          parameters: [
+            { name: 'q', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 20 } },
+          ],
+          responses: { 200: { description: 'hits, best first', content: json('SearchResults') }, ...errors(400) },
+        },
+      },
+    },
+    components: {
+      schemas: API_SCHEMAS,
+      securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' }, bearer: { type: 'http', scheme: 'bearer' } },
+    },
+  };
+}
