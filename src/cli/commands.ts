@@ -44,7 +44,7 @@ export function ingestCommand(): Command {
   return addMetaFlags(new Command('ingest'))
     .description('analyse articles and store them in the database (re-ingesting is a no-op)')
     .argument('<paths...>', 'files, folders (recursive) or - for standard input')
-    .option('--db <location>', 'database: a SQLite path (default ./sitrep.db or $SITREP_DB)')
+    .option('--db <location>', 'database: a SQLite path or a postgres:// URL (add ?schema=NAME for a schema); default ./sitrep.db or $SITREP_DB')
     .option('--json', 'print the summary as JSON')
     .addHelpText('after', '\nExamples:\n  sitrep ingest ./articles/\n  sitrep ingest feed.jsonl --outlet Reuters --json\n\nExit code 1 when any input failed; the others are still stored.')
     .action(async (paths: string[], opts) => {

@@ -1,0 +1,37 @@
+/**
+ * Ordered schema migrations for PostgreSQL; each runs once, inside a transaction, under an
+ * advisory lock so that two processes migrating the same schema at once cannot collide.
+ * Tables live in the connection's current schema (the first entry of search_path).
+ */
+export const POSTGRES_MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'articles',
+    // id uses the "C" collation so that ordering (and therefore the list cursor) matches SQLite's
+    // binary ordering. The 'simple' text search configuration does not stem, like SQLite's
+    // unicode61 tokenizer; `search` is generated so that it can never go stale.
+    sql: `
+      CREATE TABLE articles (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        content_hash TEXT NOT NULL UNIQUE,
+        url TEXT,
+        title TEXT,
+        outlet TEXT,
+        published_at TEXT,
+        origin TEXT,
+        pipeline_version TEXT NOT NULL,
+        ingested_at TIMESTAMPTZ NOT NULL,
+        chars INTEGER NOT NULL,
+        counts JSONB NOT NULL,
+        document JSONB NOT NULL,
+        body TEXT NOT NULL,
+        search TSVECTOR GENERATED ALWAYS AS (
+          setweight(to_tsvector('simple'::regconfig, coalesce(title, '')), 'A') || to_tsvector('simple'::regconfig, body)
+        ) STORED
+      );
+      CREATE INDEX articles_url ON articles (url);
+      CREATE INDEX articles_order ON articles (ingested_at DESC, id DESC);
+      CREATE INDEX articles_search ON articles USING GIN (search);
+    `,
+  },
+];

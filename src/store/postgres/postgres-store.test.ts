@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import pg from 'pg';
+import { openStore } from '../open-store.js';
+import { storeConformanceSuite } from '../conformance/suite.js';
+import { StoreError, type Store } from '../store.js';
+import { redactLocation } from './connection.js';
+import { PostgresStore } from './postgres-store.js';
+
+/** The server the suite runs against; each test gets its own schema there, dropped afterwards. */
+export const TEST_PG_URL = process.env.SITREP_TEST_PG ?? 'postgres://127.0.0.1:5432/test';
+
+async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_PG_URL, connectionTimeoutMillis: 3000 });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function unreachableReason(): Promise<string | undefined> {
+  try {
+    await withClient((c) => c.query('SELECT 1'));
+    return undefined;
+  } catch (err) {
+    return (err as Error).message.split('\n')[0] || String(err);
+  }
+}
+
+const reason = await unreachableReason();
+const where = redactLocation(TEST_PG_URL);
+
+if (reason !== undefined) {
+  if (process.env.CI) {
+    // CI promises a server: a missing one is a failure, not a reason to skip
+    test('postgres: server reachable (required when CI is set)', () => {
+      assert.fail(`PostgreSQL unreachable at ${where}: ${reason}`);
+    });
+  } else {
+    test('postgres: conformance suite', { skip: `PostgreSQL unreachable at ${where} (${reason}); start it or set SITREP_TEST_PG` }, () => {});
+  }
+} else {
+  let n = 0;
+  const run = `${process.pid}_${Date.now().toString(36)}`;
+  storeConformanceSuite('postgres', async (sameDatabaseAs?: Store) => {
+    if (sameDatabaseAs) {
+      const other = new PostgresStore(TEST_PG_URL, { schema: (sameDatabaseAs as PostgresStore).schema! });
+      await other.migrate();
+      return other;
+    }
+    const schema = `sitrep_test_${run}_${n++}`;
+    const store = new PostgresStore(TEST_PG_URL, { schema });
+    await store.migrate();
+    const close = store.close.bind(store);
+    store.close = async () => {
+      await close();
+      await withClient((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+    };
+    return store;
+  });
+
+  test('postgres: migrate creates the schema and its migrations table', async () => {
+    const schema = `sitrep_test_${run}_${n++}`;
+    const store = new PostgresStore(TEST_PG_URL, { schema });
+    try {
+      await store.migrate();
+      const rows = await withClient((c) => c.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`));
+      assert.ok(rows.rows.length >= 1);
+      assert.equal(rows.rows[0].version, 1);
+    } finally {
+      await store.close();
+      await withClient((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+    }
+  });
+  test('postgres: openStore opens a postgres:// URL, with ?schema= keeping the tables apart', async () => {
+    const schema = `sitrep_test_${run}_${n++}`;
+    const url = new URL(TEST_PG_URL);
+    url.searchParams.set('schema', schema);
+    try {
+      const store = await openStore(url.toString());
+      try {
+        assert.equal(store.kind, 'postgres');
+        assert.equal(await store.countArticles(), 0);
+        const tables = await withClient((c) => c.query('SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2', [schema, 'articles']));
+        assert.equal(tables.rowCount, 1);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await withClient((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+    }
+  });
+
+  test('postgres: openStore says in one line when the database does not exist', async () => {
+    const url = new URL(TEST_PG_URL);
+    url.pathname = '/sitrep_no_such_database';
+    url.password = url.username ? 's3cret' : '';
+    await assert.rejects(openStore(url.toString()), (err: Error) => {
+      assert.ok(err instanceof StoreError);
+      assert.match(err.message, /^cannot open PostgreSQL at \S+sitrep_no_such_database: database does not exist/);
+      assert.doesNotMatch(err.message, /s3cret|\n/);
+      return true;
+    });
+  });
+}

@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto';
+import { userInfo } from 'node:os';
+import pg from 'pg';
+import { decodeCursor, encodeCursor, layerCounts } from '../record.js';
+import { StoreError, type ArticleRecord, type ArticleSummary, type Page, type SaveStatus, type SearchHit, type Store, type StoredArticle } from '../store.js';
+import { checkSchemaName, describeConnectError } from './connection.js';
+import { POSTGRES_MIGRATIONS } from './migrations.js';
+
+// Like libpq, default the user name to the OS user: pg reads only $USER, which is often unset
+// in containers and CI, and would then send no user at all.
+if (!pg.defaults.user && !process.env.PGUSER) {
+  try {
+    pg.defaults.user = userInfo().username;
+  } catch {
+    /* no passwd entry: leave it to the URL */
+  }
+}
+
+interface ArticleRow {
+  id: string;
+  content_hash: string;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  published_at: string | null;
+  origin: string | null;
+  pipeline_version: string;
+  ingested_at: Date;
+  chars: number;
+  counts: Record<string, number>;
+  document?: unknown;
+}
+
+const SUMMARY_COLUMNS = 'id, content_hash, url, title, outlet, published_at, origin, pipeline_version, ingested_at, chars, counts';
+
+function summary(row: ArticleRow): ArticleSummary {
+  const s: ArticleSummary = { id: row.id, pipelineVersion: row.pipeline_version, ingestedAt: row.ingested_at.toISOString(), chars: row.chars, counts: row.counts };
+  if (row.title) s.title = row.title;
+  if (row.outlet) s.outlet = row.outlet;
+  if (row.url) s.url = row.url;
+  if (row.published_at) s.publishedAt = row.published_at;
+  if (row.origin) s.origin = row.origin;
+  return s;
+}
+
+/** The words of a user query, so that plainto_tsquery sees no punctuation (and there is no syntax to interpret). */
+export function searchWords(text: string): string {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+/** A 64-bit advisory lock key for a string (advisory locks are per database, so the schema is part of the key). */
+export function lockKey(key: string): bigint {
+  return BigInt.asIntN(64, BigInt('0x' + createHash('sha256').update(key).digest('hex').slice(0, 16)));
+}
+
+/** PostgreSQL text and jsonb cannot hold U+0000; replace it (one code unit for one, so span offsets stay valid). */
+function withoutNul(value: string): string {
+  return value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
+}
+
+function documentJson(document: unknown): string {
+  return JSON.stringify(document, (_key, v: unknown) => (typeof v === 'string' ? withoutNul(v) : v));
+}
+
+export interface PostgresStoreOptions {
+  /** keep the tables in this schema (created by migrate) instead of the connection's default */
+  schema?: string;
+  /** most connections the pool opens */
+  max?: number;
+  connectionTimeoutMillis?: number;
+}
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly schema: string | undefined;
+  private readonly pool: pg.Pool;
+
+  constructor(readonly connectionString: string, options: PostgresStoreOptions = {}) {
+    this.schema = options.schema === undefined ? undefined : checkSchemaName(options.schema);
+    this.pool = new pg.Pool({ connectionString, max: options.max ?? 5, connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000 });
+    // an idle client losing its connection must not crash the process; the next query reports it
+    this.pool.on('error', () => {});
+    if (this.schema) {
+      const setPath = `SET search_path TO "${this.schema}"`;
+      // queries queue per client, so this runs before anything the new client is asked to do
+      this.pool.on('connect', (client) => void client.query(setPath).catch(() => {}));
+    }
+  }
+
+  private async client(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (err) {
+      throw describeConnectError(this.connectionString, err);
+    }
+  }
+
+  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
+    const client = await this.client();
+    try {
+      return (await client.query<R>(text, values)).rows;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Run `fn` in one transaction; any throw rolls everything back and the client goes back to the pool clean. */
+  private async transaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.client();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  private async lock(client: pg.PoolClient, keys: string[]): Promise<void> {
+    // always in the same (sorted) order, so two writers can never deadlock on each other's keys
+    const ids = [...new Set(keys.map((k) => lockKey(`${this.schema ?? ''}:${k}`)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const id of ids) await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [id.toString()]);
+  }
+
+  async migrate(): Promise<void> {
+    await this.transaction(async (c) => {
+      await this.lock(c, ['migrate']);
+      if (this.schema) await c.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+      await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)');
+      const applied = new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      for (const m of POSTGRES_MIGRATIONS) {
+        if (applied.has(m.version)) continue;
+        await c.query(m.sql);
+        await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [m.version, m.name]);
+      }
+    });
+  }
+
+  async saveArticle(record: ArticleRecord): Promise<{ id: string; status: SaveStatus }> {
+    return this.transaction(async (c) => {
+      // every writer of this content, URL or id takes the same locks, so the checks below cannot race
+      await this.lock(c, [`hash:${record.contentHash}`, `id:${record.id}`, ...(record.url ? [`url:${record.url}`] : [])]);
+      const same = (await c.query<{ id: string }>('SELECT id FROM articles WHERE content_hash = $1', [record.contentHash])).rows[0];
+      if (same) return { id: same.id, status: 'duplicate' as const };
+      // the same URL or id with new content is a corrected version of that article
+      const previous = record.url ? (await c.query<{ id: string }>('SELECT id FROM articles WHERE url = $1 ORDER BY id LIMIT 1 FOR UPDATE', [record.url])).rows[0] : undefined;
+      const existingId = previous?.id ?? (await c.query<{ id: string }>('SELECT id FROM articles WHERE id = $1 FOR UPDATE', [record.id])).rows[0]?.id;
+      const values = [
+        existingId ?? record.id,
+        record.contentHash,
+        record.url ?? null,
+        record.title === undefined ? null : withoutNul(record.title),
+        record.outlet ?? null,
+        record.publishedAt ?? null,
+        record.origin ?? null,
+        record.pipelineVersion,
+        new Date().toISOString(),
+        record.document.raw.length,
+        JSON.stringify(layerCounts(record.document)),
+        documentJson(record.document),
+        withoutNul(record.document.clean?.text ?? record.document.raw),
+      ];
+      if (existingId) {
+        await c.query(
+          `UPDATE articles SET content_hash=$2, url=$3, title=$4, outlet=$5, published_at=$6, origin=$7, pipeline_version=$8,
+            ingested_at=$9, chars=$10, counts=$11::jsonb, document=$12::jsonb, body=$13 WHERE id=$1`,
+          values,
+        );
+        return { id: existingId, status: 'updated' as const };
+      }
+      const inserted = await c.query<{ id: string }>(
+        `INSERT INTO articles (id, content_hash, url, title, outlet, published_at, origin, pipeline_version, ingested_at, chars, counts, document, body)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13)
+          ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
+        values,
+      );
+      if (inserted.rows[0]) return { id: inserted.rows[0].id, status: 'stored' as const };
+      // only reachable if a writer bypassed the locks: the unique constraint still keeps one copy
+      const winner = (await c.query<{ id: string }>('SELECT id FROM articles WHERE content_hash = $1', [record.contentHash])).rows[0];
+      if (!winner) throw new StoreError(`could not store article ${record.id}`);
+      return { id: winner.id, status: 'duplicate' as const };
+    });
+  }
+
+  async hasContent(contentHash: string): Promise<string | undefined> {
+    return (await this.query<{ id: string }>('SELECT id FROM articles WHERE content_hash = $1', [contentHash]))[0]?.id;
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | undefined> {
+    const row = (await this.query<ArticleRow>(`SELECT ${SUMMARY_COLUMNS}, document FROM articles WHERE id = $1`, [id]))[0];
+    if (!row) return undefined;
+    return { ...summary(row), contentHash: row.content_hash, document: row.document as StoredArticle['document'] };
+  }
+
+  async listArticles(options: { limit?: number; cursor?: string } = {}): Promise<Page<ArticleSummary>> {
+    const limit = Math.min(Math.max(options.limit ?? 50, 1), 1000);
+    let rows: ArticleRow[];
+    if (options.cursor) {
+      const [at, id] = decodeCursor(options.cursor);
+      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw new StoreError(`invalid cursor "${options.cursor}"`);
+      rows = await this.query<ArticleRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE (ingested_at, id) < ($1::timestamptz, $2) ORDER BY ingested_at DESC, id DESC LIMIT $3`,
+        [at, id, limit + 1],
+      );
+    } else {
+      rows = await this.query<ArticleRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY ingested_at DESC, id DESC LIMIT $1`, [limit + 1]);
+    }
+    const items = rows.slice(0, limit).map(summary);
+    const last = rows.length > limit ? rows[limit - 1]! : undefined;
+    return last ? { items, nextCursor: encodeCursor([last.ingested_at.toISOString(), last.id]) } : { items };
+  }
+
+  async countArticles(): Promise<number> {
+    return Number((await this.query<{ n: string }>('SELECT COUNT(*) AS n FROM articles'))[0]!.n);
+  }
+
+  async search(query: string, options: { limit?: number } = {}): Promise<SearchHit[]> {
+    const words = searchWords(query);
+    if (!words) return [];
+    const rows = await this.query<{ id: string; title: string | null; snippet: string; score: number }>(
+      `SELECT a.id, a.title,
+          ts_headline('simple', a.body, q, 'StartSel=[, StopSel=], MaxWords=16, MinWords=4, MaxFragments=1, FragmentDelimiter=…') AS snippet,
+          ts_rank_cd(a.search, q)::float8 AS score
+        FROM articles a, plainto_tsquery('simple', $1) q
+        WHERE a.search @@ q ORDER BY score DESC, a.id LIMIT $2`,
+      [words, Math.max(0, Math.min(options.limit ?? 20, 200))],
+    );
+    return rows.map((r) => ({ id: r.id, ...(r.title ? { title: r.title } : {}), snippet: r.snippet, score: r.score }));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
