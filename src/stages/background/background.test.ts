@@ -73,3 +73,23 @@ test('without a publication date only wording marks background', () => {
   assert.deepEqual(lines, ['The province has a history of uprisings.']);
   assert.ok(diagnostics.some((d) => d.code === 'background-no-publication-date'));
 });
+
+test('a dateless past-tense sentence continues the past account before it, asides aside', () => {
+  const text = [
+    'Last month, elders accused the police of negligence.',
+    'Three times neighbours warned the officers of their fears about the recruiter.',
+    'The recruiter, who police are not naming, was seen preaching in a park.',
+    'Police have not responded to the claims.',
+  ].join('\n');
+  assert.deepEqual(marked(text).lines, text.split('\n').slice(0, 3));
+  assert.deepEqual(marked('Police raided the flat on Monday.\nThey seized two rifles.').lines, []);
+});
+
+test('previous events and a category of actors\' habits are background', () => {
+  const text = [
+    'A neighbour said he alerted officers to remarks about previous bombings in the capital.',
+    'Rebels in the province have been using drones to strike convoys.',
+    'Rescuers have been searching the rubble for survivors.',
+  ].join('\n');
+  assert.deepEqual(marked(text).lines, text.split('\n').slice(0, 2));
+});

@@ -18,6 +18,12 @@ export interface BackgroundCues {
   presentCues: Set<string>;
   prepositions: Set<string>;
   recentRefs: Set<string>;
+  /** a verb in the past tense, for the continuation of a past account */
+  pastTense: RegExp;
+  /** how many dateless past-tense sentences in a row may continue a marked one */
+  continuationMax: number;
+  /** words that keep a sentence out of a continued past account ("recently", "would") */
+  continuationBlockers: Set<string>;
 }
 
 function fail(path: string, message: string): never {
@@ -39,6 +45,12 @@ function words(path: string, json: Record<string, unknown>, key: string): Set<st
   return new Set((v as string[]).map((s) => (key.endsWith('Refs') ? s : s.toLowerCase())));
 }
 
+function continuationMax(path: string, v: unknown): number {
+  const max = (v as { maxSentences?: unknown } | undefined)?.maxSentences;
+  if (typeof max !== 'number' || max < 0) fail(path, '"continuation.maxSentences" must be a number ≥ 0');
+  return max;
+}
+
 /** Load and check the background cue file (a data file, edited by analysts). */
 export function loadBackgroundCues(path = dataPath('lexicons', 'background.json')): BackgroundCues {
   const json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
@@ -58,6 +70,9 @@ export function loadBackgroundCues(path = dataPath('lexicons', 'background.json'
     presentCues: words(path, json, 'presentCues'),
     prepositions: words(path, json, 'prepositions'),
     recentRefs: words(path, json, 'recentRefs'),
+    pastTense: compile(path, 'pastTense', json.pastTense),
+    continuationMax: continuationMax(path, json.continuation),
+    continuationBlockers: words(path, (json.continuation ?? {}) as Record<string, unknown>, 'blockers'),
   };
 }
 

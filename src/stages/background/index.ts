@@ -6,6 +6,7 @@ import { defaultBackgroundCues, type BackgroundCues } from './cues.js';
 const STAGE = 'background';
 const COARSE = new Set(['month', 'season', 'quarter', 'year', 'decade', 'century']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
+const NOUN_MARKERS = new Set([...DETERMINERS, 'my', 'your', 'these', 'those', 'such', 'whose']);
 const MS_PER_DAY = 86_400_000;
 
 export interface BackgroundOptions {
@@ -26,6 +27,17 @@ interface DateUse {
   recent: boolean;
   /** an adverbial ("on 11 December", "last year") rather than a modifier ("the 2020 ceasefire") */
   adverbial: boolean;
+}
+
+/**
+ * The sentence without its parenthetical asides (", who police are not naming,", "– shot dead
+ * by police –"): they do not set the time of the sentence's own events.
+ */
+function mainClauses(text: string): string {
+  return text
+    .replace(/,\s*(?:who|whom|whose|which)\b[^,]*,/giu, ',')
+    .replace(/\s[–—]\s[^–—]*\s[–—]\s/gu, ' ')
+    .replace(/\([^)]*\)/gu, ' ');
 }
 
 function lastWord(s: string): string {
@@ -53,11 +65,26 @@ function classify(e: TimeExpression, sentence: Sentence, dct: number | undefined
 }
 
 /**
+ * A sentence that goes on telling a past account: its own clauses are in the past tense, with
+ * no date and nothing in the present ("One worker said he contacted the police after…").
+ */
+function continuesPast(text: string, dated: number, cues: BackgroundCues): boolean {
+  // a quotation is usually today's comment on the account, not part of it
+  if (dated > 0 || /[“”"]|``|''/.test(text)) return false;
+  const main = mainClauses(text);
+  const words = main.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  // "their fears", "the claims": after a determiner a cue word is a noun, not a present verb
+  const present = words.some((w, i) => (cues.presentCues.has(w) && !(i > 0 && NOUN_MARKERS.has(words[i - 1]!))) || cues.continuationBlockers.has(w));
+  return !present && cues.pastTense.test(main);
+}
+
+/**
  * Mark the sentences about past history, with the reason for each: a date well before
  * publication used as an adverbial ("on 11 December", "from 1988 to 1994", "last
  * year"); an old event named with nothing in the present ("The 2020 war ended…");
- * retrospective wording ("in recent years", "had clashed twice"); the pluperfect right
- * after such a sentence. A date near publication keeps a sentence current, so "a
+ * retrospective wording ("in recent years", "had clashed twice", "previous attacks", a
+ * category's habits); the pluperfect, or a dateless past-tense sentence with nothing in the
+ * present, right after such a sentence. A date near publication keeps a sentence current, so "a
  * guarantor of the 2020 ceasefire that has forces there" stays today's news.
  */
 export function markBackground(
@@ -70,6 +97,7 @@ export function markBackground(
   const dct = dayOf(publishedAt);
   const marks: BackgroundMark[] = [];
   let previousMarked: Sentence | undefined;
+  let continued = 0;
   for (const sentence of sentences) {
     const s = sentence.span;
     const uses = dates
@@ -80,6 +108,8 @@ export function markBackground(
     const anyRecent = uses.some((u) => u.recent);
     const words = s.text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
     const present = words.some((w) => cues.presentCues.has(w));
+    const afterMarked = previousMarked !== undefined && previousMarked.paragraph === sentence.paragraph && previousMarked.index === sentence.index - 1;
+    let continuation = false;
     let reason: string | undefined;
     const oldAdverbial = uses.find((u) => u.old && u.adverbial);
     const oldModifier = uses.find((u) => u.old && !u.adverbial);
@@ -91,14 +121,18 @@ export function markBackground(
       else if (
         cues.pluperfect.test(s.text) &&
         !anyRecent &&
-        (oldModifier || (previousMarked && previousMarked.paragraph === sentence.paragraph && previousMarked.index === sentence.index - 1))
+        (oldModifier || afterMarked)
       ) {
         reason = 'pluperfect continuing a past account';
+      } else if (afterMarked && continued < cues.continuationMax && continuesPast(s.text, uses.length, cues)) {
+        reason = 'past tense, no date of its own, continuing the past account before it';
+        continuation = true;
       }
     }
     if (reason) {
       marks.push({ sentence: sentence.index, span: s, reason });
       previousMarked = sentence;
+      continued = continuation ? continued + 1 : 0;
     }
   }
   return marks;

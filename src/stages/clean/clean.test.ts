@@ -62,3 +62,10 @@ test('a headline glued to the dateline is split off when the title is known', ()
   const doc = clean('Floods hit the deltaDHAKA, March 2 -- Water rose overnight.', { title: 'Floods hit the delta' });
   assert.equal(doc.text, 'Floods hit the delta\nDHAKA, March 2 -- Water rose overnight.');
 });
+
+test('an article on one line is never taken for an author bio, however first-person it is', () => {
+  const body = 'I spoke to the author of the report, and I asked him why my town was left out. ' + 'He told me the journalist who wrote it had never visited. '.repeat(12);
+  const doc = clean(body);
+  assert.equal(doc.get('boilerplate').length, 0);
+  assert.ok(doc.text.length > 500);
+});

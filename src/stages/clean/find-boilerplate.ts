@@ -82,7 +82,10 @@ function findAuthorBio(raw: string, rules: BoilerplateRules, out: FoundBlock[]):
     if (raw.slice(start, end).trim()) lines.push([start, end]);
     end = start - 1;
   }
+  // a bio is a short closing paragraph, never the body itself
+  const firstBodyLine = raw.search(/\S/);
   for (const [s, e] of lines) {
+    if (e - s > rules.bioMaxChars || raw.slice(firstBodyLine, s).trim().length < 30) continue;
     const line = raw.slice(s, e);
     const firstPerson = (line.match(rules.bioFirstPerson) ?? []).length;
     const isQuoted = /^[\s]*["“«]/.test(line);

@@ -19,6 +19,7 @@ export interface BoilerplateRules {
   bioProfession: RegExp;
   bioThirdPerson: RegExp;
   bioTailLines: number;
+  bioMaxChars: number;
 }
 
 const KINDS = new Set(['byline', 'author-bio', 'credit', 'related-links', 'share', 'caption', 'subscription', 'video-player', 'dateline', 'other']);
@@ -61,5 +62,6 @@ export function loadBoilerplateRules(path = dataPath('lexicons', 'boilerplate.js
     bioProfession: compile(path, 'authorBio.profession', bio.profession ?? '(?!)', 'iu'),
     bioThirdPerson: compile(path, 'authorBio.thirdPerson', bio.thirdPerson ?? '(?!)', 'mu'),
     bioTailLines: typeof bio.tailLines === 'number' ? bio.tailLines : 3,
+    bioMaxChars: typeof bio.maxChars === 'number' ? bio.maxChars : 600,
   };
 }

@@ -6,6 +6,10 @@ interface Word {
   start: number;
   end: number;
   lower: string;
+  /** capitalized inside the sentence: a name ("United States", "Red Cross"), not a verb */
+  name: boolean;
+  /** the word before it in the sentence, across any window cut */
+  prev: string;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?|['’]ll/gu;
@@ -13,6 +17,7 @@ const LEFT_WINDOW = 8;
 const RIGHT_WINDOW = 6;
 /** past participles that point forward ("scheduled for Thursday") are future cues, not past ones */
 const FORWARD_PARTICIPLES = new Set(['scheduled', 'planned', 'expected', 'proposed', 'slated', 'intended', 'postponed', 'rescheduled']);
+const BE = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being', "'s", 're']);
 const PASSIVE_AUX = new Set(['be', 'being', 'to']);
 /** clause boundaries a tense cue is not read across */
 const CLAUSE_LEFT = /[;:“”"]|``|''/;
@@ -27,7 +32,11 @@ export class SentenceContext {
   private readonly quoted: [number, number][] = [];
 
   constructor(readonly text: string, private readonly lex: DateLexicon) {
-    for (const m of text.matchAll(WORD)) this.words.push({ start: m.index!, end: m.index! + m[0].length, lower: m[0].toLowerCase().replace(/’/g, "'") });
+    for (const m of text.matchAll(WORD)) {
+      const name = m.index! > 0 && /^\p{Lu}/u.test(m[0]) && /[\p{L}\p{N},]\s+$/u.test(text.slice(Math.max(0, m.index! - 3), m.index!));
+      const lower = m[0].toLowerCase().replace(/’/g, "'");
+      this.words.push({ start: m.index!, end: m.index! + m[0].length, lower, name, prev: this.words.at(-1)?.lower ?? '' });
+    }
     this.findQuotes();
   }
 
@@ -83,9 +92,21 @@ export class SentenceContext {
     let left = rightOnly ? [] : this.words.filter((w) => w.end <= start).slice(-LEFT_WINDOW);
     const cut = left.findLastIndex((w, i) => CLAUSE_LEFT.test(this.text.slice(w.end, i + 1 < left.length ? left[i + 1]!.start : start)));
     if (cut >= 0) left = left.slice(cut + 1);
-    let right = this.words.filter((w) => w.start >= end).slice(0, RIGHT_WINDOW);
+    const following = this.words.filter((w) => w.start >= end);
+    let right = following.slice(0, RIGHT_WINDOW);
     const stop = right.findIndex((w, i) => CLAUSE_RIGHT.test(this.text.slice(i === 0 ? end : right[i - 1]!.end, w.start)));
     if (stop >= 0) right = right.slice(0, stop);
+    // "On Tuesday, the league plans to…": a fronted adverbial is read with the clause after its comma
+    const fronted = stop === 0 && left.length <= 1 && /^\s*,/.test(this.text.slice(end)) && !rightOnly;
+    if (fronted) {
+      // names ("the National Abortion Rights Action League") do not use up the window
+      let taken = 0;
+      let n = 0;
+      while (n < following.length && taken < RIGHT_WINDOW + 2) if (!following[n++]!.name) taken++;
+      right = following.slice(0, n);
+      const next = right.findIndex((w, i) => i > 0 && CLAUSE_RIGHT.test(this.text.slice(right[i - 1]!.end, w.start)));
+      if (next >= 0) right = right.slice(0, next);
+    }
     let best: { d: number; t: Tense } | undefined;
     const consider = (d: number, t: Tense) => {
       if (!best || d < best.d || (d === best.d && t === 'future')) best = { d, t };
@@ -94,12 +115,18 @@ export class SentenceContext {
       list.forEach((w, i) => {
         const pair = i + 1 < list.length ? `${w.lower} ${list[i + 1]!.lower}` : '';
         const triple = i + 2 < list.length ? `${pair} ${list[i + 2]!.lower}` : '';
-        const prev = i > 0 ? list[i - 1]!.lower : '';
+        const prev = w.prev;
+        const next = i + 1 < list.length ? list[i + 1]!.lower : '';
         if (this.lex.futureCues.includes(triple)) consider(distance(i, i + 2), 'future');
         else if (this.lex.futureCues.includes(pair)) consider(distance(i, i + 1), 'future');
+        // "On Friday, the government planned to…": the fronted date is the planning's, a past verb
+        // (but "planned to leave on Thursday" dates the leaving, ahead)
+        else if (fronted && FORWARD_PARTICIPLES.has(w.lower) && next === 'to' && !BE.has(prev)) consider(distance(i, i), 'past');
         else if (this.lex.futureCues.includes(w.lower) || FORWARD_PARTICIPLES.has(w.lower)) consider(distance(i, i), 'future');
         else if (PASSIVE_AUX.has(prev)) return; // "will be held", "to be returned"
-        else if (this.lex.pastCues.includes(w.lower) || (/^[a-z]{3,}ed$/.test(w.lower) && !w.lower.endsWith('eed'))) consider(distance(i, i), 'past');
+        // "were planning to", "was expected to": the auxiliary of a forward-looking verb
+        else if ((w.lower === 'was' || w.lower === 'were') && (this.lex.futureCues.includes(next) || FORWARD_PARTICIPLES.has(next))) return;
+        else if (this.lex.pastCues.includes(w.lower) || (!w.name && /^[a-z]{3,}ed$/.test(w.lower) && !w.lower.endsWith('eed'))) consider(distance(i, i), 'past');
       });
     };
     scan(left, (_first, last) => left.length - last);

@@ -136,7 +136,25 @@ test('sets and references', () => {
   assert.equal(one('The council meets weekly.', 'weekly').value, 'P1W');
   assert.equal(one('The town is now quiet.', 'now').value, 'PRESENT_REF');
   assert.equal(one('Aid is currently blocked.', 'currently').value, 'PRESENT_REF');
-  assert.equal(one('Militias recently regrouped.', 'recently').value, 'PAST_REF');
+  // "recently" dates nothing (TimeBank and GUM leave it out)
+  assert.equal(run('Militias recently regrouped.').dates.length, 0);
+});
+
+test('tense cues: names are not verbs, fronted dates read the clause after the comma', () => {
+  // "United" is a name, not a past-tense verb: the father travels the next day
+  expectDate('Lawyers said the father would be traveling to the United States Thursday with his wife.', 'Thursday', '2023-09-21', 'day');
+  expectDate('On Friday, the council plans to hold a vote.', 'Friday', '2023-09-22', 'day');
+  expectDate('On Friday, the council planned to hold a vote.', 'Friday', '2023-09-15', 'day');
+  // "were planning to": the auxiliary of a forward-looking verb is no past cue
+  expectDate('Protesters called a rally on Saturday and were planning to march.', 'Saturday', '2023-09-23', 'day');
+  expectDate('The talks may finally be resolved in a hearing on March 6.', 'March 6', '2024-03-06', 'day');
+});
+
+test('a month with "this year" or "next year" is one expression; a span of years is a range', () => {
+  expectDate('Ratification began in February this year.', 'February this year', '2023-02', 'month');
+  expectDate('They join in early April next year.', 'early April next year', '2024-04', 'month');
+  const span = one('Ozone was modelled over 2000 - 2050 worldwide.', '2000 - 2050');
+  assert.equal(span.value, '2000/2050');
 });
 
 test('a quotation’s "today" is the day it was spoken', () => {

@@ -38,6 +38,9 @@ export function calendarRules(lex: DateLexicon): Rule[] {
     if (lex.countNouns.has(after) || after === '%' || /^[-–]?(?:year|strong|member)/.test(after)) return false;
     if (before === '$' || before === '£' || before === '€' || before === '#' || before === 'no') return false;
     if (before === '' || lex.yearPrepositions.has(before) || /^[(,:;'"“]$/.test(before)) return true;
+    // "over 2000 - 2050": the first of a span of years, whatever precedes it
+    const span = /^\s*[-–]\s*(\d{4})\b/.exec(text.slice(end));
+    if (span && Number(span[1]) > Number(text.slice(start, end).slice(-4)) && Number(span[1]) - Number(text.slice(start, end).slice(-4)) <= 200) return true;
     if (lex.numericPrepositions.has(before)) return false;
     return isCapitalised(rawWordBefore(text, start));
   };
@@ -69,6 +72,15 @@ export function calendarRules(lex: DateLexicon): Rule[] {
       build(m) {
         const mo = month(m);
         return mo === undefined ? null : { sem: { kind: 'month', m: mo, y: year(m.groups!.year) } };
+      },
+    },
+    {
+      // "early October this year", "in April next year": one expression, the year by its shift
+      name: 'month-relative-year',
+      re: rx(`(?:(?<mod>early|mid|late)[-\\s]+)?(?<mon>${f.month})\\s+(?<shift>last|next|this)\\s+year`),
+      build(m) {
+        const mo = month(m);
+        return mo === undefined ? null : { sem: { kind: 'month', m: mo, yearShift: shiftOf(m.groups!.shift) } };
       },
     },
     {

@@ -143,7 +143,8 @@ export function resolveSem(sem: Sem, ctx: ResolveContext): Out {
       if (y === undefined) {
         if (dct === undefined) return UNANCHORED;
         const cur = fromDayNumber(dct);
-        if (sem.shift === 0) y = cur.y;
+        if (sem.yearShift !== undefined) y = cur.y + sem.yearShift;
+        else if (sem.shift === 0) y = cur.y;
         // compare months by their first day against the first of the publication month
         else y = pickYear(dayNumber(cur.y, cur.m, 1), tense, (yy) => dayNumber(yy, sem.m, 1), sem.shift ?? 0);
         if (y === undefined) return null;

@@ -17,7 +17,7 @@ interface Extras {
 export type Sem = Extras &
   (
     | { kind: 'date'; y?: number; m: number; d: number; wd?: number }
-    | { kind: 'month'; y?: number; m: number; shift?: number }
+    | { kind: 'month'; y?: number; m: number; shift?: number; /** "October this year": the publication year plus this */ yearShift?: number }
     | { kind: 'year'; y: number }
     | { kind: 'decade'; dec: number }
     | { kind: 'century'; c: number }
