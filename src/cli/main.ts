@@ -4,6 +4,7 @@ import { analyzeCommand, articlesCommand, ingestCommand, searchCommand } from '.
 import { demoCommand } from './demo.js';
 import { evalCommand } from './eval-command.js';
 import { serveCommand } from './serve.js';
+import { exportCommand } from './export.js';
 
 const program = new Command('sitrep')
   .description('Turn conflict and political news into sourced event data.')
@@ -12,7 +13,7 @@ const program = new Command('sitrep')
   .exitOverride()
   .addHelpText('after', '\nExamples:\n  sitrep demo\n  sitrep analyze article.txt --published 2023-09-20\n  sitrep ingest ./articles/ && sitrep articles list\n  sitrep eval gold ../shared/gold/*.gold.json');
 
-for (const cmd of [analyzeCommand(), ingestCommand(), articlesCommand(), searchCommand(), evalCommand(), serveCommand(), demoCommand()]) {
+for (const cmd of [analyzeCommand(), ingestCommand(), articlesCommand(), searchCommand(), evalCommand(), exportCommand(), serveCommand(), demoCommand()]) {
   program.addCommand(cmd.exitOverride());
 }
 
