@@ -114,3 +114,20 @@ test('the OpenAPI document is served and lists every route', async () => {
     await store.close();
   }
 });
+
+test('events: filters are validated and pages follow the cursor', async () => {
+  const { app, store } = await setup();
+  try {
+    for (const [path, status] of [['/api/events?type=BOMB', 400], ['/api/events?from=yesterday', 400], ['/api/events?bbox=1,2', 400], ['/api/events?country=Armenia', 400], ['/api/events?cursor=zzz', 400], ['/api/events?limit=0', 400]] as const) {
+      const res = await app.request(path);
+      assert.equal(res.status, status, path);
+      assertMatches('Error', await body(res));
+    }
+    await app.request('/api/articles', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'Soldiers shelled the village on Monday, killing three people. Police arrested two men on Tuesday.' });
+    const page = await body(await app.request('/api/events?limit=1'));
+    assertMatches('EventPage', page);
+    if (page.nextCursor) assertMatches('EventPage', await body(await app.request(`/api/events?limit=1&cursor=${page.nextCursor}`)));
+  } finally {
+    await store.close();
+  }
+});

@@ -8,6 +8,10 @@ import { articleRecord } from '../store/record.js';
 import type { Store } from '../store/store.js';
 import { ApiError, errorResponse, intParam } from './errors.js';
 import { openApiDocument } from './openapi.js';
+import { storedEventRows } from '../export/event-rows.js';
+import { flatRow } from '../export/formats.js';
+import { FilterError, parseEventFilter } from '../query/event-filter.js';
+import { decodeCursor, encodeCursor } from '../store/record.js';
 
 export interface ApiOptions {
   store: Store;
@@ -80,6 +84,40 @@ export function createApi(options: ApiOptions): Hono {
     if (!q || !q.trim()) throw new ApiError(400, 'missing-parameter', '"q" (the words to search for) is required');
     const limit = intParam(c.req.query('limit'), 'limit', 20, 1, 200);
     return c.json({ items: await store.search(q, { limit }) });
+  });
+
+  // Events across stored articles, with the filter language shared by exports and reports.
+  app.get('/api/events', async (c) => {
+    let filter;
+    try {
+      filter = parseEventFilter(c.req.query());
+    } catch (err) {
+      if (err instanceof FilterError) throw new ApiError(400, 'invalid-filter', err.message);
+      throw err;
+    }
+    const limit = intParam(c.req.query('limit'), 'limit', 100, 1, 1000);
+    let offset = 0;
+    const cursor = c.req.query('cursor');
+    if (cursor) {
+      try {
+        offset = Number(decodeCursor(cursor)[0]);
+      } catch (err) {
+        throw new ApiError(400, 'invalid-cursor', (err as Error).message);
+      }
+      if (!Number.isInteger(offset) || offset < 0) throw new ApiError(400, 'invalid-cursor', `invalid cursor "${cursor}"`);
+    }
+    const items: Record<string, unknown>[] = [];
+    let seen = 0;
+    let more = false;
+    for await (const row of storedEventRows(store, filter)) {
+      if (seen++ < offset) continue;
+      if (items.length === limit) {
+        more = true;
+        break;
+      }
+      items.push({ ...flatRow(row), background: row.event.background, quotes: row.quotes.map((q) => ({ id: q.id, text: q.span.text, speaker: q.speaker?.name ?? q.speaker?.span.text ?? null })) });
+    }
+    return c.json(more ? { items, nextCursor: encodeCursor([offset + limit]) } : { items });
   });
 
   app.post(

@@ -55,6 +55,33 @@ export const API_SCHEMAS = {
     required: ['items'],
     properties: { items: { type: 'array', items: { type: 'object', required: ['id', 'snippet', 'score'], properties: { id: { type: 'string' }, title: { type: 'string' }, snippet: { type: 'string' }, score: { type: 'number' } } } } },
   },
+  EventPage: {
+    type: 'object',
+    required: ['items'],
+    properties: {
+      nextCursor: { type: 'string' },
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['article_id', 'event_id', 'plover_type', 'trigger', 'clean_start', 'clean_end', 'raw_start', 'raw_end', 'sentence', 'background', 'quotes'],
+          properties: {
+            article_id: { type: 'string' },
+            event_id: { type: 'string' },
+            plover_type: { type: 'string' },
+            trigger: { type: 'string' },
+            clean_start: { type: 'integer' },
+            clean_end: { type: 'integer' },
+            raw_start: { type: 'integer' },
+            raw_end: { type: 'integer' },
+            sentence: { type: 'string' },
+            background: { type: 'boolean' },
+            quotes: { type: 'array' },
+          },
+        },
+      },
+    },
+  },
   SaveResult: { type: 'object', required: ['id', 'status'], properties: { id: { type: 'string' }, status: { enum: ['stored', 'duplicate', 'updated'] } } },
 };
 
@@ -87,6 +114,24 @@ export function openApiDocument() {
           summary: 'One article with every layer and span',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { 200: { description: 'the article', content: json('StoredArticle') }, ...errors(404) },
+        },
+      },
+      '/api/events': {
+        get: {
+          summary: 'Events across stored articles; background and restated events are left out unless background=true',
+          parameters: [
+            ...['from', 'to'].map((name) => ({ name, in: 'query', schema: { type: 'string', format: 'date' } })),
+            { name: 'type', in: 'query', schema: { type: 'string' }, description: 'PLOVER types, comma-separated' },
+            { name: 'acled', in: 'query', schema: { type: 'string' }, description: 'ACLED event or sub-event types, comma-separated' },
+            { name: 'actor', in: 'query', schema: { type: 'string' } },
+            { name: 'country', in: 'query', schema: { type: 'string' }, description: 'ISO codes, comma-separated' },
+            { name: 'bbox', in: 'query', schema: { type: 'string' }, description: 'west,south,east,north' },
+            { name: 'q', in: 'query', schema: { type: 'string' } },
+            { name: 'background', in: 'query', schema: { type: 'boolean' } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' } },
+          ],
+          responses: { 200: { description: 'a page of events', content: json('EventPage') }, ...errors(400) },
         },
       },
       '/api/search': {
