@@ -10,6 +10,7 @@ import { createCleanStage } from '../stages/clean/index.js';
 import { createCountsStage } from '../stages/counts/index.js';
 import { createDatesStage } from '../stages/dates/index.js';
 import { createEntitiesStage } from '../stages/entities/index.js';
+import { createEventsStage } from '../stages/events/index.js';
 import { createGeocodeStage } from '../stages/geocode/index.js';
 import { createNearDuplicateStage } from '../stages/near-duplicates/index.js';
 import { createQuotesStage } from '../stages/quotes/index.js';
@@ -45,6 +46,7 @@ export function defaultStages(): Stage[] {
     createBackgroundStage(),
     createQuotesStage(),
     createCountsStage(),
+    createEventsStage(),
     createRestatementStage(),
     createTallyStage(),
   ];

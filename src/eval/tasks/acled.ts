@@ -3,6 +3,7 @@
  * type accuracy, fatalities exact-match rate, location accuracy at 25 / 100 km, event date
  * exact rate and actor1 match rate. A metric nothing predicted is left out, never 0.
  */
+import { acledEventPrediction } from './events.js';
 import type { CasualtyCount } from '../../core/layers/index.js';
 import type { Pipeline } from '../../pipeline/pipeline.js';
 import { SitrepDocument } from '../../core/document.js';
@@ -158,7 +159,7 @@ function conservative(c: CasualtyCount): number {
   return c.value;
 }
 
-/** `sitrep eval acled`: fatalities from the pipeline's counts (other fields come with later stages). */
+/** `sitrep eval acled`: fatalities from the counts; event type, place, date and actor from the events. */
 export const acledTask: EvalTask = {
   name: 'acled',
   description: 'ACLED notes: event type, fatalities, location, date, actor1',
@@ -167,7 +168,8 @@ export const acledTask: EvalTask = {
     return scoreAcled(records as AcledRecord[], (r) => {
       if (!hasCounts) return {};
       const doc = pipeline.run(new SitrepDocument(r.text, { id: r.id }));
-      return { fatalities: fatalitiesFromCounts(doc.maybe('counts') ?? [], doc.has('clean') ? doc.text : r.text) };
+      const fatalities = fatalitiesFromCounts(doc.maybe('counts') ?? [], doc.has('clean') ? doc.text : r.text);
+      return { fatalities, ...(doc.has('events') ? acledEventPrediction(doc) : {}) };
     }) as Record<string, unknown>;
   },
 };

@@ -1,6 +1,8 @@
 import { geocodeTask, nerTask, quotesTask } from './pipeline-tasks.js';
 import { acledTask } from './acled.js';
 import { clustersTask } from './clusters.js';
+import { eventsTask } from './events.js';
+import { eventtypeTask } from './eventtype.js';
 import { paraphraseTask } from './paraphrase.js';
 import type { EvalTask } from './registry.js';
 import { timexTask } from './timex.js';
@@ -14,6 +16,8 @@ export const EVAL_TASKS: Record<string, EvalTask> = {
   acled: acledTask,
   paraphrase: paraphraseTask,
   clusters: clustersTask,
+  events: eventsTask,
+  eventtype: eventtypeTask,
 };
 
 export const KNOWN_TASKS = ['ner', 'geocode', 'timex', 'quotes', 'events', 'acled', 'eventtype', 'clusters', 'paraphrase'];

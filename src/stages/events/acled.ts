@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../../core/paths.js';
+import { PLOVER_TYPES, type EventRecord } from '../../core/layers/index.js';
+
+/** ACLED event types and their sub-event types (the ACLED codebook, 2023). */
+export const ACLED_SUB_EVENTS: Record<string, string[]> = {
+  Battles: ['Armed clash', 'Government regains territory', 'Non-state actor overtakes territory'],
+  'Explosions/Remote violence': ['Shelling/artillery/missile attack', 'Air/drone strike', 'Suicide bomb', 'Remote explosive/landmine/IED', 'Grenade', 'Chemical weapon'],
+  'Violence against civilians': ['Attack', 'Abduction/forced disappearance', 'Sexual violence'],
+  Protests: ['Peaceful protest', 'Protest with intervention', 'Excessive force against protesters'],
+  Riots: ['Violent demonstration', 'Mob violence'],
+  'Strategic developments': ['Agreement', 'Arrests', 'Change to group/activity', 'Disrupted weapons use', 'Headquarters or base established', 'Looting/property destruction', 'Non-violent transfer of territory', 'Other'],
+};
+
+export interface AcledRule {
+  any?: RegExp;
+  all?: RegExp[];
+  types?: string[];
+  sourceState?: boolean;
+  targetArmed?: boolean;
+  targetCivilian?: boolean;
+  clash?: boolean;
+  eventType: string;
+  subEventType: string;
+}
+
+export interface AcledLexicon {
+  version: number;
+  sectorCodes: Record<string, number>;
+  stateSectors: string[];
+  armed: RegExp;
+  civilian: RegExp;
+  clash: RegExp;
+  unidentified: RegExp;
+  actorNames: Record<string, string>;
+  rules: AcledRule[];
+}
+
+function fail(path: string, message: string): never {
+  throw new Error(`${path}: ${message}`);
+}
+
+/** Words as one case-insensitive regular expression; a trailing * matches any word ending. */
+export function wordsPattern(words: readonly string[]): RegExp {
+  const alts = words.map((w) => {
+    const star = w.endsWith('*');
+    const body = (star ? w.slice(0, -1) : w).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]+');
+    return star ? `${body}[\\w-]*` : body;
+  });
+  return new RegExp(`(?<![\\w-])(?:${alts.join('|') || '(?!)'})(?![\\w])`, 'iu');
+}
+
+function strings(path: string, where: string, v: unknown): string[] {
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x.length > 0)) fail(path, `${where} must be an array of non-empty strings`);
+  return v as string[];
+}
+
+export function loadAcledLexicon(path = dataPath('lexicons', 'acled.json')): AcledLexicon {
+  let json: Record<string, any>;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, any>;
+  } catch (err) {
+    fail(path, `cannot read (${(err as Error).message})`);
+  }
+  if (!Number.isInteger(json.version)) fail(path, '"version" must be an integer');
+  if (!Array.isArray(json.rules)) fail(path, '"rules" must be an array');
+  const rules = (json.rules as Record<string, any>[]).map((r, i): AcledRule => {
+    const where = `rules[${i}]`;
+    const subs = ACLED_SUB_EVENTS[r.eventType as string];
+    if (!subs) fail(path, `${where}: unknown ACLED event type "${String(r.eventType)}"`);
+    if (!subs.includes(r.subEventType)) fail(path, `${where}: "${String(r.subEventType)}" is no sub-event type of ${r.eventType}`);
+    const types = r.types === undefined ? undefined : strings(path, `${where}.types`, r.types);
+    for (const t of types ?? []) if (!(PLOVER_TYPES as readonly string[]).includes(t)) fail(path, `${where}: unknown PLOVER type "${t}"`);
+    if (r.all !== undefined && !Array.isArray(r.all)) fail(path, `${where}.all must be an array of word lists`);
+    return {
+      ...(r.any ? { any: wordsPattern(strings(path, `${where}.any`, r.any)) } : {}),
+      ...(r.all ? { all: (r.all as unknown[]).map((g, j) => wordsPattern(strings(path, `${where}.all[${j}]`, g))) } : {}),
+      ...(types ? { types } : {}),
+      ...(typeof r.sourceState === 'boolean' ? { sourceState: r.sourceState } : {}),
+      ...(typeof r.targetArmed === 'boolean' ? { targetArmed: r.targetArmed } : {}),
+      ...(typeof r.targetCivilian === 'boolean' ? { targetCivilian: r.targetCivilian } : {}),
+      ...(typeof r.clash === 'boolean' ? { clash: r.clash } : {}),
+      eventType: r.eventType,
+      subEventType: r.subEventType,
+    };
+  });
+  const codes = (json.sectorCodes ?? {}) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(codes)) if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 8) fail(path, `sectorCodes.${k} must be 1..8`);
+  return {
+    version: json.version,
+    sectorCodes: codes as Record<string, number>,
+    stateSectors: strings(path, 'stateSectors', json.stateSectors),
+    armed: wordsPattern(strings(path, 'armedWords', json.armedWords)),
+    civilian: wordsPattern(strings(path, 'civilianWords', json.civilianWords)),
+    clash: wordsPattern(strings(path, 'clashWords', json.clashWords)),
+    unidentified: wordsPattern(strings(path, 'unidentifiedWords', json.unidentifiedWords)),
+    actorNames: (json.actorNames ?? {}) as Record<string, string>,
+    rules,
+  };
+}
+
+const sectorOf = (code: string | undefined) => code?.split(' ')[1];
+
+/** The ACLED event type, sub-event type and interaction code of one event, read from its sentence. */
+export function acledView(e: Pick<EventRecord, 'type' | 'source' | 'target'>, sentence: string, lex: AcledLexicon): NonNullable<EventRecord['acled']> {
+  const srcSector = sectorOf(e.source?.actorCode);
+  const tgtSector = sectorOf(e.target?.actorCode);
+  const sourceState = srcSector ? lex.stateSectors.includes(srcSector) : undefined;
+  const tgtText = e.target?.span.text ?? '';
+  const targetArmed = tgtSector ? (lex.sectorCodes[tgtSector] ?? 8) <= 4 : lex.armed.test(tgtText);
+  const targetCivilian = tgtSector ? tgtSector === 'CVL' : lex.civilian.test(tgtText) || (!tgtText && lex.civilian.test(sentence) && !lex.armed.test(sentence));
+  const clash = lex.clash.test(sentence);
+  const rule = lex.rules.find((r) => {
+    if (r.types && !r.types.includes(e.type)) return false;
+    if (r.any && !r.any.test(sentence)) return false;
+    if (r.all && !r.all.every((re) => re.test(sentence))) return false;
+    if (r.sourceState !== undefined && sourceState !== r.sourceState) return false;
+    if (r.targetArmed !== undefined && targetArmed !== r.targetArmed) return false;
+    if (r.targetCivilian !== undefined && targetCivilian !== r.targetCivilian) return false;
+    if (r.clash !== undefined && clash !== r.clash) return false;
+    return true;
+  });
+  const view: NonNullable<EventRecord['acled']> = { eventType: rule?.eventType ?? 'Strategic developments', subEventType: rule?.subEventType ?? 'Other' };
+  const a = srcSector ? lex.sectorCodes[srcSector] : undefined;
+  const b = tgtSector ? lex.sectorCodes[tgtSector] : undefined;
+  if (a !== undefined || b !== undefined) {
+    const [x, y] = [a ?? b!, a !== undefined ? b : undefined];
+    view.interaction = y === undefined ? x * 10 : Math.min(x, y) * 10 + Math.max(x, y);
+  }
+  return view;
+}

@@ -1,0 +1,233 @@
+import { makeSpan, spanContains, spansOverlap } from '../../core/span.js';
+import type { ActorMention, EventParticipant, Quote, TimeExpression, Token } from '../../core/layers/index.js';
+import type { EventsGrammar } from './lexicon.js';
+
+/** What the argument rules see of one sentence. */
+export interface SentenceView {
+  text: string;
+  tokens: readonly Token[];
+  /** clause number of each token */
+  clause: number[];
+  actors: readonly ActorMention[];
+  quotes: readonly Quote[];
+  /** time expressions of the sentence: never a participant */
+  dates: readonly TimeExpression[];
+  lemmas: (t: Token) => string[];
+  grammar: EventsGrammar;
+}
+
+const NOMINAL = new Set(['NOUN', 'PROPN']);
+const NP_PART = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+
+/** Clause numbers: a new clause starts at a clause break word or after ", and". */
+export function clauses(tokens: readonly Token[], grammar: EventsGrammar): number[] {
+  const out: number[] = [];
+  let c = 0;
+  tokens.forEach((t, i) => {
+    const w = t.span.text.toLowerCase();
+    if (grammar.clauseBreaks.includes(w) || ((w === 'and' || w === 'but') && tokens[i - 1]?.span.text === ',')) c++;
+    out.push(c);
+  });
+  return out;
+}
+
+export function participantOf(text: string, m: ActorMention): EventParticipant {
+  return { span: m.span, actorMentionId: m.id, actorCode: m.actor.code, name: m.person ?? m.actor.name };
+}
+
+function npParticipant(v: SentenceView, toks: readonly Token[]): EventParticipant | undefined {
+  const text = v.text;
+  if (!toks.length || !toks.some((t) => NOMINAL.has(t.pos))) return undefined;
+  if (toks.some((t) => v.dates.some((d) => spansOverlap(d.span, t.span)))) return undefined;
+  const span = makeSpan(text, toks[0]!.span.start, toks[toks.length - 1]!.span.end);
+  return { span, name: span.text };
+}
+
+/** Is the trigger a passive participle ("was detained", "were killed")? */
+export function isPassive(v: SentenceView, first: number): boolean {
+  const tok = v.tokens[first]!;
+  if (!/(ed|en|wn|ot|ht|ck)$/i.test(tok.span.text)) return false;
+  for (let j = first - 1; j >= Math.max(0, first - 3); j--) {
+    const w = v.tokens[j]!.span.text.toLowerCase();
+    if (v.grammar.beForms.includes(w)) return true;
+    if (v.tokens[j]!.pos !== 'ADV' && v.tokens[j]!.pos !== 'PART') return false;
+  }
+  return false;
+}
+
+/** A date ("May 22") read as a name is never a participant, nor an ignored sector. */
+const usable = (v: SentenceView, m: ActorMention) =>
+  !v.grammar.ignoreActorSectors.includes(m.actor.sector ?? '') && !v.dates.some((d) => spansOverlap(d.span, m.span));
+const tokenIndexAt = (v: SentenceView, pos: number) => v.tokens.findIndex((t) => t.span.start <= pos && pos < t.span.end);
+
+/** The actor before the trigger in the clause, the nearest not behind a preposition ("police in Jericho" → police). */
+export function actorBefore(v: SentenceView, first: number, sameClause: boolean): ActorMention | undefined {
+  const start = v.tokens[first]!.span.start;
+  const c = v.clause[first]!;
+  const list = v.actors.filter((m) => usable(v, m) && m.span.end <= start).filter((m) => {
+    const ti = tokenIndexAt(v, m.span.start);
+    return ti >= 0 && (!sameClause || v.clause[ti] === c);
+  });
+  if (!list.length) return undefined;
+  // "with France calling for": the actor right before an -ing trigger is its subject despite the preposition
+  const last = list[list.length - 1]!;
+  const lastEnd = tokenIndexAt(v, last.span.end - 1);
+  const gap = v.tokens.slice(lastEnd + 1, first);
+  if (lastEnd >= 0 && /ing$/i.test(v.tokens[first]!.span.text) && gap.every((t) => ['AUX', 'ADV', 'PART'].includes(t.pos))) {
+    const ti = tokenIndexAt(v, last.span.start);
+    if (ti > 0 && v.grammar.absolutePrepositions.includes(v.tokens[ti - 1]!.span.text.toLowerCase())) return last;
+  }
+  const notPrep = list.filter((m) => {
+    const ti = tokenIndexAt(v, m.span.start);
+    return ti <= 0 || v.tokens[ti - 1]!.pos !== 'ADP';
+  });
+  return (notPrep.length ? notPrep : list)[(notPrep.length ? notPrep : list).length - 1];
+}
+
+/** The actor after the trigger in the clause (within `limit` tokens of the sentence when the clause has none). */
+export function actorAfter(v: SentenceView, last: number, sameClause: boolean, limit = Infinity): ActorMention | undefined {
+  const end = v.tokens[last]!.span.end;
+  const c = v.clause[last]!;
+  return v.actors.find((m) => {
+    if (!usable(v, m) || m.span.start < end) return false;
+    const ti = tokenIndexAt(v, m.span.start);
+    return ti >= 0 && (sameClause ? v.clause[ti] === c : ti - last <= limit);
+  });
+}
+
+/** The noun phrase right before the trigger (its subject when no actor was recognised). */
+export function npBefore(v: SentenceView, first: number): EventParticipant | undefined {
+  let j = first - 1;
+  while (j >= 0 && ['AUX', 'ADV', 'PART'].includes(v.tokens[j]!.pos)) j--;
+  const end = j;
+  while (j >= 0 && end - j < 6 && NP_PART.has(v.tokens[j]!.pos) && v.clause[j] === v.clause[first]) j--;
+  return npParticipant(v, v.tokens.slice(j + 1, end + 1));
+}
+
+/** The noun phrase after the trigger (its object), optionally behind a target preposition. */
+export function npAfter(v: SentenceView, last: number, extraPrepositions: readonly string[] = []): EventParticipant | undefined {
+  let j = last + 1;
+  const w = v.tokens[j]?.span.text.toLowerCase();
+  if (w && (v.grammar.targetPrepositions.includes(w) || extraPrepositions.includes(w))) j++;
+  while (j < v.tokens.length && v.tokens[j]!.pos === 'DET') j++;
+  const start = j;
+  while (j < v.tokens.length && j - start < 6 && NP_PART.has(v.tokens[j]!.pos) && v.clause[j] === v.clause[last]) j++;
+  const toks = v.tokens.slice(start, j);
+  // the head noun ends the phrase: drop trailing adjectives
+  while (toks.length && !NOMINAL.has(toks[toks.length - 1]!.pos)) toks.pop();
+  return npParticipant(v, toks);
+}
+
+/** "by X" after a passive trigger: the agent. */
+export function byAgent(v: SentenceView, last: number): EventParticipant | undefined {
+  for (let j = last + 1; j < Math.min(v.tokens.length, last + 8); j++) {
+    if (v.clause[j] !== v.clause[last]) return undefined;
+    if (v.tokens[j]!.span.text.toLowerCase() !== 'by') continue;
+    const after = v.tokens[j + 1];
+    if (!after) return undefined;
+    const m = v.actors.find((a) => usable(v, a) && spansOverlap(a.span, { start: after.span.start, end: after.span.start + 40 }) && a.span.start >= after.span.start);
+    if (m && tokenIndexAt(v, m.span.start) - j <= 4) return participantOf(v.text, m);
+    return npAfter(v, j);
+  }
+  return undefined;
+}
+
+/** The speaker of a quote that holds the trigger. */
+export function quoteSpeaker(v: SentenceView, first: number, last: number): { quote: Quote; speaker: EventParticipant } | undefined {
+  const span = { start: v.tokens[first]!.span.start, end: v.tokens[last]!.span.end };
+  const q = v.quotes.find((x) => x.speaker && spanContains(x.span, span));
+  if (!q || !q.speaker) return undefined;
+  const s = q.speaker;
+  const mention = s.actorMentionId ? v.actors.find((a) => a.id === s.actorMentionId) : undefined;
+  return { quote: q, speaker: { span: s.span, ...(s.actorMentionId ? { actorMentionId: s.actorMentionId } : {}), ...(s.actorCode ? { actorCode: s.actorCode } : {}), name: mention?.person ?? s.name ?? s.span.text } };
+}
+
+const SKIPPABLE = new Set(['AUX', 'ADV', 'PART']);
+
+/** Index of the token before `first`, skipping auxiliaries, adverbs and particles (-1 when none). */
+export function prevWord(v: SentenceView, first: number): number {
+  let j = first - 1;
+  while (j >= 0 && SKIPPABLE.has(v.tokens[j]!.pos)) j--;
+  return j;
+}
+
+/** A noun phrase starting at token `i` ("community and mosque leaders"), stopping at a preposition or verb. */
+function npFrom(v: SentenceView, i: number, end: number): EventParticipant | undefined {
+  let j = i;
+  while (j < end && v.tokens[j]!.pos === 'DET') j++;
+  const start = j;
+  while (j < end && j - start < 6) {
+    const t = v.tokens[j]!;
+    if (NP_PART.has(t.pos)) j++;
+    else if (t.pos === 'CCONJ' && j + 1 < end && NP_PART.has(v.tokens[j + 1]!.pos) && j > start) j++;
+    else break;
+  }
+  const toks = v.tokens.slice(start, j);
+  while (toks.length && !NOMINAL.has(toks[toks.length - 1]!.pos)) toks.pop();
+  return npParticipant(v, toks);
+}
+
+/** The actor starting in tokens [from, to), the first one. */
+function actorIn(v: SentenceView, from: number, to: number): ActorMention | undefined {
+  return v.actors.find((m) => {
+    if (!usable(v, m)) return false;
+    const ti = tokenIndexAt(v, m.span.start);
+    return ti >= from && ti < to;
+  });
+}
+
+/**
+ * The subject of a verb that follows a comma ("X, the man who did Y, accused Z"; "X, calling for"):
+ * walk back over comma-separated segments, skipping appositions and relative clauses, to the
+ * segment that holds the subject; its first actor, else its first noun phrase.
+ */
+export function subjectBeforeComma(v: SentenceView, first: number): EventParticipant | undefined {
+  let j = prevWord(v, first);
+  if (j < 0 || v.tokens[j]!.span.text !== ',') return undefined;
+  const rel = v.grammar.relativePronouns;
+  let end = j;
+  for (let hops = 0; hops < 3 && end > 0; hops++) {
+    let s = end - 1;
+    while (s >= 0 && v.tokens[s]!.span.text !== ',') s--;
+    const seg = v.tokens.slice(s + 1, end);
+    const isRelative = seg.some((t) => rel.includes(t.span.text.toLowerCase()));
+    // an apposition restates the subject ("Abedi, the British-Libyan who ..."): skip it
+    if (seg.length && !isRelative && !(seg[0]!.pos === 'DET' && hops === 0 && s >= 0)) {
+      // a fronted time or place adverbial ("Last month,") holds no subject: keep walking
+      const hasVerb = seg.some((t) => t.pos === 'VERB');
+      const dateOnly = seg.every((t) => v.dates.some((d) => spansOverlap(d.span, t.span)) || ['ADP', 'DET', 'ADJ'].includes(t.pos));
+      if (!dateOnly && !hasVerb) {
+        const m = actorIn(v, s + 1, end);
+        const np = npFrom(v, s + 1, end);
+        if (m && (!np || m.span.start <= np.span.start)) return participantOf(v.text, m);
+        if (np) return np;
+      }
+      if (!dateOnly && hasVerb) return undefined;
+    }
+    end = s;
+  }
+  return undefined;
+}
+
+/** "X, who attacked ...", "X which shelled ...": the antecedent of the relative pronoun opening the trigger's clause. */
+export function relativeAntecedent(v: SentenceView, first: number): { role: 'source' | 'target'; who: EventParticipant } | undefined {
+  let s = first;
+  while (s > 0 && v.clause[s - 1] === v.clause[first]) s--;
+  const w = v.tokens[s]?.span.text.toLowerCase() ?? '';
+  if (s === 0 || !v.grammar.relativePronouns.includes(w)) return undefined;
+  // "against which Azerbaijan launched an attack": the antecedent is the target
+  let k = s - 1;
+  let role: 'source' | 'target' = 'source';
+  if (v.grammar.targetPrepositions.includes(v.tokens[k]!.span.text.toLowerCase())) {
+    role = 'target';
+    k--;
+  }
+  if (role === 'source' && actorIn(v, s + 1, first)) return undefined;
+  if (k >= 0 && v.tokens[k]!.span.text === ',') k--;
+  if (k < 0) return undefined;
+  const endPos = v.tokens[k]!.span.end;
+  const m = [...v.actors].reverse().find((a) => usable(v, a) && a.span.end <= endPos && a.span.end >= v.tokens[Math.max(0, k - 4)]!.span.start);
+  if (m) return { role, who: participantOf(v.text, m) };
+  const np = npBefore(v, k + 1);
+  return np ? { role, who: np } : undefined;
+}

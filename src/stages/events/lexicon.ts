@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../../core/paths.js';
+import { PLOVER_TYPES, type PloverType } from '../../core/layers/index.js';
+
+/** One trigger of data/lexicons/events.json (see events.schema.json). */
+export interface TriggerEntry {
+  /** lemmas of a one-word trigger or a phrase ("call for") */
+  words: string[];
+  type: PloverType;
+  mode?: string;
+  pos?: string[];
+  next?: string[];
+  prev?: string[];
+  window: number;
+  sentenceHas?: string[];
+  lowercase: boolean;
+  speech: boolean;
+  /** how specific the entry is: a conditional trigger beats a bare one on the same token */
+  specificity: number;
+}
+
+/** Small closed word classes the argument rules use. */
+export interface EventsGrammar {
+  clauseBreaks: string[];
+  beForms: string[];
+  targetPrepositions: string[];
+  ignoreActorSectors: string[];
+  speechVerbs: string[];
+  /** "with France calling for": a preposition that can stand before the subject of an -ing clause */
+  absolutePrepositions: string[];
+  relativePronouns: string[];
+  /** "I would accept": first-person words that make a quote's speaker the source */
+  firstPerson: string[];
+  /** prepositions that introduce the target after a noun trigger ("an appeal for witnesses") */
+  nounTargetPrepositions: string[];
+  /** types whose agent is the speaker when a passive names none ("police said five were detained") */
+  speakerActsTypes: string[];
+}
+
+export interface EventsLexicon {
+  version: number;
+  irregular: Record<string, string>;
+  grammar: EventsGrammar;
+  triggers: TriggerEntry[];
+}
+
+const TYPES = new Set<string>(PLOVER_TYPES);
+const KEYS = new Set(['lemma', 'type', 'mode', 'pos', 'next', 'prev', 'window', 'sentenceHas', 'lowercase', 'speech']);
+
+function fail(path: string, message: string): never {
+  throw new Error(`${path}: ${message}`);
+}
+
+function optStrings(path: string, where: string, v: unknown): string[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x.length > 0)) fail(path, `${where} must be an array of non-empty strings`);
+  return (v as string[]).map((x) => x.toLowerCase());
+}
+
+/** Load and check the event trigger lexicon (a data file analysts edit). */
+export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): EventsLexicon {
+  let json: Record<string, any>;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, any>;
+  } catch (err) {
+    fail(path, `cannot read (${(err as Error).message})`);
+  }
+  if (!Number.isInteger(json.version)) fail(path, '"version" must be an integer');
+  if (!Array.isArray(json.triggers)) fail(path, '"triggers" must be an array');
+  const irregular: Record<string, string> = {};
+  for (const [k, v] of Object.entries((json.irregular ?? {}) as Record<string, unknown>)) {
+    if (typeof v !== 'string' || !v) fail(path, `irregular.${k} must be a non-empty string`);
+    irregular[k.toLowerCase()] = v.toLowerCase();
+  }
+  const triggers = (json.triggers as Record<string, any>[]).map((t, i): TriggerEntry => {
+    const where = `triggers[${i}]`;
+    for (const k of Object.keys(t)) if (!KEYS.has(k)) fail(path, `${where}: unknown field "${k}"`);
+    if (typeof t.lemma !== 'string' || !t.lemma.trim()) fail(path, `${where}.lemma must be a non-empty string`);
+    if (!TYPES.has(t.type)) fail(path, `${where}: unknown PLOVER type "${String(t.type)}"`);
+    if (t.mode !== undefined && typeof t.mode !== 'string') fail(path, `${where}.mode must be a string`);
+    if (t.window !== undefined && (!Number.isInteger(t.window) || t.window < 1)) fail(path, `${where}.window must be a positive integer`);
+    const pos = t.pos === undefined ? undefined : (optStrings(path, `${where}.pos`, t.pos) ?? []).map((p) => p.toUpperCase());
+    const next = optStrings(path, `${where}.next`, t.next);
+    const prev = optStrings(path, `${where}.prev`, t.prev);
+    const sentenceHas = optStrings(path, `${where}.sentenceHas`, t.sentenceHas);
+    return {
+      words: t.lemma.toLowerCase().trim().split(/\s+/),
+      type: t.type as PloverType,
+      ...(t.mode ? { mode: t.mode as string } : {}),
+      ...(pos ? { pos } : {}),
+      ...(next ? { next } : {}),
+      ...(prev ? { prev } : {}),
+      window: t.window ?? 3,
+      ...(sentenceHas ? { sentenceHas } : {}),
+      lowercase: t.lowercase === true,
+      speech: t.speech === true,
+      specificity: (next || prev || sentenceHas ? 2 : 0) + (t.lemma.trim().includes(' ') ? 1 : 0),
+    };
+  });
+  const g = (json.grammar ?? fail(path, '"grammar" must be an object')) as Record<string, unknown>;
+  const list = (k: string) => optStrings(path, `grammar.${k}`, g[k]) ?? fail(path, `grammar.${k} is required`);
+  const grammar: EventsGrammar = {
+    clauseBreaks: list('clauseBreaks'),
+    beForms: list('beForms'),
+    targetPrepositions: list('targetPrepositions'),
+    ignoreActorSectors: list('ignoreActorSectors').map((x) => x.toUpperCase()),
+    speechVerbs: list('speechVerbs'),
+    absolutePrepositions: optStrings(path, 'grammar.absolutePrepositions', g.absolutePrepositions) ?? [],
+    relativePronouns: optStrings(path, 'grammar.relativePronouns', g.relativePronouns) ?? [],
+    firstPerson: optStrings(path, 'grammar.firstPerson', g.firstPerson) ?? [],
+    nounTargetPrepositions: optStrings(path, 'grammar.nounTargetPrepositions', g.nounTargetPrepositions) ?? [],
+    speakerActsTypes: (optStrings(path, 'grammar.speakerActsTypes', g.speakerActsTypes) ?? []).map((x) => x.toUpperCase()),
+  };
+  return { version: json.version, irregular, grammar, triggers };
+}
+
+/** Candidate lemmas of a word form: the form itself, an irregular lemma, and regular suffix strips. */
+export function lemmaCandidates(word: string, irregular: Record<string, string>): string[] {
+  const w = word.toLowerCase().replace(/[’']s$/, '');
+  const out = new Set<string>([w]);
+  const irr = irregular[w];
+  if (irr) out.add(irr);
+  const add = (s: string) => {
+    if (s.length >= 2) out.add(s);
+  };
+  if (w.endsWith('ies')) add(w.slice(0, -3) + 'y');
+  if (w.endsWith('es')) add(w.slice(0, -2));
+  if (w.endsWith('s') && !w.endsWith('ss')) add(w.slice(0, -1));
+  if (w.endsWith('ied')) add(w.slice(0, -3) + 'y');
+  if (w.endsWith('ed')) {
+    add(w.slice(0, -2));
+    add(w.slice(0, -1));
+    if (/([bdgklmnprt])\1ed$/.test(w)) add(w.slice(0, -3));
+  }
+  if (w.endsWith('ing')) {
+    add(w.slice(0, -3));
+    add(w.slice(0, -3) + 'e');
+    if (/([bdgklmnprt])\1ing$/.test(w)) add(w.slice(0, -4));
+  }
+  return [...out];
+}
