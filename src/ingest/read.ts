@@ -6,6 +6,7 @@ import { articleFromHtml } from './html.js';
 import { articlesFromJson, articlesFromJsonl } from './records.js';
 import { fail, isFailure, mergeMeta, ok, type InputFormat, type InputItem, type ReadOptions, type Reader } from './types.js';
 import { expandPath, fsMessage } from './walk.js';
+import { readFeed } from './feed.js';
 
 const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -40,9 +41,12 @@ const readJson: Reader = (buffer, origin, meta) => {
 
 /**
  * Readers by lower-case file extension. This is the extension point: a feed reader is
- * added with `readers.set('.rss', readFeed)`, and folders then include .rss files too.
+ * added with `readers.set(ext, reader)`, and folders then include those files too. RSS and
+ * Atom files give one article per item with its own text.
  */
 export const readers = new Map<string, Reader>([
+  ['.rss', readFeed],
+  ['.atom', readFeed],
   ['.txt', readTxt],
   ['.text', readTxt],
   ['.md', readTxt],

@@ -62,7 +62,7 @@ export function validateActorFile(value: unknown, source = 'actors.json'): Actor
     for (const k of ['orgTails', 'placeTails', 'directionWords', 'locationPrepositions', 'policeModifiers', 'acronymStop']) check(problems, isNames(rules[k]), `entityRules.${k}`, 'must be a list of names');
     if (rules.orgTailSectors !== undefined) check(problems, !!rules.orgTailSectors && typeof rules.orgTailSectors === 'object' && Object.values(rules.orgTailSectors as Obj).every(sector), 'entityRules.orgTailSectors', 'must map words to sectors');
     if (rules.placeHeads !== undefined) check(problems, isNames(rules.placeHeads), 'entityRules.placeHeads', 'must be a list of names');
-    if (rules.notNameWords !== undefined) check(problems, isNames(rules.notNameWords), 'entityRules.notNameWords', 'must be a list of names');
+    for (const k of ['notNameWords', 'knownOrganisations', 'partyMemberNouns', 'nicknameCues']) if (rules[k] !== undefined) check(problems, isNames(rules[k]), `entityRules.${k}`, 'must be a list of names');
     const tails = rules.lowercasePlaceTails as Obj | undefined;
     check(problems, !!tails && typeof tails === 'object' && Object.values(tails).every((v) => v === 'LOC' || v === 'GPE'), 'entityRules.lowercasePlaceTails', 'must map words to LOC or GPE');
   }

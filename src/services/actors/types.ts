@@ -73,6 +73,12 @@ export interface EntityRules {
   placeHeads?: string[];
   /** optional: sector of an unlisted organisation by its head or tail word */
   orgTailSectors?: Record<string, string>;
+  /** optional: companies and platforms that are organisations even when a tagger calls them MISC (YouTube) */
+  knownOrganisations?: string[];
+  /** optional: nouns after a party adjective that make it a mention of the party ("a Conservative official") */
+  partyMemberNouns?: string[];
+  /** optional: lower-case phrases after which a capitalised name is a person's nickname ("nicknamed Abz") */
+  nicknameCues?: string[];
 }
 
 /** What a phrase in the text can be, as the dictionary knows it. */

@@ -12,9 +12,22 @@ export interface NerTokenSpan {
   label: NerLabel;
 }
 
+/** A tagged name as half-open UTF-16 offsets into the text given. */
+export interface NerCharSpan {
+  start: number;
+  end: number;
+  label: NerLabel;
+}
+
 export interface NerTaggerService {
   /** one array of token texts per sentence in, one array of spans per sentence out */
   tagDocument(sentences: string[][]): NerTokenSpan[][];
+  /**
+   * Tag raw text with the tagger's own sentence splitter and tokenizer (the ones it was
+   * trained with: clitics, hyphens and "U.S." as in CoNLL). Preferred over `tagDocument`
+   * on another tokenizer's tokens, which costs the tagger several points of F1.
+   */
+  recogniseText?(text: string): NerCharSpan[];
   /** where the tagger came from, for the run record */
   readonly version?: string;
 }
@@ -25,13 +38,18 @@ declare module '../../core/services.js' {
   }
 }
 
+type RawTagger = { tagDocument(sentences: string[][]): NerTokenSpan[][] };
+
 interface TaggerModule {
-  loadNerTagger(modelPath?: string): { tagDocument(sentences: string[][]): NerTokenSpan[][] };
+  loadNerTagger(modelPath?: string): RawTagger;
+  recogniseEntitiesInText?(tagger: RawTagger, text: string): NerCharSpan[];
 }
 
-/** Wrap an already loaded tagger object. */
-export function nerTaggerService(tagger: { tagDocument(sentences: string[][]): NerTokenSpan[][] }, version?: string): NerTaggerService {
-  return { tagDocument: (s) => tagger.tagDocument(s), version };
+/** Wrap an already loaded tagger object (and, when given, its own raw-text recogniser). */
+export function nerTaggerService(tagger: RawTagger, version?: string, recognise?: (tagger: RawTagger, text: string) => NerCharSpan[]): NerTaggerService {
+  const svc: NerTaggerService = { tagDocument: (s) => tagger.tagDocument(s), version };
+  if (recognise) svc.recogniseText = (text) => recognise(tagger, text);
+  return svc;
 }
 
 /**
@@ -44,7 +62,8 @@ export async function loadNerTaggerService(modelPath?: string): Promise<{ tagger
   try {
     const mod = (await import(specifier)) as TaggerModule;
     if (typeof mod.loadNerTagger !== 'function') return { reason: 'tagger module has no loadNerTagger' };
-    return { tagger: nerTaggerService(mod.loadNerTagger(modelPath), modelPath ?? 'default') };
+    const recognise = typeof mod.recogniseEntitiesInText === 'function' ? mod.recogniseEntitiesInText : undefined;
+    return { tagger: nerTaggerService(mod.loadNerTagger(modelPath), modelPath ?? 'default', recognise) };
   } catch (err) {
     return { reason: (err as Error).message };
   }

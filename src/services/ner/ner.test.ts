@@ -13,3 +13,9 @@ test('a loaded tagger is wrapped as the service', () => {
   assert.deepEqual(svc.tagDocument([['a', 'b']]), [[]]);
   assert.equal(svc.version, 'test');
 });
+
+test('a raw-text recogniser, when the tagger module has one, is exposed on the service', () => {
+  const svc = nerTaggerService({ tagDocument: (s) => s.map(() => []) }, 'test', (_t, text) => [{ start: 0, end: text.length, label: 'PER' }]);
+  assert.deepEqual(svc.recogniseText?.('Zorbo'), [{ start: 0, end: 5, label: 'PER' }]);
+  assert.equal(nerTaggerService({ tagDocument: () => [] }).recogniseText, undefined);
+});

@@ -65,7 +65,50 @@ test('a tagger service, when given, types what the rules cannot', () => {
       return k >= 0 ? [{ startToken: k, endToken: k + 1, label: 'PER' as const }] : [];
     }),
   };
-  const got = pairs(entities('The man, nicknamed Zorbo, worked at a bakery.', { nerTagger: tagger }));
+  const got = pairs(entities('The man, Zorbo, worked at a bakery.', { nerTagger: tagger }));
   assert.ok(got.includes('PERSON:Zorbo'), got.join(' | '));
-  assert.ok(!pairs(entities('The man, nicknamed Zorbo, worked at a bakery.')).includes('PERSON:Zorbo'));
+  assert.ok(!pairs(entities('The man, Zorbo, worked at a bakery.')).includes('PERSON:Zorbo'));
+});
+
+test('the tagger reads the text with its own tokenizer when the service offers it; its spans win', () => {
+  const text = 'Officials in Azerbaijan’s capital said the U.S. envoy met Ruritanian leaders.';
+  const tagger: NerTaggerService = {
+    tagDocument: () => { throw new Error('recogniseText is preferred'); },
+    recogniseText: (t) => [
+      { start: t.indexOf('Azerbaijan'), end: t.indexOf('’s'), label: 'LOC' as const },
+      { start: t.indexOf('U.S.'), end: t.indexOf('U.S.') + 4, label: 'LOC' as const },
+      { start: t.indexOf('Ruritanian'), end: t.indexOf('Ruritanian') + 10, label: 'MISC' as const },
+    ],
+  };
+  const got = pairs(entities(text, { nerTagger: tagger }));
+  for (const want of ['GPE:Azerbaijan', 'GPE:U.S.', 'NORP:Ruritanian']) assert.ok(got.includes(want), `${want} in ${got.join(' | ')}`);
+});
+
+test('tagged names are corrected from context: police forces, places before "district", party adjectives, platforms', () => {
+  const text = 'Manchester police said a senior Conservative official watched YouTube videos near Shah Wali Kot district.';
+  const label = { Manchester: 'LOC', Conservative: 'MISC', YouTube: 'MISC', 'Shah Wali Kot': 'PER' } as const;
+  const tagger: NerTaggerService = {
+    tagDocument: () => [],
+    recogniseText: (t) => Object.entries(label).map(([name, l]) => ({ start: t.indexOf(name), end: t.indexOf(name) + name.length, label: l })),
+  };
+  const got = pairs(entities(text, { nerTagger: tagger }));
+  for (const want of ['ORG:Manchester police', 'ORG:Conservative', 'ORG:YouTube', 'GPE:Shah Wali Kot']) assert.ok(got.includes(want), `${want} in ${got.join(' | ')}`);
+});
+
+test('a capitalised name after a nickname cue is a person', () => {
+  const got = pairs(entities('Neighbours said the man, nicknamed Zorbo, worked at a bakery; his brother, known as Big Tam, drove a taxi.'));
+  assert.ok(got.includes('PERSON:Zorbo'), got.join(' | '));
+  assert.ok(got.includes('PERSON:Big Tam'), got.join(' | '));
+});
+
+test('tagged names cut out of text glued by a lost line break', () => {
+  const text = 'Convoy ambushed near KandaharKANDAHAR, Afghanistan -- Gunmen were indicted.GNB Brigade officers said in a reviewA senior official said.';
+  const label = { KandaharKANDAHAR: 'LOC', 'indicted.GNB Brigade': 'ORG', reviewA: 'ORG' } as const;
+  const tagger: NerTaggerService = {
+    tagDocument: () => [],
+    recogniseText: (t) => Object.entries(label).map(([name, l]) => ({ start: t.indexOf(name), end: t.indexOf(name) + name.length, label: l })),
+  };
+  const got = pairs(entities(text, { nerTagger: tagger }));
+  for (const want of ['GPE:Kandahar', 'GPE:KANDAHAR', 'ORG:GNB Brigade']) assert.ok(got.includes(want), `${want} in ${got.join(' | ')}`);
+  assert.ok(!got.some((g) => /review|^ORG:A$/.test(g)), got.join(' | '));
 });

@@ -1,20 +1,25 @@
 import type { Entity, EntityType, Sentence, Token } from '../../core/layers/index.js';
 import { makeSpan } from '../../core/span.js';
 import type { ActorDictionary, NameKind } from '../../services/actors/index.js';
-import type { NerLabel, NerTaggerService } from '../../services/ner/index.js';
+import type { NerTaggerService } from '../../services/ner/index.js';
 import { TokenView } from '../../services/actors/index.js';
-import { bestKind, entityTypeOf, FUNCTION_POS, PARTICLES, POSSESSIVE_OWNERS, ruleSets, type EntityRuleSets } from './rules.js';
+import { bestKind, entityTypeOf, FUNCTION_POS, PARTICLES, POSSESSIVE_OWNERS, ruleSets } from './rules.js';
+import { placeTagged, taggerSpans } from './tagged.js';
 
 interface DictMatch { first: number; last: number; kinds: NameKind[]; phrase: string }
-interface Cand { first: number; last: number; type: EntityType; source: Entity['source'] }
+/** weak: a guess from capitals alone, left out when a tagger has read the text */
+interface Cand { first: number; last: number; type: EntityType; source: Entity['source']; weak?: boolean }
 
 const isPossessive = (w: string) => w === "'s" || w === '’s' || w === "'" || w === '’';
 
 /**
- * Names in the text: dictionary matches, capitalised chunks split at dictionary names and
- * titles ("Armenian Prime Minister Nikol Pashinyan" -> NORP + PERSON), typed by their tail
- * word, the tagger's label, or their context; single unknown words only when the article
- * names the person in full elsewhere or they follow a location preposition.
+ * Names in the text. With a tagger, its names come first (read with its own tokenizer,
+ * typed and corrected by tagged.ts); the rules below only add names where it tagged nothing,
+ * and their guesses from capitals alone (weak candidates) are dropped. Without one:
+ * dictionary matches, capitalised chunks split at dictionary names and titles ("Armenian
+ * Prime Minister Nikol Pashinyan" -> NORP + PERSON), typed by their tail word or context;
+ * single unknown words only when the article names the person in full elsewhere or they
+ * follow a location preposition or a nickname cue.
  */
 export function recogniseEntities(text: string, tokens: readonly Token[], sentences: readonly Sentence[], dict: ActorDictionary, tagger?: NerTaggerService): Entity[] {
   const v = new TokenView(text, tokens, sentences);
@@ -52,24 +57,6 @@ export function recogniseEntities(text: string, tokens: readonly Token[], senten
   const dictStartsAt = (k: number) => dictAt[k] >= 0 && dm[dictAt[k]]!.first === k;
   const titleAt = (k: number) => (v.cap[k] ? v.tt.match(dict.nouns, k, (x) => x.kind === 'title') : undefined);
 
-  // tagger labels per token, when a tagger is given
-  let tagLabel: (NerLabel | undefined)[] | undefined;
-  if (tagger && nSent) {
-    const sentTokens: string[][] = [];
-    for (let s = 0; s < nSent; s++) {
-      const row: string[] = [];
-      for (let i = v.sentFirst[s]; i >= 0 && i < v.sentEnd[s]; i++) row.push(v.word(i));
-      sentTokens.push(row);
-    }
-    tagLabel = new Array(n);
-    const spans = tagger.tagDocument(sentTokens);
-    spans.forEach((list, s) => {
-      const base = v.sentFirst[s];
-      if (base < 0) return;
-      for (const sp of list) for (let k = sp.startToken; k < sp.endToken && base + k < v.sentEnd[s]; k++) tagLabel![base + k] = sp.label;
-    });
-  }
-
   const cands: Cand[] = [];
   const pending: number[] = [];
   const emitDict = (m: DictMatch) => {
@@ -94,28 +81,23 @@ export function recogniseEntities(text: string, tokens: readonly Token[], senten
     if (R.lowerPlaceTails.has(next) && !afterTitle) { cands.push({ first: s, last: e + 1, type: R.lowerPlaceTails.get(next)!, source: 'rule' }); return; }
     if (next === 'police' && (s < e || !v.isSentenceStart(s))) { cands.push({ first: s, last: e + 1, type: 'ORG', source: 'rule' }); return; }
     // "Department of Agriculture", "Lake Tana", "Fort Hood"
-    if (e > s && !tagLabel?.[s] && !titleCase[sent]) {
+    if (e > s && !titleCase[sent]) {
       for (let k = s; k < e; k++) if (R.orgTails.has(v.word(k)) && v.cap[k]) { cands.push({ first: s, last: e, type: 'ORG', source: 'rule' }); return; }
       if (R.placeHeads.has(v.word(s))) { cands.push({ first: s, last: e, type: 'LOC', source: 'rule' }); return; }
     }
-    const label = tagLabel?.[s] ?? tagLabel?.[e];
     if (s === e && v.allCaps[s]) {
       // an unknown acronym before a lower-case noun is a modifier: "SIM cards"
       if (R.acronymStop.has(v.word(s)) || v.ends[s] - v.starts[s] > 6 || shouting[sent]) return;
-      if (!label && e + 1 < n && v.sent[e + 1] === sent && v.pos[e + 1] === 'NOUN' && !v.cap[e + 1]) return;
-      cands.push({ first: s, last: e, type: label === 'PER' ? 'PERSON' : label === 'LOC' ? 'LOC' : 'ORG', source: label ? 'tagger' : 'rule' });
-      return;
-    }
-    if (label) {
-      const type: EntityType = label === 'PER' ? 'PERSON' : label === 'ORG' ? 'ORG' : label === 'LOC' ? 'LOC' : 'MISC';
-      cands.push({ first: s, last: e, type, source: 'tagger' });
+      if (e + 1 < n && v.sent[e + 1] === sent && v.pos[e + 1] === 'NOUN' && !v.cap[e + 1]) return;
+      cands.push({ first: s, last: e, type: 'ORG', source: 'rule', weak: true });
       return;
     }
     if (afterTitle || (e > s && !titleCase[sent])) {
       for (let k = s; k <= e; k++) if (v.allCaps[k] || R.notName.has(v.word(k)) || !(v.cap[k] || v.word(k) === '-' || PARTICLES.has(v.word(k).toLowerCase()))) return;
-      cands.push({ first: s, last: e, type: 'PERSON', source: 'rule' });
+      cands.push({ first: s, last: e, type: 'PERSON', source: 'rule', weak: !afterTitle });
       return;
     }
+    if (s === e && R.knownOrgs.has(v.word(s))) { cands.push({ first: s, last: e, type: 'ORG', source: 'rule' }); return; }
     if (s === e && !R.notName.has(v.word(s))) pending.push(s);
   };
 
@@ -193,6 +175,17 @@ export function recogniseEntities(text: string, tokens: readonly Token[], senten
     for (let k = i - 1; k <= (office ? i + 1 : i); k++) covered[k] = 1;
   }
 
+  // "nicknamed Abz", "known as Jihadi John": a name after a nickname cue is a person's
+  for (let i = 1; i < n; i++) {
+    if (covered[i] || !v.cap[i] || v.sent[i - 1] !== v.sent[i] || R.notName.has(v.word(i))) continue;
+    const cues = R.nicknameCues.get(v.lower(i - 1));
+    if (!cues?.some((words) => words.every((w, k) => v.lower(i - words.length + k) === w && v.sent[i - words.length + k] === v.sent[i]))) continue;
+    let j = i;
+    while (j + 1 < n && j - i < 2 && v.sent[j + 1] === v.sent[i] && v.cap[j + 1] && !covered[j + 1] && !FUNCTION_POS.has(v.pos[j + 1]!)) j++;
+    cands.push({ first: i, last: j, type: 'PERSON', source: 'rule' });
+    for (let k = i; k <= j; k++) covered[k] = 1;
+  }
+
   // D. people named in full make their surname a name elsewhere ("Guterres called")
   const surnames = new Set<string>();
   for (const c of cands) if (c.type === 'PERSON' && c.last > c.first) surnames.add(v.word(c.last));
@@ -201,7 +194,7 @@ export function recogniseEntities(text: string, tokens: readonly Token[], senten
     if (covered[k]) continue;
     const prev = k > 0 && v.sent[k - 1] === v.sent[k] ? v.lower(k - 1) : '';
     if (surnames.has(v.word(k))) cands.push({ first: k, last: k, type: 'PERSON', source: 'rule' });
-    else if (R.preps.has(prev) && !v.isSentenceStart(k)) cands.push({ first: k, last: k, type: 'GPE', source: 'rule' });
+    else if (R.preps.has(prev) && !v.isSentenceStart(k)) cands.push({ first: k, last: k, type: 'GPE', source: 'rule', weak: true });
     else continue;
     covered[k] = 1;
   }
@@ -209,11 +202,35 @@ export function recogniseEntities(text: string, tokens: readonly Token[], senten
 
   cands.sort((x, y) => x.first - y.first || y.last - x.last);
   const out: Entity[] = [];
-  let lastEnd = -1;
-  for (const c of cands) {
-    if (c.first <= lastEnd) continue; // overlaps a longer, earlier one
-    lastEnd = c.last;
-    out.push({ id: `e${out.length + 1}`, span: makeSpan(text, v.starts[c.first], v.ends[c.last]), type: c.type, source: c.source });
+  // the tagger's names first (it scores far better than the rules on running text); rules
+  // and dictionaries only add names in text the tagger left untagged
+  const tagged = tagger ? taggerSpans(text, v, sentences, tagger).sort((x, y) => x.start - y.start) : [];
+  const taken: [number, number][] = [];
+  // a longer dictionary name wins over the tagger's piece of it: "UN refugee agency", not "UN"
+  const longer = cands.filter((c) => c.source === 'gazetteer' && c.last > c.first);
+  let li = 0;
+  for (const t of tagged) {
+    if (t.end <= t.start || (taken.length && t.start < taken[taken.length - 1]![1])) continue;
+    if (!/[\p{Lu}\p{N}]/u.test(text.slice(t.start, t.end))) continue; // "the interior ministry" is no name
+    while (li < longer.length && v.ends[longer[li]!.last] <= t.start) li++;
+    const d = longer[li];
+    if (d && v.starts[d.first] <= t.start && v.ends[d.last] >= t.end && v.ends[d.last] - v.starts[d.first] > t.end - t.start) continue;
+    for (const p of placeTagged(text, t, dict, R)) {
+      taken.push([p.start, p.end]);
+      out.push({ id: '', span: makeSpan(text, p.start, p.end), type: p.type, source: 'tagger' });
+    }
   }
+  let lastEnd = -1;
+  let ti = 0;
+  for (const c of cands) {
+    if (c.first <= lastEnd || (tagger && c.weak)) continue; // overlaps a longer, earlier one, or a guess the tagger did not share
+    const start = v.starts[c.first], end = v.ends[c.last];
+    while (ti < taken.length && taken[ti]![1] <= start) ti++;
+    if (ti < taken.length && taken[ti]![0] < end) continue; // the tagger has this stretch
+    lastEnd = c.last;
+    out.push({ id: '', span: makeSpan(text, start, end), type: c.type, source: c.source });
+  }
+  if (tagged.length) out.sort((x, y) => x.span.start - y.span.start);
+  out.forEach((e, k) => (e.id = `e${k + 1}`));
   return out;
 }

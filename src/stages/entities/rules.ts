@@ -1,5 +1,5 @@
 import type { EntityType } from '../../core/layers/index.js';
-import type { ActorDictionary, NameKind } from '../../services/actors/index.js';
+import { leadingWord, type ActorDictionary, type NameKind } from '../../services/actors/index.js';
 
 /** The dictionary's entity word lists as Sets, compiled once per dictionary. */
 export interface EntityRuleSets {
@@ -12,6 +12,10 @@ export interface EntityRuleSets {
   acronymStop: Set<string>;
   notName: Set<string>;
   placeHeads: Set<string>;
+  knownOrgs: Set<string>;
+  partyNouns: Set<string>;
+  /** nickname cues by their last word: "known as" under "as" */
+  nicknameCues: Map<string, string[][]>;
 }
 
 const cache = new WeakMap<ActorDictionary, EntityRuleSets>();
@@ -30,7 +34,15 @@ export function ruleSets(dict: ActorDictionary): EntityRuleSets {
       acronymStop: new Set(e.acronymStop),
       notName: new Set(e.notNameWords ?? []),
       placeHeads: new Set(e.placeHeads ?? []),
+      knownOrgs: new Set(e.knownOrganisations ?? []),
+      partyNouns: new Set((e.partyMemberNouns ?? []).map((w) => w.toLowerCase())),
+      nicknameCues: new Map(),
     };
+    for (const cue of e.nicknameCues ?? []) {
+      const words = cue.toLowerCase().split(/\s+/);
+      const last = words[words.length - 1]!;
+      r.nicknameCues.set(last, [...(r.nicknameCues.get(last) ?? []), words]);
+    }
     cache.set(dict, r);
   }
   return r;
@@ -79,4 +91,14 @@ export function entityTypeOf(kind: NameKind, phrase: string, dict: ActorDictiona
     case 'misc':
       return EVENT_WORDS.test(phrase) ? 'EVENT' : LAW_WORDS.test(phrase) ? 'LAW' : 'MISC';
   }
+}
+
+/**
+ * A party adjective used for the party: "a senior Conservative official" mentions the
+ * Conservative Party when the dictionary knows a "<word> Party" organisation.
+ */
+export function isPartyMention(word: string, nextLower: string, dict: ActorDictionary, R: EntityRuleSets): boolean {
+  if (!R.partyNouns.has(nextLower)) return false;
+  const party = `${word} Party`;
+  return (dict.names.candidates(leadingWord(party)) ?? []).some((e) => e.phrase === party && (e.value.kind === 'org' || e.value.kind === 'orgName'));
 }

@@ -1,0 +1,143 @@
+import type { EntityType, Sentence } from '../../core/layers/index.js';
+import { leadingWord, type ActorDictionary, type TokenView } from '../../services/actors/index.js';
+import type { NerCharSpan, NerTaggerService } from '../../services/ner/index.js';
+import { bestKind, entityTypeOf, isPartyMention, type EntityRuleSets } from './rules.js';
+
+/**
+ * The tagger's names as character spans. The tagger reads the text with its own tokenizer
+ * and sentence splitter when the service offers that (it was trained on that tokenisation:
+ * "Azerbaijan 's", "U.S.", whole hyphenated words); a bare `tagDocument` service gets the
+ * segment stage's tokens instead.
+ */
+export function taggerSpans(text: string, v: TokenView, sentences: readonly Sentence[], tagger: NerTaggerService): NerCharSpan[] {
+  if (tagger.recogniseText) return tagger.recogniseText(text);
+  const rows: string[][] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const row: string[] = [];
+    for (let i = v.sentFirst[s]; i >= 0 && i < v.sentEnd[s]; i++) row.push(v.word(i));
+    rows.push(row);
+  }
+  const out: NerCharSpan[] = [];
+  tagger.tagDocument(rows).forEach((list, s) => {
+    const base = v.sentFirst[s];
+    if (base < 0) return;
+    for (const sp of list) {
+      const last = Math.min(base + sp.endToken, v.sentEnd[s]) - 1;
+      if (last >= base + sp.startToken) out.push({ start: v.starts[base + sp.startToken], end: v.ends[last], label: sp.label });
+    }
+  });
+  return out;
+}
+
+/** nationality and group adjectives the dictionary does not list: "West Indian", "Sudanese" */
+const DEMONYM_END = /(?:an|ese|ish|i|ic)$/;
+
+/**
+ * The product type of a tagged name: the dictionary's kind when it knows the name
+ * (Armenia GPE, Kurdish NORP), else from the tagger's label and the name's last word.
+ */
+export function taggedType(name: string, label: NerCharSpan['label'], dict: ActorDictionary, R: EntityRuleSets): EntityType {
+  if (label === 'PER') return 'PERSON';
+  if (label === 'ORG') return 'ORG';
+  const kinds = dictKinds(dict, name);
+  if (label === 'LOC') {
+    if (kinds.length) {
+      const t = entityTypeOf(bestKind(kinds), name, dict);
+      if (t === 'GPE' || t === 'LOC') return t;
+    }
+    // unknown places: settlements (GPE) unless the name says geography ("Harbour View Street")
+    const first = name.slice(0, Math.max(0, name.indexOf(' ')));
+    return R.placeTails.has(name.slice(name.lastIndexOf(' ') + 1)) || R.placeHeads.has(first) || dict.isGeographic(name) ? 'LOC' : 'GPE';
+  }
+  if (kinds.length) {
+    const t = entityTypeOf(bestKind(kinds), name, dict);
+    if (t === 'NORP' || t === 'EVENT' || t === 'LAW' || t === 'MISC') return t;
+  }
+  const t = entityTypeOf({ kind: 'misc' }, name, dict);
+  if (t !== 'MISC') return t;
+  return !name.includes(' ') && DEMONYM_END.test(name) ? 'NORP' : 'MISC';
+}
+
+export interface TaggedName {
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+const NEXT_WORD = /^[ \t]+([\p{L}][\p{L}-]*)/u;
+const PREV_WORDS = /(?:([\p{L}]+)[ \t]+)?([\p{L}]+)[ \t]+$/u;
+/** counting words a sentence-initial capital glues to a name: "Seven Taliban militants" */
+const COUNT_WORD = /^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Dozens|Hundreds|Thousands|Several)$/;
+/** where a city named by a tagger as an organisation (a sports club, usually) is the place */
+const IN_PLACE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around']);
+const STRONG_PLACE_TAILS = new Set(['district', 'province', 'region', 'county', 'governorate', 'oblast', 'prefecture', 'city', 'town', 'village', 'street', 'square', 'neighbourhood', 'neighborhood']);
+
+const lookup = (dict: ActorDictionary, name: string) => (dict.names.candidates(leadingWord(name)) ?? []).filter((e) => e.phrase === name).map((e) => e.value);
+const titleCased = (s: string) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+
+/** what the dictionary knows an exact name as; a name in capitals ("KANDAHAR") as its title-cased form */
+function dictKinds(dict: ActorDictionary, name: string) {
+  const kinds = lookup(dict, name);
+  if (kinds.length || name.length < 4 || name !== name.toUpperCase() || name === name.toLowerCase()) return kinds;
+  return lookup(dict, titleCased(name));
+}
+
+/** text run together where a line break was lost: "indicted.GNB Brigade", "reviewA senior", "AfghanistanKANDAHAR" */
+const GLUED_HEAD = /^\p{Ll}{3,}\.?(?=\p{Lu})/u;
+const GLUED_DATELINE = /\p{Ll}(\p{Lu}{3,})$/u;
+
+/**
+ * A tagged name placed and typed for news text. The tagger learnt CoNLL's conventions, so
+ * only clear errors are fixed from the context and the dictionary; boundaries are kept
+ * except for "Manchester police" (the police force) and a counting word in front.
+ */
+export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary, R: EntityRuleSets): TaggedName[] {
+  let start = t.start;
+  let end = t.end;
+  let name = text.slice(start, end);
+  const head = GLUED_HEAD.exec(name);
+  if (head) {
+    start += head[0].length;
+    name = text.slice(start, end);
+    if (name.length < 2) return [];
+  }
+  let dateline: TaggedName | undefined;
+  const caps = GLUED_DATELINE.exec(name);
+  if (caps) {
+    const cut = end - caps[1]!.length;
+    const kinds = dictKinds(dict, caps[1]!);
+    const placeType = kinds.length ? entityTypeOf(bestKind(kinds), titleCased(caps[1]!), dict) : undefined;
+    if (placeType === 'GPE' || placeType === 'LOC') dateline = { start: cut, end, type: placeType };
+    end = cut;
+    name = text.slice(start, end);
+  }
+  const sp = name.indexOf(' ');
+  if (sp > 0 && COUNT_WORD.test(name.slice(0, sp)) && dictKinds(dict, name.slice(sp + 1)).length) {
+    start += sp + 1;
+    name = text.slice(start, end);
+  }
+  // "Taliban-led", "Hamas-run": the organisation before the hyphen is the actor; places and
+  // nationalities stay modifiers ("Vienna-based", "Brazilian-born"), as CoNLL tags them
+  const hy = /^(.*[\p{L}])-\p{Ll}+$/u.exec(name);
+  if (hy && dictKinds(dict, hy[1]!).some((k) => k.kind === 'org' || k.kind === 'orgName')) {
+    end = start + hy[1]!.length;
+    name = hy[1]!;
+  }
+  const known = dictKinds(dict, name);
+  if (known.length && name === name.toUpperCase()) name = titleCased(name);
+  let type = known.length && (start !== t.start || end !== t.end) ? entityTypeOf(bestKind(known), name, dict) : taggedType(name, t.label, dict, R);
+  const next = NEXT_WORD.exec(text.slice(end, end + 40))?.[1] ?? '';
+  const nextLower = next.toLowerCase();
+  const prev = PREV_WORDS.exec(text.slice(Math.max(0, start - 40), start));
+  const prev1 = prev?.[2]?.toLowerCase() ?? '';
+  const prev2 = prev?.[1]?.toLowerCase() ?? '';
+  const place = known.some((k) => k.kind === 'country' || k.kind === 'capital' || k.kind === 'city');
+  if (R.knownOrgs.has(name) || (type !== 'PERSON' && type !== 'ORG' && known.some((k) => k.kind === 'org') && !place)) type = 'ORG';
+  else if ((type === 'GPE' || type === 'LOC') && next === 'police') {
+    end += text.slice(end).indexOf('police') + 'police'.length;
+    type = 'ORG';
+  } else if ((type === 'PERSON' || type === 'ORG') && STRONG_PLACE_TAILS.has(next)) type = R.lowerPlaceTails.get(next) ?? 'LOC';
+  else if (type === 'ORG' && place && (IN_PLACE.has(prev1) || (prev1 === 'of' && R.preps.has(prev2)))) type = entityTypeOf(bestKind(known), name, dict);
+  else if ((type === 'NORP' || type === 'MISC') && !name.includes(' ') && isPartyMention(name, nextLower, dict, R)) type = 'ORG';
+  return dateline ? [{ start, end, type }, dateline] : [{ start, end, type }];
+}
