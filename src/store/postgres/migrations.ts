@@ -34,4 +34,28 @@ export const POSTGRES_MIGRATIONS: { version: number; name: string; sql: string }
       CREATE INDEX articles_search ON articles USING GIN (search);
     `,
   },
+  {
+    version: 2,
+    name: 'jobs',
+    // The work queue shared by `sitrep worker` processes (src/store/jobs/). A job is claimed with
+    // FOR UPDATE SKIP LOCKED and held by a lease; a worker that dies leaves a lease that expires, and
+    // the job is claimed again. dedupe_key makes enqueueing idempotent (an article's content hash).
+    sql: `
+      CREATE TABLE jobs (
+        id BIGSERIAL PRIMARY KEY,
+        kind TEXT NOT NULL,
+        dedupe_key TEXT NOT NULL UNIQUE,
+        payload JSONB NOT NULL,
+        state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'running', 'done', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        max_attempts INTEGER NOT NULL DEFAULT 5,
+        lease_owner TEXT,
+        lease_expires_at TIMESTAMPTZ,
+        last_error TEXT,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+      );
+      CREATE INDEX jobs_open ON jobs (id) WHERE state IN ('queued', 'running');
+    `,
+  },
 ];
