@@ -124,6 +124,7 @@ test('events: filters are validated and pages follow the cursor', async () => {
       assertMatches('Error', await body(res));
     }
     await app.request('/api/articles', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'Soldiers shelled the village on Monday, killing three people. Police arrested two men on Tuesday.' });
+    assertMatches('ClusterList', await body(await app.request('/api/clusters')));
     const page = await body(await app.request('/api/events?limit=1'));
     assertMatches('EventPage', page);
     if (page.nextCursor) assertMatches('EventPage', await body(await app.request(`/api/events?limit=1&cursor=${page.nextCursor}`)));

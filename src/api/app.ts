@@ -12,6 +12,7 @@ import { storedEventRows } from '../export/event-rows.js';
 import { flatRow } from '../export/formats.js';
 import { FilterError, parseEventFilter } from '../query/event-filter.js';
 import { decodeCursor, encodeCursor } from '../store/record.js';
+import { clusterStoredArticles } from '../reconcile/stored-clusters.js';
 
 export interface ApiOptions {
   store: Store;
@@ -119,6 +120,8 @@ export function createApi(options: ApiOptions): Hono {
     }
     return c.json(more ? { items, nextCursor: encodeCursor([offset + limit]) } : { items });
   });
+
+  app.get('/api/clusters', async (c) => c.json({ items: await clusterStoredArticles(store) }));
 
   app.post(
     '/api/articles',

@@ -82,6 +82,34 @@ export const API_SCHEMAS = {
       },
     },
   },
+  ClusterList: {
+    type: 'object',
+    required: ['items'],
+    properties: {
+      items: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['id', 'articles', 'events'],
+          properties: {
+            id: { type: 'string' },
+            articles: { type: 'array', items: { type: 'object', required: ['id'] } },
+            events: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'type', 'reports', 'figures'],
+                properties: {
+                  reports: { type: 'array', items: { type: 'object', required: ['articleId', 'eventId', 'trigger'] } },
+                  figures: { type: 'array', items: { type: 'object', required: ['kind', 'low', 'best', 'high', 'sources', 'disagreement', 'claims'] } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
   SaveResult: { type: 'object', required: ['id', 'status'], properties: { id: { type: 'string' }, status: { enum: ['stored', 'duplicate', 'updated'] } } },
 };
 
@@ -132,6 +160,12 @@ export function openApiDocument() {
             { name: 'cursor', in: 'query', schema: { type: 'string' } },
           ],
           responses: { 200: { description: 'a page of events', content: json('EventPage') }, ...errors(400) },
+        },
+      },
+      '/api/clusters': {
+        get: {
+          summary: 'Stories across stored articles: merged events with every report and reconciled figures (low/best/high, sources, disagreement)',
+          responses: { 200: { description: 'the clusters', content: json('ClusterList') } },
         },
       },
       '/api/search': {

@@ -6,6 +6,7 @@ import { evalCommand } from './eval-command.js';
 import { serveCommand } from './serve.js';
 import { exportCommand } from './export.js';
 import { watchCommand } from './watch.js';
+import { clustersCommand } from './clusters.js';
 
 const program = new Command('sitrep')
   .description('Turn conflict and political news into sourced event data.')
@@ -14,7 +15,7 @@ const program = new Command('sitrep')
   .exitOverride()
   .addHelpText('after', '\nExamples:\n  sitrep demo\n  sitrep analyze article.txt --published 2023-09-20\n  sitrep ingest ./articles/ && sitrep articles list\n  sitrep eval gold ../shared/gold/*.gold.json');
 
-for (const cmd of [analyzeCommand(), ingestCommand(), articlesCommand(), searchCommand(), evalCommand(), exportCommand(), serveCommand(), watchCommand(), demoCommand()]) {
+for (const cmd of [analyzeCommand(), ingestCommand(), articlesCommand(), searchCommand(), evalCommand(), exportCommand(), clustersCommand(), serveCommand(), watchCommand(), demoCommand()]) {
   program.addCommand(cmd.exitOverride());
 }
 for (const cmd of (await import('./worker.js')).workerCommands()) program.addCommand(cmd.exitOverride());
