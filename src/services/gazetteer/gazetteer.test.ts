@@ -66,3 +66,10 @@ test('regions, provinces and disputed areas are there', { skip }, () => {
   assert.ok(gz!.lookup('Sahel').some((e) => e.featureCode === 'RGN'));
   assert.ok(gz!.lookup('Kurdistan').some((e) => e.featureCode === 'RGN'));
 });
+
+test('subdivisions without a cities500 town are placed by the subdivision list\'s own point', { skip }, () => {
+  const jiangsu = gz!.lookup('Jiangsu').find((e) => e.country === 'CN' && e.featureClass === 'A');
+  assert.ok(jiangsu, 'Jiangsu is in the gazetteer');
+  assert.ok(Math.abs(jiangsu.lat - 33) < 2 && Math.abs(jiangsu.lon - 119.5) < 2, `Jiangsu at ${jiangsu.lat},${jiangsu.lon}`);
+  assert.ok(gz!.lookup('Nueva Ecija').some((e) => e.country === 'PH' && e.featureClass === 'A'));
+});

@@ -6,14 +6,21 @@ import { makeSpan, type Span } from '../../core/span.js';
 import type { Stage, StageOutput } from '../../pipeline/stage.js';
 import { foldName, type Gazetteer, type GazetteerEntry } from '../../services/gazetteer/index.js';
 import { containerLink, mentionHints, type MentionHints } from './context.js';
+import { articleFocus } from './focus.js';
+import { mistypedPlaces, placeStrength } from './mistyped.js';
 import { precisionOf } from './precision.js';
-import { rankGroups, type LinkInput, type RankedCandidate } from './rank.js';
-import { DIVISION_NOUNS, recognisePlaces } from './recognise.js';
+import { haversineKm, rankGroups, type LinkInput, type RankedCandidate } from './rank.js';
+import { DIVISION_NOUNS, QUALIFIERS, recognisePlaces } from './recognise.js';
 
 export const GEOCODE_STAGE = 'geocode';
 /** candidates kept on a mention, best first: enough to explain a wrong pick */
 export const MAX_CANDIDATES = 25;
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC', 'NORP']);
+const FINE_REACH_KM = 50;
+const COUNTRY_CODES = new Set(['PCLI', 'PCLD', 'TERR']);
+const DIVISION_REACH_KM = 300;
+const FINE_AFTER = /^\s+(?:street|road|avenue|boulevard|lane|square|plaza|bridge|estate|neighbou?rhood|quarter)\b/i;
+const FINE_TAIL = /\s(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Drive|Lane|Way|Square|Plaza|Canal|Plantation|Estate|Fields|Park|Gardens|Bridge|Quarter|Basilica|Cathedral|Church|Mosque|Temple|Hospital|Market|Mall|Centre|Center|Station|Bay|Beach|Valley|Lake|River|Creek|Hill|Hills|Mountains?|Forest|County|LGA|Town|Island|Islands)$/;
 
 interface Mention {
   span: Span;
@@ -21,6 +28,8 @@ interface Mention {
   entries: GazetteerEntry[];
   adjectival: boolean;
   partial: boolean;
+  /** a street, building or area the gazetteer may not hold: how far (km) from the article's focus a namesake may be before the focus stands in for it; 0: not such a name */
+  fine: number;
   key: string;
   hints: MentionHints;
 }
@@ -45,13 +54,39 @@ function divisionHead(text: string, start: number, end: number): number | undefi
 /** The longest leading run of words of a name that is itself a place ("Kramatorsk railway station"). */
 function partialEntries(text: string, start: number, end: number, gz: Gazetteer): GazetteerEntry[] {
   const words = [...text.slice(start, end).matchAll(NAME_WORD)];
+  if (words.length < 2) return [];
+  // "South Florida", "Western Kasai": a part of the place the rest names.
+  if (QUALIFIERS.has(words[0]![0].toLowerCase())) {
+    let rest = gz.lookup(text.slice(start + words[1]!.index!, end)).filter((e) => e.match !== 'demonym');
+    const head = divisionHead(text, start + words[1]!.index!, end);
+    if (!rest.length && head !== undefined) rest = gz.lookup(text.slice(start + words[1]!.index!, head)).filter((e) => e.match !== 'demonym' && e.featureClass !== 'P');
+    if (rest.length) return rest;
+  }
   for (let n = words.length - 1; n >= 1; n--) {
     const last = words[n - 1]!;
     if (!/^\p{Lu}/u.test(words[0]![0]) || !/^\p{Lu}/u.test(last[0])) continue;
+    if (n === 1 && QUALIFIERS.has(words[0]![0].toLowerCase())) break; // "South" of "South Kilburn Estate" is no place
     const found = gz.lookup(text.slice(start, start + last.index! + last[0].length)).filter((e) => e.match !== 'demonym');
     if (found.length) return found;
   }
+  // "SOS Children's Villages Sudan": a country or first-level division at the end.
+  for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+    const first = words[words.length - k]!;
+    if (!/^\p{Lu}/u.test(first[0])) continue;
+    const found = gz.lookup(text.slice(start + first.index!, end)).filter((e) => e.match !== 'demonym');
+    if (placeStrength(found) >= 2.5) return found;
+  }
   return [];
+}
+
+/** Is a fine-grained name's reading believable next to the article's focus? */
+function nearFocus(e: GazetteerEntry, focus: GazetteerEntry, reachKm: number): boolean {
+  const near = haversineKm(e.lat, e.lon, focus.lat, focus.lon) <= reachKm;
+  // "Florida Atlantic University" in an article about a Florida town: the town is closer.
+  if (e.featureClass !== 'P' && focus.featureClass === 'P' && e.country === focus.country && (COUNTRY_CODES.has(e.featureCode) || (!!e.admin1 && e.admin1 === focus.admin1))) return false;
+  if (near || placeStrength([e]) >= 2) return true; // "Da Nang International Airport": a well-known head stands
+  // "Monroe County" in an article about Michigan: a seat inside the article's division.
+  return reachKm >= DIVISION_REACH_KM && focus.featureCode === 'ADM1' && e.country === focus.country && e.admin1 === focus.admin1;
 }
 
 function toCandidate(r: RankedCandidate): GeoCandidate {
@@ -89,15 +124,30 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
         partial = entries.length > 0;
       }
     }
-    if (!entries.length && (type === 'NORP' || type === 'FAC')) return; // a group or a building, not a place we know
+    if (!entries.length && (type === 'NORP' || type === 'MISTYPED')) return; // a group, or a name that was never a place
+    // Streets, buildings, sites and names the gazetteer lacks are placed at the article's
+    // focus unless their namesake is near it: "Royal Street" is not in Royal City, "Scott
+    // County" is not the town of Scott, but "Aghdam district" is around the town of Aghdam.
+    const fine: Mention['fine'] = !entries.length || type === 'FACILITY' || (type === 'FAC' && partial) || (partial && FINE_TAIL.test(text.slice(ls, le))) || FINE_AFTER.test(text.slice(end, end + 16))
+      ? FINE_REACH_KM
+      : hints.division && type !== 'NORP' && !entries.some((e) => e.featureClass !== 'P') ? DIVISION_REACH_KM : 0;
     const adjectival = entries.length > 0 && entries.every((e) => e.match === 'demonym');
-    const m: Mention = { span: makeSpan(text, start, end), entries, adjectival, partial, key: '', hints };
-    m.key = `${adjectival ? 'adj:' : ''}${partial ? 'part:' : ''}${foldName(text.slice(ls, le))}`;
+    const m: Mention = { span: makeSpan(text, start, end), entries, adjectival, partial, fine, key: '', hints };
+    m.key = `${adjectival ? 'adj:' : ''}${partial ? 'part:' : ''}${hints.division ? 'div:' : ''}${foldName(text.slice(ls, le))}`;
     if (entityId !== undefined) m.entityId = entityId;
     mentions.push(m);
   };
 
-  for (const e of entities) if (PLACE_TYPES.has(e.type)) addMention(e.span.start, e.span.end, e.type, e.id);
+  for (const e of entities) {
+    if (!PLACE_TYPES.has(e.type)) continue;
+    // "AfghanistanKANDAHAR": a headline glued to its dateline by extraction is two names.
+    const glue = /^\p{Lu}\p{Ll}+(?=\p{Lu}{3,}\b)/u.exec(e.span.text);
+    if (glue && gz.has(e.span.text.slice(glue[0].length))) {
+      addMention(e.span.start, e.span.start + glue[0].length, e.type);
+      addMention(e.span.start + glue[0].length, e.span.end, e.type, e.id);
+    } else addMention(e.span.start, e.span.end, e.type, e.id);
+  }
+  if (extraMode !== 'off') for (const m of mistypedPlaces(text, entities, gz)) addMention(m.start, m.end, m.facility ? 'FACILITY' : 'MISTYPED', m.entityId);
   if (extraMode !== 'off') {
     const found = recognisePlaces(text, gz, {
       mode: extraMode,
@@ -136,13 +186,16 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     if ((kind === 'comma' || kind === 'in') && mentionGroup[i] !== mentionGroup[i + 1]) links.push({ inner: mentionGroup[i]!, outer: mentionGroup[i + 1]!, kind });
   }
   const ranked = rankGroups(groups, links);
+  const focus = articleFocus(mentions.map((m, i) => (m.fine ? undefined : ranked[mentionGroup[i]!]![0]?.entry)));
 
   const places: PlaceMention[] = mentions.map((m, i) => {
     const list = ranked[mentionGroup[i]!]!;
     const pm: PlaceMention = { id: `place-${i + 1}`, span: m.span, candidates: list.slice(0, MAX_CANDIDATES).map(toCandidate) };
     if (m.entityId !== undefined) pm.entityId = m.entityId;
     if (m.adjectival) pm.adjectival = true;
-    const top = pm.candidates[0];
+    let top: GeoCandidate | undefined = pm.candidates[0];
+    // A namesake far from everything else the article names is not where the street is.
+    if (top && m.fine && focus && !nearFocus(list[0]!.entry, focus, m.fine)) top = undefined;
     if (top) {
       if (m.partial) top.reasons = [...(top.reasons ?? []), 'partial-name'];
       pm.resolved = top;
@@ -150,7 +203,15 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
       pm.precision = p.precision;
       pm.acledPrecision = p.acled;
     } else {
-      diagnostics.push(diagnostic(GEOCODE_STAGE, 'geocode-unknown-place', 'info', `no gazetteer entry for "${m.span.text}"`, m.span));
+      diagnostics.push(diagnostic(GEOCODE_STAGE, 'geocode-unknown-place', 'info', pm.candidates.length ? `only far namesakes for "${m.span.text}"` : `no gazetteer entry for "${m.span.text}"`, m.span));
+      if (m.fine && focus && !m.adjectival) {
+        // ACLED's practice for a place it cannot find: code the nearest known area, with lower precision.
+        const c = toCandidate({ entry: focus, score: 0, reasons: ['unknown-name', `article-focus:${focus.name}`] });
+        pm.resolved = c;
+        const p = precisionOf(focus.featureCode, true);
+        pm.precision = p.precision;
+        pm.acledPrecision = p.acled === 1 ? 2 : p.acled;
+      }
     }
     return pm;
   });

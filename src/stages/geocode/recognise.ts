@@ -35,7 +35,7 @@ man reading bath nice split mobile lincoln jackson franklin hamilton troy floren
 const COUNTRY_LEVEL = new Set(['PCLI', 'PCLD', 'CONT', 'RGN', 'SEA', 'OCN', 'GULF', 'STRT']);
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'al', 'el', 'du', 'des', 'da', 'do', 'dos', 'das', 'and', 'upon', 'on', 'the', 'ul', 'es', 'ad', 'an', 'ar', 'as', 'az', 'ash', 'at', 'y', 'i', 'sur', 'en', 'am', 'im', 'bin', 'ibn', 'bani', 'beni']);
 // Qualifiers that may stand before a place name without making it part of another name.
-const QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'greater', 'upper', 'lower', 'rural', 'downtown', 'occupied', 'coastal', 'metropolitan', 'metro']);
+export const QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'greater', 'upper', 'lower', 'rural', 'downtown', 'occupied', 'coastal', 'metropolitan', 'metro']);
 /** Kind-of-division words that may follow a name ("Benue State"): they join the mention. */
 export const DIVISION_NOUNS = new Set(['province', 'state', 'county', 'region', 'governorate', 'oblast', 'district', 'prefecture', 'department', 'municipality', 'territory', 'parish', 'emirate']);
 const WORD = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?/gu;

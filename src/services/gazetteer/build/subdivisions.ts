@@ -47,7 +47,9 @@ export function deriveSubdivisions(dbRoot: string, byCountry: Map<string, GeoNam
       for (const n of new Set([foldName(p.name), foldName(p.asciiName)])) push(index, n, p);
     }
     const states = JSON.parse(readFileSync(join(statesDir, cc, 'index.json'), 'utf8')) as { name: string; iso: string }[];
+    const points = fullStatePoints(dbRoot, cc);
     const found: Subdivision[] = [];
+    const pointed: { st: { name: string; iso: string }; p: StatePoint }[] = [];
     for (const st of states) {
       const townFile = join(dbRoot, 'cities', cc, st.iso, 'index.json');
       const towns = existsSync(townFile) ? (JSON.parse(readFileSync(townFile, 'utf8')) as string[]) : [];
@@ -59,15 +61,24 @@ export function deriveSubdivisions(dbRoot: string, byCountry: Map<string, GeoNam
         if (seat) matched.push(seat);
       }
       if (matched.length === 0) {
-        unplaced.push(`${cc}-${st.iso} ${st.name}`);
+        // No town of it is in cities500: the full database's own point still places it.
+        const p = points.get(st.iso);
+        if (p && inCountry(places, p)) pointed.push({ st, p });
+        else unplaced.push(`${cc}-${st.iso} ${st.name}`);
         continue;
       }
+      // The towns' centre drifts when homonyms elsewhere were matched (Roraima's towns
+      // found in Amapá): where it is far from the list's own point, that point is better.
+      let lat = centre(matched.map((p) => p.lat));
+      let lon = centre(matched.map((p) => p.lon));
+      const own = points.get(st.iso);
+      if (own && roughKm(lat, lon, own.lat, own.lon) > OWN_POINT_KM && inCountry(places, own)) (lat = own.lat), (lon = own.lon);
       found.push({
         country: cc,
         iso: st.iso,
         name: st.name,
-        lat: centre(matched.map((p) => p.lat)),
-        lon: centre(matched.map((p) => p.lon)),
+        lat,
+        lon,
         population: matched.reduce((s, p) => s + p.population, 0),
         admin1: majority(matched.map((p) => p.admin1)),
         featureCode: 'ADM1',
@@ -82,9 +93,67 @@ export function deriveSubdivisions(dbRoot: string, byCountry: Map<string, GeoNam
       if (!cur || s.towns > cur.towns) largest.set(s.admin1, s);
     }
     for (const s of found) if (largest.get(s.admin1) !== s) s.featureCode = 'ADM2';
+    // Placed by point alone: first-level when its FIPS code is a GeoNames admin1 no other
+    // subdivision claims (GeoNames admin1 codes are FIPS codes for most countries), else a
+    // second-level division inside the admin1 of the nearest town.
+    const admin1s = new Set(places.map((p) => p.admin1));
+    for (const { st, p } of pointed) {
+      const own = p.fips && admin1s.has(p.fips) && !largest.has(p.fips);
+      const admin1 = own ? p.fips! : nearestTown(places, p.lat, p.lon)?.admin1 ?? '';
+      const s: Subdivision = { country: cc, iso: st.iso, name: st.name, lat: p.lat, lon: p.lon, population: 0, admin1, featureCode: own ? 'ADM1' : 'ADM2', towns: 0 };
+      if (own) largest.set(admin1, s);
+      found.push(s);
+    }
     subdivisions.push(...found);
   }
   return { subdivisions, unplaced };
+}
+
+const OWN_POINT_KM = 200;
+
+function roughKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const x = (lon2 - lon1) * Math.cos(((lat1 + lat2) / 2) * (Math.PI / 180));
+  return 111.2 * Math.sqrt(x * x + (lat2 - lat1) ** 2);
+}
+
+interface StatePoint {
+  lat: number;
+  lon: number;
+  fips?: string;
+}
+
+/** Points and FIPS codes of a country's subdivisions from the package's full database (beside db-lite). */
+function fullStatePoints(dbRoot: string, cc: string): Map<string, StatePoint> {
+  const out = new Map<string, StatePoint>();
+  const file = join(dbRoot, '..', 'db', 'states', cc, 'index.json');
+  if (!existsSync(file)) return out;
+  const rows = JSON.parse(readFileSync(file, 'utf8')) as { iso: string; fipsCode?: string | null; latitude?: string | null; longitude?: string | null }[];
+  for (const r of rows) {
+    const lat = Number(r.latitude);
+    const lon = Number(r.longitude);
+    if (r.latitude == null || r.longitude == null || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    const p: StatePoint = { lat, lon };
+    if (r.fipsCode) p.fips = r.fipsCode;
+    out.set(r.iso, p);
+  }
+  return out;
+}
+
+/** Some points in the list are wrong (signs flipped): trust one only near a town of its country. */
+function inCountry(places: GeoNamesPlace[], p: StatePoint): boolean {
+  const t = nearestTown(places, p.lat, p.lon);
+  return !!t && roughKm(t.lat, t.lon, p.lat, p.lon) < 150;
+}
+
+function nearestTown(places: GeoNamesPlace[], lat: number, lon: number): GeoNamesPlace | undefined {
+  let best: GeoNamesPlace | undefined;
+  let bestD = Infinity;
+  const cos = Math.cos((lat * Math.PI) / 180);
+  for (const g of places) {
+    const d = ((g.lon - lon) * cos) ** 2 + (g.lat - lat) ** 2;
+    if (d < bestD) (bestD = d), (best = g);
+  }
+  return best;
 }
 
 function placeTowns(towns: string[], index: Map<string, GeoNamesPlace[]>): GeoNamesPlace[] {

@@ -1,0 +1,32 @@
+import type { GazetteerEntry } from '../../services/gazetteer/index.js';
+
+const WIDE = new Set(['PCLI', 'PCLD', 'TERR', 'CONT', 'RGN', 'SEA', 'OCN', 'GULF', 'STRT']);
+
+/**
+ * The place an article is about, for names the gazetteer lacks (a street, an estate, a
+ * village): the town or division its resolved mentions name most, weighed by how surely
+ * each names it (a big town by its own name over a suburb's alternate name, a town over a
+ * division), the first one on a tie; else its most named country. Takes each mention's
+ * resolved entry, in text order.
+ */
+export function articleFocus(resolved: readonly (GazetteerEntry | undefined)[]): GazetteerEntry | undefined {
+  const local = new Map<number, { e: GazetteerEntry; n: number; first: number }>();
+  const wide = new Map<number, { e: GazetteerEntry; n: number; first: number }>();
+  resolved.forEach((e, i) => {
+    if (!e || (WIDE.has(e.featureCode) && !['PCLI', 'PCLD', 'TERR'].includes(e.featureCode))) return;
+    const m = WIDE.has(e.featureCode) ? wide : local;
+    const cur = m.get(e.index);
+    const w = weight(e);
+    if (cur) cur.n += w;
+    else m.set(e.index, { e, n: w, first: i });
+  });
+  const best = (m: Map<number, { e: GazetteerEntry; n: number; first: number }>) =>
+    [...m.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.e;
+  return best(local) ?? best(wide);
+}
+
+function weight(e: GazetteerEntry): number {
+  const match = e.match === 'name' || e.match === 'code' ? 1 : e.match === 'alternate' ? 0.4 : 0.2;
+  const kind = e.featureClass === 'P' ? 1.5 : e.featureCode === 'ADM1' ? 0.7 : 1;
+  return match * kind * (1 + Math.log10(e.population + 1) / 3);
+}
