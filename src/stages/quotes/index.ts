@@ -3,7 +3,7 @@ import type { SitrepDocument } from '../../core/document.js';
 import type { Quote } from '../../core/layers/index.js';
 import { makeSpan } from '../../core/span.js';
 import type { Stage } from '../../pipeline/stage.js';
-import { attributeAfter, attributeBefore, attributeByColon, type Attribution } from './attribution.js';
+import { attributeAfter, attributeBefore, attributeByColon, attributeClauseSubject, attributeSentenceEnd, isShort, type Attribution } from './attribution.js';
 import { QuoteContext } from './context.js';
 import { loadSpeechLexicon, type SpeechLexicon } from './lexicon.js';
 import { findMarkedQuotes, type MarkedQuote } from './marks.js';
@@ -35,8 +35,9 @@ function attributeDirect(ctx: QuoteContext): (Attribution | undefined)[] {
     let after = attributeAfter(ctx, lastQ);
     // "…”, according to a statement": a document is a weaker speaker than a named subject before
     if (after && SPEECH_DOCUMENTS.test(ctx.tokens[after.speaker.to]!.span.text)) after = attributeBefore(ctx, firstQ) ?? after;
-    const found = after ?? attributeBefore(ctx, firstQ) ?? attributeByColon(ctx, firstQ)
-      ?? idx.map((i) => attributeAfter(ctx, marked[i]!) ?? attributeBefore(ctx, marked[i]!)).find((a) => a);
+    const found = after ?? attributeBefore(ctx, firstQ) ?? attributeByColon(ctx, firstQ) ?? attributeSentenceEnd(ctx, lastQ)
+      ?? idx.map((i) => attributeAfter(ctx, marked[i]!) ?? attributeBefore(ctx, marked[i]!)).find((a) => a)
+      ?? attributeClauseSubject(ctx, firstQ);
     for (const i of idx) out[i] = found;
   }
   // a paragraph that is only a quote continues the previous paragraph's speaker
@@ -45,7 +46,7 @@ function attributeDirect(ctx: QuoteContext): (Attribution | undefined)[] {
     const prev = marked[i - 1]!;
     const prevPara = ctx.paragraphOf(prev.outerStart);
     const thisPara = ctx.paragraphOf(marked[i]!.outerStart);
-    const samePara = prevPara === thisPara && /^[\s.,!?]*$/.test(text(ctx, prev.outerEnd, marked[i]!.outerStart).replace(/^[^.!?]*[.!?]/, ''));
+    const samePara = prevPara === thisPara && (/^[\s.,!?]*$/.test(text(ctx, prev.outerEnd, marked[i]!.outerStart).replace(/^[^.!?]*[.!?]/, '')) || wholeSentence(ctx, marked[i]!));
     const adjacent = ctx.paras.indexOf(thisPara) - ctx.paras.indexOf(prevPara) === 1 && standsAlone(ctx, marked[i]!);
     if ((samePara || adjacent) && out[i - 1]) out[i] = { speaker: out[i - 1]!.speaker };
   }
@@ -53,6 +54,28 @@ function attributeDirect(ctx: QuoteContext): (Attribution | undefined)[] {
 }
 
 const text = (ctx: QuoteContext, a: number, b: number) => ctx.text.slice(a, b);
+
+/** A quote that is a sentence of its own: "… skip elections. “In El Paso, she won.” Next …" */
+function wholeSentence(ctx: QuoteContext, q: MarkedQuote): boolean {
+  const para = ctx.paragraphOf(q.outerStart);
+  const before = ctx.text.slice(para.start, q.outerStart).trimEnd();
+  const after = ctx.text.slice(q.outerEnd, para.end).replace(/^[.!?]+/, '');
+  return (before === '' || /[.!?:]$/.test(before)) && (after.trim() === '' || /^\s+[\p{Lu}“"‘(]/u.test(after)) && /[.!?]$/.test(ctx.text.slice(q.start, q.outerEnd + 1).replace(/[\s”"’»']+$/, ''));
+}
+
+/** “Mr. Roe?” and “Eww.”: an utterance, however short, not a term */
+function endsSentence(ctx: QuoteContext, q: MarkedQuote): boolean {
+  return /[.!?]$/.test(ctx.text.slice(q.start, q.end));
+}
+
+const MINOR_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'is', 'as', '&']);
+
+/** Two to seven words, each capitalised but for minor ones, with no closing punctuation. */
+export function isTitle(content: string): boolean {
+  const words = content.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length < 2 || words.length > 7 || /[.!?,;:]$/.test(content.trim())) return false;
+  return /^\p{Lu}/u.test(words[0]!) && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || MINOR_WORDS.has(w.toLowerCase()));
+}
 
 function standsAlone(ctx: QuoteContext, q: MarkedQuote): boolean {
   const para = ctx.paragraphOf(q.outerStart);
@@ -68,6 +91,10 @@ export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpee
   const direct = attributeDirect(ctx);
   marked.forEach((q, i) => {
     const a = direct[i];
+    // a quoted term with nobody saying it is a scare quote or a name, not a quote
+    if (!a && isShort(ctx, q) && !standsAlone(ctx, q) && !endsSentence(ctx, q)) return;
+    // “Good Morning America”, “Make America Great Again”: a title or slogan names a work, nobody says it here
+    if (isTitle(ctx.text.slice(q.start, q.end)) && !standsAlone(ctx, q)) return;
     candidates.push({ start: q.start, end: q.end, direct: true, speaker: a?.speaker, cue: a?.cue, closed: q.closed });
     if (!q.closed) {
       diagnostics.push(diagnostic(STAGE, 'quote-unclosed', 'warning', 'quotation mark not closed: the quote is cut at the paragraph end', makeSpan(text, q.outerStart, q.outerEnd)));
@@ -80,7 +107,7 @@ export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpee
   const quotes: Quote[] = [];
   for (const c of candidates) {
     const span = makeSpan(text, c.start, c.end);
-    const speaker = c.speaker ? resolver.resolve(c.speaker) : null;
+    const speaker = c.speaker ? resolver.resolve(c.speaker, ctx.sentenceOf(c.start)) : null;
     const quote: Quote = { id: `q${quotes.length + 1}`, span, direct: c.direct, speaker, sentence: ctx.sentenceOf(c.start) };
     if (c.cue) quote.cue = makeSpan(text, ctx.tokens[c.cue.from]!.span.start, ctx.tokens[c.cue.to]!.span.end);
     if (!speaker) diagnostics.push(diagnostic(STAGE, 'quote-speaker-unresolved', 'info', 'no speaker found for this quote', span));
@@ -92,7 +119,7 @@ export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpee
 export function createQuotesStage(options: { lexicon?: SpeechLexicon } = {}): Stage {
   return {
     name: STAGE,
-    version: '1',
+    version: '2',
     requires: ['sentences', 'tokens', 'entities', 'actors'],
     provides: ['quotes'],
     run(doc) {

@@ -64,6 +64,8 @@ function marksIn(text: string, start: number, end: number): Mark[] {
     } else if (c === '”' || c === '»') {
       marks.push({ at: i, len: 1, style: 'double', canOpen: openCtx && next !== undefined && !/\s/.test(next), canClose: true });
     } else if (c === '"') {
+      // markup attribute values (<tweet id="…">) are not quotes
+      if (prev === '=' || (prev !== undefined && /[\p{L}\p{N}]/u.test(prev) && text[i - 2] !== undefined && attrValueEnd(text, i))) continue;
       marks.push({ at: i, len: 1, style: 'double', canOpen: next !== undefined && !/\s/.test(next), canClose: prev !== undefined && !/\s/.test(prev) || next === undefined || /\s/.test(next) });
     } else if (c === '‘' || c === "'" || c === '’') {
       const nextWord = WORD.test(next ?? '');
@@ -115,7 +117,7 @@ export function findMarkedQuotes(text: string): MarkedQuote[] {
     for (; k < marks.length; k++) {
       const m = marks[k]!;
       if (!open) {
-        if (!m.canOpen) continue;
+        if (!m.canOpen && !spacedOpener(text, m, marks.slice(k))) continue;
         // a single mark is a quote only when a closing single mark follows in the paragraph
         if (m.style === 'single' && !marks.slice(k + 1).some((n) => n.style === 'single' && n.canClose)) continue;
         open = { style: m.style, contentStart: m.at + m.len, outerStart: m.at, group: group++, fragment: 0, depth: 0 };
@@ -158,4 +160,21 @@ function laterCloser(marks: Mark[], k: number, style: QuoteStyle): boolean {
 }
 function closersAfter(marks: Mark[], k: number, style: QuoteStyle): number {
   return marks.slice(k + 1).filter((n) => n.style === style && n.canClose).length;
+}
+
+/** Does the mark at `i` close a markup attribute value (name="value")? */
+function attrValueEnd(text: string, i: number): boolean {
+  const open = text.lastIndexOf('"', i - 1);
+  return open > 0 && text[open - 1] === '=' && !text.slice(open + 1, i).includes('\n');
+}
+
+/**
+ * «on Saturday." Three militants …,” the police said»: a space put after a sentence's full stop
+ * (by whoever joined the text) can leave an opening straight quote looking like a closing one.
+ * Taken as an opener only when nothing is open and an even number of straight marks is left.
+ */
+function spacedOpener(text: string, m: Mark, rest: Mark[]): boolean {
+  if (text[m.at] !== '"' || !/[.!?]/.test(text[m.at - 1] ?? '') || !/^ [\p{Lu}]/u.test(text.slice(m.at + 1, m.at + 3))) return false;
+  const straight = rest.filter((n) => text[n.at] === '"').length;
+  return straight >= 2 && straight % 2 === 0;
 }

@@ -76,13 +76,13 @@ function according(ctx: QuoteContext, cue: Cue, first: number, last: number): Om
 function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<Reported, 'cue' | 'sentence'> | undefined {
   const { tokens } = ctx;
   const verb = cue.verb!;
-  if (!verb.clause) return undefined;
+  if (!verb.clause || passive(ctx, cue)) return undefined;
   const subject = subjectBefore(tokens, cue.from, first);
   if (subject) {
     // "Content, X said (in a statement)." — the subject follows a comma that closes the content
     if (subject.from - 1 > first && tokens[subject.from - 1]!.span.text === ',' && lastWordsOnly(ctx, cue.to, last)) {
       const r = contentRange(ctx, first, subject.from - 2);
-      return r && { start: r[0], end: r[1], speaker: subject };
+      return r && hasFiniteVerb(ctx, first, subject.from - 2) ? { start: r[0], end: r[1], speaker: subject } : undefined;
     }
     let c = cue.to + 1;
     if (verb.addressee) {
@@ -95,7 +95,10 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
       while (k <= last && k < c + 10 && tokens[k]!.span.text !== ',' && tokens[k]!.span.text.toLowerCase() !== 'that') k++;
       if (k <= last && tokens[k]!.span.text.toLowerCase() === 'that') c = k;
     }
+    const that = c <= last && /^(that|:)$/i.test(tokens[c]!.span.text);
     if (c <= last && /^(that|:|,)$/i.test(tokens[c]!.span.text)) c++;
+    // without "that", what follows must be a clause, not an object ("reported Abedi", "called for a meeting")
+    if (!that && !startsClause(ctx, c, last)) return undefined;
     const after = contentRange(ctx, c, last);
     return after && { start: after[0], end: after[1], speaker: subject };
   }
@@ -104,10 +107,58 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
     const speaker = speakerAfter(tokens, cue, last);
     if (speaker && lastWordsOnly(ctx, speaker.to, last)) {
       const r = contentRange(ctx, first, cue.from - 2);
-      return r && { start: r[0], end: r[1], speaker };
+      return r && hasFiniteVerb(ctx, first, cue.from - 2) ? { start: r[0], end: r[1], speaker } : undefined;
     }
   }
   return undefined;
+}
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
+
+/** "are reported to have been", "a suspect believed to have …": passive and raising uses name no speaker */
+function passive(ctx: QuoteContext, cue: Cue): boolean {
+  const { tokens } = ctx;
+  const prev = tokens[cue.from - 1]?.span.text.toLowerCase() ?? '';
+  const next = tokens[cue.to + 1]?.span.text.toLowerCase() ?? '';
+  const after = tokens[cue.to + 2]?.span.text.toLowerCase() ?? '';
+  return BE.has(prev.replace(/’/g, "'")) || (next === 'to' && (after === 'be' || after === 'have'));
+}
+
+/** A finite verb: not "to review", not "hearing …", not "a televised meeting". */
+function isFinite(ctx: QuoteContext, k: number): boolean {
+  const t = ctx.tokens[k]!;
+  if (t.pos !== 'VERB' && t.pos !== 'AUX') return false;
+  const prev = ctx.tokens[k - 1];
+  const pw = prev?.span.text.toLowerCase() ?? '';
+  if (pw === 'to' || (prev && (prev.pos === 'DET' || prev.pos === 'ADJ'))) return false;
+  return !/ing$/i.test(t.span.text) || (prev !== undefined && prev.pos === 'AUX');
+}
+
+function hasFiniteVerb(ctx: QuoteContext, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (isFinite(ctx, k)) return true;
+  return false;
+}
+
+/**
+ * Reported content without "that" starts a clause: a verb before the first comma or dash, or
+ * right after an aside ("many towns, including the capital, were under fire").
+ */
+function startsClause(ctx: QuoteContext, from: number, last: number): boolean {
+  const { tokens } = ctx;
+  const breaks: number[] = [];
+  for (let k = from; k <= last && breaks.length < 2; k++) if (/^[,—–]$/.test(tokens[k]!.span.text)) breaks.push(k);
+  const segEnd = breaks[0] !== undefined ? breaks[0] - 1 : Math.min(last, from + 30);
+  if (hasFiniteVerb(ctx, from, segEnd) || infinitive(ctx, from, segEnd)) return true;
+  if (breaks[1] === undefined) return false;
+  let v = breaks[1] + 1;
+  while (v <= last && tokens[v]!.pos === 'ADV') v++;
+  return v <= last && (isFinite(ctx, v) || infinitive(ctx, v, v + 1));
+}
+
+/** "urged women to vote", "pledged to oppose": a request or a promise reports what was said too */
+function infinitive(ctx: QuoteContext, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (ctx.tokens[k]!.span.text.toLowerCase() === 'to' && ctx.tokens[k + 1]!.pos === 'VERB') return true;
+  return false;
 }
 
 /** Only a short tail ("on Tuesday", "in a statement") follows the attribution. */

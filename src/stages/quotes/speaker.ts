@@ -7,7 +7,7 @@
 import type { ActorMention, SpeakerRef } from '../../core/layers/index.js';
 import { makeSpan } from '../../core/span.js';
 import type { QuoteContext } from './context.js';
-import { PERSONAL_PRONOUNS, type Phrase } from './tokens.js';
+import { cueAt, PERSONAL_PRONOUNS, subjectBefore, type Phrase } from './tokens.js';
 
 export function isPronounPhrase(ctx: QuoteContext, p: Phrase): boolean {
   return p.from === p.to && PERSONAL_PRONOUNS.has(ctx.tokens[p.from]!.span.text.toLowerCase());
@@ -32,25 +32,91 @@ export class SpeakerResolver {
   /** named speakers seen so far, in text order, for pronouns the actors layer left open */
   private readonly named: { at: number; name: string; ref: SpeakerRef }[] = [];
 
+  /** subjects of every verb of saying, quoted or not, for "…,” he added" */
+  private readonly sayers: { at: number; sentence: number; phrase: Phrase }[] = [];
+
   constructor(private readonly ctx: QuoteContext) {
     this.byId = new Map(ctx.actors.map((a) => [a.id, a]));
+    const { tokens, lex } = ctx;
+    for (let i = 0; i < tokens.length; i++) {
+      if (ctx.insideMarked(tokens[i]!.span.start)) continue;
+      const cue = cueAt(tokens, i, lex, tokens.length);
+      if (!cue || cue.prepositional) continue;
+      const sentence = ctx.sentences[tokens[i]!.sentence];
+      const lo = sentence ? ctx.tokenAtOrAfter(sentence.span.start) : 0;
+      const subject = subjectBefore(tokens, i, lo);
+      if (subject && !isPronounPhrase(ctx, subject)) this.sayers.push({ at: tokens[subject.from]!.span.start, sentence: tokens[i]!.sentence, phrase: subject });
+    }
   }
 
-  resolve(p: Phrase): SpeakerRef {
-    const { tokens, text } = this.ctx;
-    const span = makeSpan(text, tokens[p.from]!.span.start, tokens[p.to]!.span.end);
-    const ref: SpeakerRef = { span };
-    const pronoun = isPronounPhrase(this.ctx, p);
+  /** The last one who said something in this sentence or the one before. */
+  private lastSayer(at: number, sentence: number): Phrase | undefined {
+    return [...this.sayers].reverse().find((x) => x.at < at && x.sentence >= sentence - 1)?.phrase;
+  }
+
+  /** pronoun speakers resolved through the speaker chain */
+  private readonly pronouns: { at: number; sentence: number; ref: SpeakerRef }[] = [];
+  private remember(ref: SpeakerRef, sentence: number): SpeakerRef {
+    this.pronouns.push({ at: ref.span.start, sentence, ref });
+    return ref;
+  }
+
+  private sayerNames(before: number): Set<string> {
+    const out = new Set<string>();
+    for (const x of this.sayers) {
+      if (x.at >= before) break;
+      const m = this.mentionIn(this.ctx.tokens[x.phrase.from]!.span.start, this.ctx.tokens[x.phrase.to]!.span.end);
+      if (m) out.add(mentionName(this.byId, m));
+    }
+    return out;
+  }
+
+  private mentionIn(start: number, end: number): ActorMention | undefined {
     // the mention inside the phrase that covers most of it, preferring the later (head) one
     let best: ActorMention | undefined;
     let bestOverlap = 0;
     for (const m of this.ctx.actors) {
-      const overlap = Math.min(m.span.end, span.end) - Math.max(m.span.start, span.start);
+      const overlap = Math.min(m.span.end, end) - Math.max(m.span.start, start);
       if (overlap > 0 && overlap >= bestOverlap) {
         best = m;
         bestOverlap = overlap;
       }
     }
+    return best;
+  }
+
+  /** `anchor`: the sentence the quote starts in, for a pronoun after a long quote */
+  resolve(p: Phrase, anchor?: number): SpeakerRef {
+    const { tokens, text } = this.ctx;
+    const span = makeSpan(text, tokens[p.from]!.span.start, tokens[p.to]!.span.end);
+    const ref: SpeakerRef = { span };
+    const pronoun = isPronounPhrase(this.ctx, p);
+    // a pronoun speaker is whoever spoke just before ("The friend said …. “…,” he told the BBC"),
+    // which beats general coreference; then the actors layer; then the last named speaker
+    const own = pronoun ? this.mentionIn(span.start, span.end) : undefined;
+    let sayer = pronoun ? this.lastSayer(span.start, Math.min(anchor ?? Infinity, tokens[p.from]!.sentence)) : undefined;
+    // coreference that lands on someone who spoke earlier is trusted
+    if (own && sayer && this.sayerNames(span.start).has(mentionName(this.byId, own))) sayer = undefined;
+    // "…,” he told the BBC. “…,” he added": the pronoun before carries on
+    const prior = pronoun ? this.pronouns.filter((x) => x.at < span.start && x.sentence >= Math.min(anchor ?? Infinity, tokens[p.from]!.sentence) - 1).pop() : undefined;
+    if (prior && (!sayer || tokens[sayer.from]!.span.start < prior.at) && !(own && this.sayerNames(span.start).has(mentionName(this.byId, own)))) {
+      if (prior.ref.name) ref.name = prior.ref.name;
+      if (prior.ref.actorMentionId) ref.actorMentionId = prior.ref.actorMentionId;
+      if (prior.ref.actorCode) ref.actorCode = prior.ref.actorCode;
+      return this.remember(ref, tokens[p.from]!.sentence);
+    }
+    if (sayer) {
+      const s0 = tokens[sayer.from]!.span.start;
+      const s1 = tokens[sayer.to]!.span.end;
+      const m = this.mentionIn(s0, s1);
+      if (m) {
+        ref.actorMentionId = m.id;
+        ref.actorCode = m.actor.code;
+        ref.name = mentionName(this.byId, m);
+      } else ref.name = text.slice(s0, s1).replace(/^(the|a|an)\s+/i, '');
+      return this.remember(ref, tokens[p.from]!.sentence);
+    }
+    const best = this.mentionIn(span.start, span.end);
     if (best) {
       ref.actorMentionId = best.id;
       ref.actorCode = best.actor.code;

@@ -120,6 +120,12 @@ export function subjectBefore(tokens: readonly Token[], v: number, lo: number): 
     else if (TIME_NOUNS.has(w) && j - 1 >= lo && TIME_HEADS.has(lower(tokens[j - 1]))) j -= lower(tokens[j - 2]) === 'on' ? 3 : 2;
     else break;
   }
+  // "Sen. Ann Roe (D-Ore.) said": the parenthesis is an aside
+  if (j >= lo && tokens[j]!.span.text === ')') {
+    let k = j - 1;
+    while (k >= lo && k > j - 12 && tokens[k]!.span.text !== '(') k--;
+    if (k >= lo && tokens[k]!.span.text === '(') j = k - 1;
+  }
   if (j < lo) return undefined;
   const w = lower(tokens[j]);
   if (RELATIVE.has(w)) {
@@ -133,8 +139,9 @@ export function subjectBefore(tokens: readonly Token[], v: number, lo: number): 
   if (w === ',') {
     // "Guterres, the UN chief, said": prefer the name before the apposition
     const appos = phraseEndingAt(tokens, j - 1, lo);
-    if (!appos || appos.from - 1 < lo || lower(tokens[appos.from - 1]) !== ',') return undefined;
-    return phraseEndingAt(tokens, appos.from - 2, lo) ?? appos;
+    if (appos && appos.from - 1 >= lo && lower(tokens[appos.from - 1]) === ',') return phraseEndingAt(tokens, appos.from - 2, lo) ?? appos;
+    // "Ann Roe, who runs a firm in Lyon, said" / "Ann Roe, a top adviser to the mayor, said"
+    return beforeAside(tokens, j, lo);
   }
   return phraseEndingAt(tokens, j, lo);
 }
@@ -142,4 +149,53 @@ export function subjectBefore(tokens: readonly Token[], v: number, lo: number): 
 /** The speaker after an inverted cue ("said Saab", "according to the ministry"). */
 export function speakerAfter(tokens: readonly Token[], cue: Cue, hi: number): Phrase | undefined {
   return phraseStartingAt(tokens, cue.to + 1, hi);
+}
+
+const ASIDE_STOP = /^[.!?;:“”"«»]$/;
+const ASIDE_OPENERS = new Set(['who', 'a', 'an', 'the', 'whose', 'which', 'one', 'himself', 'herself']);
+
+/**
+ * The phrase before an aside that ends at the comma `j`: the aside opens with a comma and a
+ * relative pronoun or an article ("X, who …, said", "X, a former aide to Y, said").
+ */
+export function beforeAside(tokens: readonly Token[], j: number, lo: number): Phrase | undefined {
+  let nearest: Phrase | undefined;
+  for (let c = j - 1; c >= lo && c > j - 20; c--) {
+    const cw = lower(tokens[c]);
+    if (ASIDE_STOP.test(cw)) break;
+    if (cw !== ',' || !ASIDE_OPENERS.has(lower(tokens[c + 1]))) continue;
+    const p = phraseEndingAt(tokens, c - 1, lo);
+    // a relative clause may hold an apposition of its own: its comma wins
+    if (p && RELATIVE_OPENERS.has(lower(tokens[c + 1]))) return p;
+    nearest ??= p;
+  }
+  return nearest;
+}
+const RELATIVE_OPENERS = new Set(['who', 'whose', 'which']);
+
+/** After a subject: skip "(D-Ore.)" and ", who …," / ", the UN chief," asides; the index of what follows. */
+export function skipAsides(tokens: readonly Token[], k: number, hi: number): number {
+  for (;;) {
+    const w = lower(tokens[k]);
+    if (w === '(') {
+      let e = k + 1;
+      while (e <= hi && e < k + 12 && tokens[e]!.span.text !== ')') e++;
+      if (e > hi || tokens[e]!.span.text !== ')') return k;
+      k = e + 1;
+    } else if (w === ',') {
+      // the aside must be followed by the verb: "X, 66, said", "X, Ann Roe, told", "X, who …, said"
+      let e = k + 1;
+      while (e <= hi && e < k + 20 && tokens[e]!.span.text !== ',' && !ASIDE_STOP.test(tokens[e]!.span.text)) e++;
+      if (e > hi || tokens[e]!.span.text !== ',') return k;
+      const v = skipAdverbs(tokens, e + 1, hi);
+      if (!ASIDE_OPENERS.has(lower(tokens[k + 1])) && !(v <= hi && (tokens[v]!.pos === 'VERB' || ALWAYS_VERB.has(lower(tokens[v]))))) return k;
+      k = e + 1;
+    } else return k;
+  }
+}
+
+/** Adverbs, auxiliaries and "also" between a subject and its verb. */
+export function skipAdverbs(tokens: readonly Token[], k: number, hi: number): number {
+  while (k <= hi && (SKIP_BEFORE_VERB.has(lower(tokens[k])) || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k++;
+  return k;
 }

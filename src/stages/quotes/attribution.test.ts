@@ -1,0 +1,120 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segmentedDoc, invalidSpans } from '../../testing/docs.js';
+import { makeSpan } from '../../core/span.js';
+import type { ActorMention, Quote } from '../../core/layers/index.js';
+import { extractQuotes } from './index.js';
+import { isTitle } from './index.js';
+
+function run(text: string, actors: (t: string) => ActorMention[] = () => []) {
+  const doc = segmentedDoc(text);
+  doc.set('entities', []);
+  doc.set('actors', actors(text));
+  const out = extractQuotes(doc);
+  assert.deepEqual(invalidSpans(doc.text, out.quotes), []);
+  return out.quotes;
+}
+const direct = (text: string, actors?: (t: string) => ActorMention[]) => run(text, actors).filter((q) => q.direct);
+const reported = (text: string) => run(text).filter((q) => !q.direct);
+const who = (q: Quote | undefined) => q?.speaker?.span.text;
+const at = (t: string, s: string, from = 0) => {
+  const i = t.indexOf(s, from);
+  assert.ok(i >= 0, `fixture lacks ${s}`);
+  return makeSpan(t, i, i + s.length);
+};
+
+test('markup attribute values are not quotes', () => {
+  assert.deepEqual(direct('<post id="4471" author="@harbourwatch">The ferry is late again.</post>'), []);
+});
+
+test('an opening straight quote after a full stop and a space still opens', () => {
+  const t = 'Two boats sank, the port office confirmed." Both crews swam to the pier before dawn," the office said in a statement.';
+  const d = direct(t);
+  assert.equal(d.length, 1);
+  assert.equal(d[0]!.span.text, 'Both crews swam to the pier before dawn');
+  assert.equal(who(d[0]), 'the office');
+});
+
+test('scare quotes and titles are not quotes; a quoted term after a verb of saying is', () => {
+  assert.deepEqual(direct('The so-called “peace dividend” never reached the valley towns.'), []);
+  assert.deepEqual(direct('Ms Roe told “Morning Harbour Report” about the ferry delays.').map((q) => q.span.text), []);
+  assert.equal(who(direct('Varga dismissed the march as “street theatre” and left.')[0]), 'Varga');
+  const d = direct('Ann Roe called the plan “reckless” on Monday.');
+  assert.equal(d.length, 1);
+  assert.equal(who(d[0]), 'Ann Roe');
+  assert.ok(isTitle('Morning Harbour Report') && isTitle('Make the Valley Green Again'));
+  assert.ok(!isTitle('reckless') && !isTitle('We Won.'));
+});
+
+test('a short utterance ending its sentence stays a quote even without a speaker', () => {
+  assert.deepEqual(direct('The crowd fell silent at the question “Why now?” in the hall.').map((q) => q.span.text), ['Why now?']);
+});
+
+test('attribution after the quote steps over parentheses, ages, appositions and relative clauses', () => {
+  assert.equal(who(direct('“We will hold the line,” Sen. Ann Roe (D-Ore.), who leads the panel, said on Monday.')[0]), 'Sen. Ann Roe');
+  assert.equal(who(direct('“It works well enough,” Tom Lark, 66, told reporters.')[0]), 'Tom Lark');
+  assert.equal(who(direct('“It is a fair deal,” Mara Voss, a former aide to the mayor, said at a forum.')[0]), 'Mara Voss');
+});
+
+test('any verb after a quote closed by a comma or question mark attributes it', () => {
+  assert.equal(who(direct('“You know, it happens to everyone, right?” Vela went on.')[0]), 'Vela');
+});
+
+test('a sentence that ends with ", X said" attributes the quote inside it', () => {
+  const d = direct('“We acted within the law at all times” and under the mandate, the ministry said.');
+  assert.equal(who(d[0]), 'the ministry');
+});
+
+test('a participle or infinitive of saying takes the subject of its clause', () => {
+  assert.equal(who(direct('Ann Roe reacted to the news, saying: “This is a sad day for the city.”')[0]), 'Ann Roe');
+  assert.equal(who(direct('Mr. Vela was prompted to say, “So far the talks have been civil.”')[0]), 'Mr. Vela');
+});
+
+test('a colon after a subject and any verb introduces the quote, after a conjunction too', () => {
+  assert.equal(who(direct('And Mr. Lark gloated: “I told you he would not be ready.”')[0]), 'Mr. Lark');
+});
+
+test('a whole quoted sentence in the same paragraph continues the speaker', () => {
+  const d = direct('“It is late in the day,” said Ann Roe (D-Ore.), a council member. “We cannot wait for the next budget.”\n\nThe council met again.');
+  assert.deepEqual(d.map(who), ['Ann Roe', 'Ann Roe']);
+});
+
+test('a clause subject speaks a long quote no verb of saying introduces', () => {
+  const d = direct('Mayor Ana Kell sent a letter demanding “a full account of all the spending” from the board.');
+  assert.equal(who(d[0]), 'Mayor Ana Kell');
+  assert.equal(direct('The film was billed as “a masterpiece of its time” by the poster.')[0]!.speaker, null);
+});
+
+test('a pronoun speaker follows whoever spoke just before, over coreference to a non-speaker', () => {
+  const t = 'The friend said the attacker admired a preacher, Omar Vey. “He used to listen to Vey a lot,” he told the radio. “I called the hotline. I did my part,” he added.';
+  const actors = (text: string): ActorMention[] => [
+    { id: 'a1', span: at(text, 'Omar Vey'), actor: { code: 'REL', name: 'Omar Vey' }, via: 'name', person: 'Omar Vey' },
+    { id: 'a2', span: at(text, 'he told'), actor: { code: 'REL', name: 'Omar Vey' }, via: 'coreference', antecedentId: 'a1' },
+    { id: 'a3', span: at(text, 'he added'), actor: { code: 'REL', name: 'Omar Vey' }, via: 'coreference', antecedentId: 'a1' },
+  ];
+  for (const a of actors(t)) if (a.via === 'coreference') a.span = makeSpan(t, a.span.start, a.span.start + 2);
+  const d = direct(t, actors);
+  assert.deepEqual(d.map((q) => q.speaker?.name), ['friend', 'friend']);
+});
+
+test('coreference to an earlier speaker is kept', () => {
+  const t = 'Prime Minister Ana Kell accuses the rebels of wanting war. The opposition blames her for the defeat and she herself denounced the calls “for a coup against the state” on Monday.';
+  const actors = (text: string): ActorMention[] => [
+    { id: 'a1', span: at(text, 'Prime Minister Ana Kell'), actor: { code: 'GOV', name: 'Government' }, via: 'title', person: 'Ana Kell' },
+    { id: 'a2', span: at(text, 'The opposition'), actor: { code: 'OPP', name: 'Opposition' }, via: 'description' },
+    { id: 'a3', span: at(text, 'she herself').start === -1 ? at(text, 'she') : makeSpan(text, at(text, 'she herself').start, at(text, 'she herself').start + 3), actor: { code: 'GOV', name: 'Government' }, via: 'coreference', antecedentId: 'a1' },
+  ];
+  const d = direct(t, actors);
+  assert.equal(d[0]!.speaker?.name, 'Ana Kell');
+});
+
+test('reported speech: passive and raising uses have no speaker; objects are not clauses', () => {
+  assert.deepEqual(reported('The parents are reported to have been farmers from the north.'), []);
+  assert.deepEqual(reported('Police are hunting a suspect believed to have left the bag near the gate.'), []);
+  assert.deepEqual(reported('She reported the neighbour two years ago, after he shouted at the children.'), []);
+  assert.deepEqual(reported('Neither the army nor the police responded to the claims, but lawmakers want answers.'), []);
+  const r = reported('The governor urged residents to leave the coast before nightfall.');
+  assert.equal(r.length, 1);
+  assert.equal(who(r[0]), 'The governor');
+  assert.equal(reported('The mayor said the bridge will reopen in May.')[0]!.span.text, 'the bridge will reopen in May');
+});
