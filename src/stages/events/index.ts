@@ -32,7 +32,11 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
     run(doc) {
       const text = doc.text;
       const tokensBy = new Map<number, Token[]>();
-      for (const t of doc.get('tokens')) tokensBy.set(t.sentence, [...(tokensBy.get(t.sentence) ?? []), t]);
+      for (const t of doc.get('tokens')) {
+        const list = tokensBy.get(t.sentence);
+        if (list) list.push(t);
+        else tokensBy.set(t.sentence, [t]);
+      }
       const actors = doc.get('actors');
       const places = doc.get('places').filter((p) => !p.adjectival && p.resolved);
       const dates = doc.get('dates').filter((d) => d.type === 'DATE' && /^\d{4}/.test(d.value));
