@@ -13,6 +13,7 @@ import { flatRow } from '../export/formats.js';
 import { FilterError, parseEventFilter } from '../query/event-filter.js';
 import { decodeCursor, encodeCursor } from '../store/record.js';
 import { clusterStoredArticles } from '../reconcile/stored-clusters.js';
+import { dashboardRoutes } from './static.js';
 
 export interface ApiOptions {
   store: Store;
@@ -63,6 +64,7 @@ export function createApi(options: ApiOptions): Hono {
   app.notFound((c) => errorResponse(c, 404, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.route('/', dashboardRoutes()); // the analyst's dashboard (web/) and its vendored assets
 
   app.get('/api/articles', async (c) => {
     const limit = intParam(c.req.query('limit'), 'limit', 50, 1, 500);
