@@ -132,3 +132,19 @@ test('events: filters are validated and pages follow the cursor', async () => {
     await store.close();
   }
 });
+
+test('events follow an updated article (the event cache re-reads what changed)', async () => {
+  const { app, store } = await setup();
+  try {
+    const post = (text: string) => app.request('/api/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text, url: 'https://example.test/story', publishedAt: '2024-02-01' }) });
+    await post('Gunmen attacked a convoy near Arden on Monday, killing four drivers, police said.');
+    const first = await body(await app.request('/api/events'));
+    assert.ok(first.items.some((e: any) => /convoy/.test(e.sentence)));
+    assert.equal((await body(await post('Police arrested nine suspects in Arden on Wednesday, the interior ministry said.'))).status, 'updated');
+    const second = await body(await app.request('/api/events'));
+    assert.ok(second.items.length > 0);
+    assert.ok(second.items.every((e: any) => !/convoy/.test(e.sentence)), 'the old version events are gone');
+  } finally {
+    await store.close();
+  }
+});

@@ -8,7 +8,7 @@ import { articleRecord } from '../store/record.js';
 import type { Store } from '../store/store.js';
 import { ApiError, errorResponse, intParam } from './errors.js';
 import { openApiDocument } from './openapi.js';
-import { storedEventRows } from '../export/event-rows.js';
+import { StoredEventCache, storedEventRows } from '../export/event-rows.js';
 import { flatRow } from '../export/formats.js';
 import { FilterError, parseEventFilter } from '../query/event-filter.js';
 import { decodeCursor, encodeCursor } from '../store/record.js';
@@ -55,6 +55,7 @@ async function inputArticle(contentType: string, body: string): Promise<InputArt
 export function createApi(options: ApiOptions): Hono {
   const { store, pipeline } = options;
   const app = new Hono();
+  const eventCache = new StoredEventCache();
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message);
@@ -112,7 +113,7 @@ export function createApi(options: ApiOptions): Hono {
     const items: Record<string, unknown>[] = [];
     let seen = 0;
     let more = false;
-    for await (const row of storedEventRows(store, filter)) {
+    for await (const row of storedEventRows(store, filter, eventCache)) {
       if (seen++ < offset) continue;
       if (items.length === limit) {
         more = true;

@@ -48,13 +48,35 @@ export function eventRowsOf(articleId: string, doc: DocumentJson, filter: EventF
     }));
 }
 
+/**
+ * Every event of each stored article, kept by article id and ingestion time: the
+ * listing is cheap, so a changed or re-ingested article (by any process) is re-read and
+ * an unchanged one is not.
+ */
+export class StoredEventCache {
+  private readonly byArticle = new Map<string, { ingestedAt: string; rows: EventRow[] }>();
+
+  async rows(store: Store, articleId: string, ingestedAt: string): Promise<EventRow[]> {
+    const hit = this.byArticle.get(articleId);
+    if (hit && hit.ingestedAt === ingestedAt) return hit.rows;
+    const article = await store.getArticle(articleId);
+    const rows = article ? eventRowsOf(article.id, article.document, { includeBackground: true, includeRestated: true }) : [];
+    this.byArticle.set(articleId, { ingestedAt, rows });
+    return rows;
+  }
+}
+
 /** Every stored event matching the filter, article by article. */
-export async function* storedEventRows(store: Store, filter: EventFilter): AsyncGenerator<EventRow> {
+export async function* storedEventRows(store: Store, filter: EventFilter, cache?: StoredEventCache): AsyncGenerator<EventRow> {
   let cursor: string | undefined;
   do {
-    const page = await store.listArticles({ limit: 200, cursor });
+    const page = await store.listArticles({ limit: 500, cursor });
     for (const summary of page.items) {
       if (!summary.counts.events) continue;
+      if (cache) {
+        for (const row of await cache.rows(store, summary.id, summary.ingestedAt)) if (eventMatches(row.event, filter)) yield row;
+        continue;
+      }
       const article = await store.getArticle(summary.id);
       if (article) yield* eventRowsOf(article.id, article.document, filter);
     }
