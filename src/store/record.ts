@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DocumentJson } from '../serialize/document-json.js';
-import type { ArticleRecord } from './store.js';
+import type { ArticleRecord, ArticleSummary } from './store.js';
 
 /** Content identity: the raw text with white space collapsed, so re-saved files still match. */
 export function contentHash(raw: string): string {
@@ -42,4 +42,27 @@ export function decodeCursor(cursor: string): (string | number)[] {
     /* fall through */
   }
   throw new Error(`invalid cursor "${cursor}"`);
+}
+
+/** The columns every store keeps for an article summary, as read back from a row. */
+export interface SummaryColumns {
+  id: string;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  published_at: string | null;
+  origin: string | null;
+  pipeline_version: string;
+  chars: number;
+}
+
+/** An article summary from a stored row; absent optional fields are left out, never null. */
+export function summaryFromRow(row: SummaryColumns, ingestedAt: string, counts: Record<string, number>): ArticleSummary {
+  const s: ArticleSummary = { id: row.id, pipelineVersion: row.pipeline_version, ingestedAt, chars: row.chars, counts };
+  if (row.title) s.title = row.title;
+  if (row.outlet) s.outlet = row.outlet;
+  if (row.url) s.url = row.url;
+  if (row.published_at) s.publishedAt = row.published_at;
+  if (row.origin) s.origin = row.origin;
+  return s;
 }

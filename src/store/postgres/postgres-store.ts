@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import pg from 'pg';
-import { decodeCursor, encodeCursor, layerCounts } from '../record.js';
+import { decodeCursor, encodeCursor, layerCounts, summaryFromRow } from '../record.js';
 import { StoreError, type ArticleRecord, type ArticleSummary, type Page, type SaveStatus, type SearchHit, type Store, type StoredArticle } from '../store.js';
 import { checkSchemaName, describeConnectError } from './connection.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
@@ -34,13 +34,7 @@ interface ArticleRow {
 const SUMMARY_COLUMNS = 'id, content_hash, url, title, outlet, published_at, origin, pipeline_version, ingested_at, chars, counts';
 
 function summary(row: ArticleRow): ArticleSummary {
-  const s: ArticleSummary = { id: row.id, pipelineVersion: row.pipeline_version, ingestedAt: row.ingested_at.toISOString(), chars: row.chars, counts: row.counts };
-  if (row.title) s.title = row.title;
-  if (row.outlet) s.outlet = row.outlet;
-  if (row.url) s.url = row.url;
-  if (row.published_at) s.publishedAt = row.published_at;
-  if (row.origin) s.origin = row.origin;
-  return s;
+  return summaryFromRow(row, row.ingested_at.toISOString(), row.counts);
 }
 
 /** The words of a user query, so that plainto_tsquery sees no punctuation (and there is no syntax to interpret). */

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { decodeCursor, encodeCursor, layerCounts } from '../record.js';
+import { decodeCursor, encodeCursor, layerCounts, summaryFromRow } from '../record.js';
 import { StoreError, type ArticleRecord, type ArticleSummary, type Page, type SaveStatus, type SearchHit, type Store, type StoredArticle } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 
@@ -21,13 +21,7 @@ interface ArticleRow {
 const SUMMARY_COLUMNS = 'id, content_hash, url, title, outlet, published_at, origin, pipeline_version, ingested_at, chars, counts';
 
 function summary(row: ArticleRow): ArticleSummary {
-  const s: ArticleSummary = { id: row.id, pipelineVersion: row.pipeline_version, ingestedAt: row.ingested_at, chars: row.chars, counts: JSON.parse(row.counts) };
-  if (row.title) s.title = row.title;
-  if (row.outlet) s.outlet = row.outlet;
-  if (row.url) s.url = row.url;
-  if (row.published_at) s.publishedAt = row.published_at;
-  if (row.origin) s.origin = row.origin;
-  return s;
+  return summaryFromRow(row, row.ingested_at, JSON.parse(row.counts));
 }
 
 /** Quote each word for FTS5 so user text can never be read as query syntax. */
