@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { dataFileError as fail, readDataFile, stringList } from '../../core/data-file.js';
 import { dataPath } from '../../core/paths.js';
 import { PLOVER_TYPES, type EventRecord } from '../../core/layers/index.js';
 
@@ -36,10 +36,6 @@ export interface AcledLexicon {
   rules: AcledRule[];
 }
 
-function fail(path: string, message: string): never {
-  throw new Error(`${path}: ${message}`);
-}
-
 /** Words as one case-insensitive regular expression; a trailing * matches any word ending. */
 export function wordsPattern(words: readonly string[]): RegExp {
   const alts = words.map((w) => {
@@ -50,18 +46,8 @@ export function wordsPattern(words: readonly string[]): RegExp {
   return new RegExp(`(?<![\\w-])(?:${alts.join('|') || '(?!)'})(?![\\w])`, 'iu');
 }
 
-function strings(path: string, where: string, v: unknown): string[] {
-  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x.length > 0)) fail(path, `${where} must be an array of non-empty strings`);
-  return v as string[];
-}
-
 export function loadAcledLexicon(path = dataPath('lexicons', 'acled.json')): AcledLexicon {
-  let json: Record<string, any>;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, any>;
-  } catch (err) {
-    fail(path, `cannot read (${(err as Error).message})`);
-  }
+  const json = readDataFile(path);
   if (!Number.isInteger(json.version)) fail(path, '"version" must be an integer');
   if (!Array.isArray(json.rules)) fail(path, '"rules" must be an array');
   const rules = (json.rules as Record<string, any>[]).map((r, i): AcledRule => {
@@ -69,12 +55,12 @@ export function loadAcledLexicon(path = dataPath('lexicons', 'acled.json')): Acl
     const subs = ACLED_SUB_EVENTS[r.eventType as string];
     if (!subs) fail(path, `${where}: unknown ACLED event type "${String(r.eventType)}"`);
     if (!subs.includes(r.subEventType)) fail(path, `${where}: "${String(r.subEventType)}" is no sub-event type of ${r.eventType}`);
-    const types = r.types === undefined ? undefined : strings(path, `${where}.types`, r.types);
+    const types = r.types === undefined ? undefined : stringList(path, `${where}.types`, r.types);
     for (const t of types ?? []) if (!(PLOVER_TYPES as readonly string[]).includes(t)) fail(path, `${where}: unknown PLOVER type "${t}"`);
     if (r.all !== undefined && !Array.isArray(r.all)) fail(path, `${where}.all must be an array of word lists`);
     return {
-      ...(r.any ? { any: wordsPattern(strings(path, `${where}.any`, r.any)) } : {}),
-      ...(r.all ? { all: (r.all as unknown[]).map((g, j) => wordsPattern(strings(path, `${where}.all[${j}]`, g))) } : {}),
+      ...(r.any ? { any: wordsPattern(stringList(path, `${where}.any`, r.any)) } : {}),
+      ...(r.all ? { all: (r.all as unknown[]).map((g, j) => wordsPattern(stringList(path, `${where}.all[${j}]`, g))) } : {}),
       ...(types ? { types } : {}),
       ...(typeof r.sourceState === 'boolean' ? { sourceState: r.sourceState } : {}),
       ...(typeof r.targetArmed === 'boolean' ? { targetArmed: r.targetArmed } : {}),
@@ -89,11 +75,11 @@ export function loadAcledLexicon(path = dataPath('lexicons', 'acled.json')): Acl
   return {
     version: json.version,
     sectorCodes: codes as Record<string, number>,
-    stateSectors: strings(path, 'stateSectors', json.stateSectors),
-    armed: wordsPattern(strings(path, 'armedWords', json.armedWords)),
-    civilian: wordsPattern(strings(path, 'civilianWords', json.civilianWords)),
-    clash: wordsPattern(strings(path, 'clashWords', json.clashWords)),
-    unidentified: wordsPattern(strings(path, 'unidentifiedWords', json.unidentifiedWords)),
+    stateSectors: stringList(path, 'stateSectors', json.stateSectors),
+    armed: wordsPattern(stringList(path, 'armedWords', json.armedWords)),
+    civilian: wordsPattern(stringList(path, 'civilianWords', json.civilianWords)),
+    clash: wordsPattern(stringList(path, 'clashWords', json.clashWords)),
+    unidentified: wordsPattern(stringList(path, 'unidentifiedWords', json.unidentifiedWords)),
     actorNames: (json.actorNames ?? {}) as Record<string, string>,
     rules,
   };

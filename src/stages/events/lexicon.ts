@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { dataFileError as fail, readDataFile, stringList } from '../../core/data-file.js';
 import { dataPath } from '../../core/paths.js';
 import { PLOVER_TYPES, type PloverType } from '../../core/layers/index.js';
 
@@ -47,24 +47,14 @@ export interface EventsLexicon {
 const TYPES = new Set<string>(PLOVER_TYPES);
 const KEYS = new Set(['lemma', 'type', 'mode', 'pos', 'next', 'prev', 'window', 'sentenceHas', 'lowercase', 'speech']);
 
-function fail(path: string, message: string): never {
-  throw new Error(`${path}: ${message}`);
-}
-
 function optStrings(path: string, where: string, v: unknown): string[] | undefined {
   if (v === undefined) return undefined;
-  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x.length > 0)) fail(path, `${where} must be an array of non-empty strings`);
-  return (v as string[]).map((x) => x.toLowerCase());
+  return stringList(path, where, v).map((x) => x.toLowerCase());
 }
 
 /** Load and check the event trigger lexicon (a data file analysts edit). */
 export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): EventsLexicon {
-  let json: Record<string, any>;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, any>;
-  } catch (err) {
-    fail(path, `cannot read (${(err as Error).message})`);
-  }
+  const json = readDataFile(path);
   if (!Number.isInteger(json.version)) fail(path, '"version" must be an integer');
   if (!Array.isArray(json.triggers)) fail(path, '"triggers" must be an array');
   const irregular: Record<string, string> = {};
