@@ -38,6 +38,8 @@ export function demoCommand(): Command {
         print('  sitrep articles list                 the stored articles');
         print(`  sitrep articles show ${page.items[0]?.id ?? 'ID'}    one article with every fact and its span`);
         print('  sitrep search Kharkiv                full-text search');
+        print('  sitrep clusters                      one event per story, every report attached, figures reconciled');
+        print(`  sitrep serve${opts.db ? ` --db ${location}` : ''}                         the dashboard at http://127.0.0.1:8080/`);
         print('  sitrep analyze FILE --json           analyse any article without storing it');
         if (summary.failed > 0) process.exitCode = 1;
       } finally {
