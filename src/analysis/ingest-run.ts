@@ -2,7 +2,7 @@ import type { ArticleMeta } from '../core/document.js';
 import { readInputs } from '../ingest/index.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import { articleRecord } from '../store/record.js';
-import type { Store } from '../store/store.js';
+import type { SaveStatus, Store } from '../store/store.js';
 import { analyzeText } from './analyze.js';
 
 export interface IngestSummary {
@@ -16,6 +16,8 @@ export interface IngestSummary {
 export interface IngestOptions {
   meta?: Partial<ArticleMeta>;
   onProgress?: (summary: IngestSummary) => void;
+  /** called after each article is saved (stored, updated or duplicate), e.g. to evaluate standing alerts */
+  onStored?: (result: { id: string; status: SaveStatus }) => Promise<void> | void;
 }
 
 /**
@@ -34,7 +36,9 @@ export async function ingestPaths(paths: string[], pipeline: Pipeline, store: St
       const origin = item.article.meta.origin ?? 'input';
       try {
         const { json } = analyzeText(pipeline, item.article.text, item.article.meta);
-        const { status } = await store.saveArticle(articleRecord(json));
+        const saved = await store.saveArticle(articleRecord(json));
+        const { status } = saved;
+        await options.onStored?.(saved);
         if (status === 'duplicate') summary.duplicates++;
         else summary.stored++;
       } catch (err) {
