@@ -9,6 +9,8 @@ export interface ArticleMeta {
   outlet?: string;
   /** ISO date or date-time of publication; relative dates resolve against it */
   publishedAt?: string;
+  /** set when publishedAt was not given but read off the article's URL or file name */
+  publishedAtFrom?: string;
   /** where the article was read from (a path, "stdin", a feed item) */
   origin?: string;
   language?: string;

@@ -56,3 +56,24 @@ function rfc2822Date(s: string): string | undefined {
   const utc = Date.UTC(+y, month - 1, +d, +h, +mi, +(sec ?? 0)) - offsetMinutes * 60_000;
   return new Date(utc).toISOString().replace('.000Z', 'Z');
 }
+
+// A date in a URL or file name: 2023-09-20, 2023_09_20, 2023/09/20 (as in /news/2023/09/20/),
+// or 20230920 — the same separator (or none) on both sides, not inside a longer number.
+const LOCATION_DATE = /(?<![\d])((?:19|20)\d{2})([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])/g;
+
+/**
+ * The publication date a URL or path carries, when it carries exactly one plausible date
+ * (a valid day, not in the future). News sites and archives name pages and files this way;
+ * two different dates in one location are ambiguous and give none.
+ */
+export function dateInLocation(location: string | undefined, now = new Date()): string | undefined {
+  if (!location) return undefined;
+  const latest = now.toISOString().slice(0, 10);
+  const found = new Set<string>();
+  for (const m of location.matchAll(LOCATION_DATE)) {
+    const [, y, , mo, d] = m;
+    const day = `${y}-${mo}-${d}`;
+    if (validDay(+y!, +mo!, +d!) && day <= latest) found.add(day);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}

@@ -178,3 +178,32 @@ test('readers map is the extension point: a new extension is read and walked', a
     readers.delete('.upper');
   }
 });
+
+test('publication date: read off the file name or URL only when none is given, and marked as inferred', async () => {
+  const dir = join(root, 'dated');
+  mkdirSync(dir);
+  const named = join(dir, 'border-report-2024-03-14.txt');
+  writeFileSync(named, 'Shelling hit the border village on Tuesday, officials said.');
+  const [inferred] = await collect([named]);
+  assert.ok(inferred.ok);
+  assert.equal(inferred.article.meta.publishedAt, '2024-03-14');
+  assert.equal(inferred.article.meta.publishedAtFrom, 'file name');
+
+  const [given] = await collect([named], { meta: { publishedAt: '2024-03-20' } });
+  assert.ok(given.ok);
+  assert.equal(given.article.meta.publishedAt, '2024-03-20');
+  assert.equal(given.article.meta.publishedAtFrom, undefined);
+
+  const page = join(dir, 'page-2020-01-01.html');
+  writeFileSync(page, '<html><head><link rel="canonical" href="https://news.example/world/2024/03/15/border-shelling"></head><body><p>Shelling hit the border village on Friday, officials said in a statement to reporters.</p></body></html>');
+  const [fromUrl] = await collect([page]);
+  assert.ok(fromUrl.ok);
+  assert.equal(fromUrl.article.meta.publishedAt, '2024-03-15', 'the URL names the page; the file name is only where it was saved');
+  assert.equal(fromUrl.article.meta.publishedAtFrom, 'url');
+
+  const ambiguous = join(dir, 'from-2024-03-01-to-2024-03-09.txt');
+  writeFileSync(ambiguous, 'Talks went on all week.');
+  const [none] = await collect([ambiguous]);
+  assert.ok(none.ok);
+  assert.equal(none.article.meta.publishedAt, undefined, 'two dates in a name are ambiguous');
+});

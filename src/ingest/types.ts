@@ -1,4 +1,5 @@
 import type { ArticleMeta } from '../core/document.js';
+import { dateInLocation } from './dates.js';
 
 /** One article as read from an input, before any cleaning. */
 export interface InputArticle {
@@ -59,5 +60,14 @@ export function mergeMeta(record: Partial<ArticleMeta>, flags: Partial<ArticleMe
     }
   }
   meta.origin = origin;
+  if (!meta.publishedAt) {
+    // no date given: fall back on one the URL or file name carries, and say where it came from
+    const fromUrl = dateInLocation(meta.url);
+    const inferred = fromUrl ?? dateInLocation(origin);
+    if (inferred) {
+      meta.publishedAt = inferred;
+      meta.publishedAtFrom = fromUrl ? 'url' : 'file name';
+    }
+  }
   return meta;
 }
