@@ -126,6 +126,8 @@ export function acledCodingRemark(note: string): { value?: number; splitInto?: n
     const m = re.exec(note);
     if (m) return { value: Number(m[1]) };
   }
+  // "No fatalities reported, as police intervened": the coder's own statement that nobody died
+  if (/\bno\s+(?:fatalities|deaths|casualties)\s+(?:were\s+|was\s+)?(?:reported|recorded)\b/i.test(note)) return { value: 0 };
   const split = /\bsplit\s+(?:between|across|over|among)\s+(\d+|two|three|four|five)\s+(?:events|locations)/i.exec(note);
   if (split) {
     const n = Number(split[1]) || ['two', 'three', 'four', 'five'].indexOf(split[1]!.toLowerCase()) + 2;

@@ -70,18 +70,41 @@ export function matchTimexes(gold: readonly TimexGold[], predicted: readonly Tim
   return out;
 }
 
+/**
+ * One spelling per TIMEX3 value. FORMATS.md writes a decade `196` and weeks `1998-W32`;
+ * TimeBank also writes `196X` and `2000-W2`. These are notations of the same value, so
+ * they compare equal; nothing else is loosened.
+ */
+export function canonicalValue(value: string): string {
+  return value.replace(/^(\d{4})-W0(\d)(?!\d)/, '$1-W$2').replace(/^(\d{3})X$/, '$1').replace(/^(\d{2})XX$/, '$1');
+}
+
+export type TimexClass = 'calendar' | 'duration' | 'set' | 'reference';
+
+export function timexClass(t: { type: string; value: string }): TimexClass {
+  if (t.type === 'SET') return 'set';
+  if (/_REF$/.test(t.value)) return 'reference';
+  return /^P/.test(t.value) ? 'duration' : 'calendar';
+}
+
+/**
+ * Some files annotate only part of TIMEX3 (FORMATS.md: GUM has "only calendar dates/times").
+ * A prediction of a class the file's gold never annotates cannot be judged either way, so
+ * it is left out of the count of predictions; a file that annotates every class is scored whole.
+ */
 export function scoreTimex(records: readonly TimexRecord[], predict: (record: TimexRecord) => TimexPrediction[]): TimexScore {
   let gold = 0;
   let predicted = 0;
   let matched = 0;
   let equal = 0;
+  const annotated = new Set(records.flatMap((r) => r.timexes.map(timexClass)));
   for (const record of records) {
-    const preds = predict(record);
+    const preds = predict(record).filter((p) => annotated.has(timexClass(p)));
     const matches = matchTimexes(record.timexes, preds);
     gold += record.timexes.length;
     predicted += preds.length;
     matched += matches.length;
-    equal += matches.filter((m) => m.gold.value === m.predicted.value).length;
+    equal += matches.filter((m) => canonicalValue(m.gold.value) === canonicalValue(m.predicted.value)).length;
   }
   const score: TimexScore = {};
   if (gold > 0) score.extentRecall = matched / gold;

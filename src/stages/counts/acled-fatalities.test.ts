@@ -29,6 +29,19 @@ test('the coder\'s own remark in the note wins', () => {
   assert.equal(fatalities('Riots continued for a second day. 3 killed (coded separately).'), 0);
   assert.deepEqual(acledCodingRemark('Twenty dead [9 fatalities split between 3 events].'), { splitInto: 3 });
   assert.equal(acledCodingRemark('Nothing to see.'), undefined);
+  // "No fatalities reported": the coder says nobody died, whatever the story's verbs suggest
+  assert.equal(fatalities('A trader was lynched by a crowd at the bus park. No fatalities reported, as police intervened.'), 0);
+  assert.deepEqual(acledCodingRemark('Shops were looted. No deaths were recorded.'), { value: 0 });
+});
+
+test('one victim told without a number still counts as one death', () => {
+  assert.equal(fatalities('A herder was shot and wounded by raiders near the dam. He later died in hospital.'), 1);
+  assert.equal(fatalities('Residents caught a suspected thief at the market and lynched him.'), 1);
+  assert.equal(fatalities('A councillor went missing on Monday. His body was on Friday found in a sugarcane field.'), 1);
+  assert.equal(fatalities('The bodies of three fishermen were recovered from the lake after the raid.'), 3);
+  // arrests and a survivor are not deaths
+  assert.equal(fatalities('Police arrested him at a roadblock and later released him.'), 0);
+  assert.equal(fatalities('Gunmen shot at him but he escaped unhurt.'), 0);
 });
 
 const record = (over: Partial<AcledRecord>): AcledRecord => ({

@@ -180,3 +180,31 @@ test('the lexicon loader checks the shape of its file', () => {
   assert.throws(() => loadCountsLexicon(badQual), /unknown "sort_of"/);
   assert.ok(loadCountsLexicon().whoNouns.includes('civilians'));
 });
+
+test('a single victim without a number: a pronoun after the killing, a body found', () => {
+  const died = run('A farmer was beaten by the raiders. He later died in hospital.');
+  assert.deepEqual(died.map((c) => [c.kind, c.value, c.span.text]), [['killed', 1, 'He later died']]);
+  const lynched = run('Villagers caught the suspect and lynched him.');
+  assert.deepEqual(lynched.map((c) => [c.kind, c.value, c.who]), [['killed', 1, 'him']]);
+  assert.deepEqual(run('Her body was found near the border post.').map(brief), ['killed 1 exact']);
+  assert.deepEqual(run('Her body was recovered by divers.').map((c) => c.who), ['Her body']);
+  // "he was said to have killed" is someone's deed, and a survivor is not a victim
+  assert.deepEqual(run('The man who had killed her fled.').map(brief), []);
+  assert.deepEqual(run('She survived and was discharged on Monday.').map(brief), []);
+});
+
+test('the quick checks before the slow patterns keep every verb form and determiner', () => {
+  assert.deepEqual(run('Gunmen killed all the 12 passengers on the bus.').map(brief), ['killed 12 exact']);
+  assert.deepEqual(run('The army said it had shot dead a further 3 fighters.').map(brief), ['killed 3 exact']);
+  assert.deepEqual(run('Police fired at the crowd, killing a 17 years old boy.').map(brief), ['killed 1 exact']);
+  assert.deepEqual(run('A soldier shot and killed a 21-year-old at the gate.').map(brief), ['killed 1 exact']);
+  assert.deepEqual(run('Troops captured another 40 positions overnight.').map(brief), ['captured 40 exact']);
+  assert.deepEqual(run('(killing 4 people) was the report.').map(brief), ['killed 4 exact']);
+  // a sentence without any count word has no count
+  assert.deepEqual(run('Twelve ministers met in the capital for three hours.').map(brief), []);
+});
+
+test('ACLED notes abbreviate killed in action as KIA', () => {
+  assert.deepEqual(run('Nine reportedly KIA after the ambush.').map(brief), ['killed 9 exact']);
+  assert.deepEqual(run('The dealer sold a KIA to the officer.').map(brief), []);
+});

@@ -1,6 +1,8 @@
 import type { CountKind, CountQualifier, Token } from '../../core/layers/index.js';
 import type { NumberMatcher, NumberMention } from './numbers.js';
+import { bareCounts, CALENDAR, namedCounts, singleVictimCounts } from './one-victim.js';
 import type { CountPatterns } from './patterns.js';
+import { ALLEGED_ACT, chunksBefore, execBefore, lastParticiples, mayFollowVerb, testBefore } from './window.js';
 
 /** A count found in one sentence, with offsets into the sentence text. */
 export interface RawCount {
@@ -24,27 +26,8 @@ interface Candidate {
 }
 
 const CONNECTOR = /^\s*(?<punct>[,;:(–—-])?\s*(?:(?:and|or|plus|as well as)\s+|(?<inc>including|among them|among whom|of whom|of them|comprising|namely|mostly|mainly|most of them)\s+)?$/iu;
-// "suspected of killing a chief", "militiamen who had killed civilians": the killers' past deed, not this event's count
-const ALLEGED_ACT = /(?:(?:nearly|almost|narrowly|attempt(?:ed|ing)?\s+to|tr(?:y|ied|ying)\s+to|plan(?:ned|ning)?\s+to|threaten(?:ed|ing|s)?\s+to|(?:suspected|accused|believed|alleged)\s+to\s+have)|(?:suspected|accused|convicted|charged|wanted|blamed|jailed|sentenced|guilty|responsible|arrested|detained|held)\s+(?:of|for|over|with|in connection with)|\bwho\s+(?:had\s+|has\s+|have\s+)?(?:allegedly\s+|reportedly\s+)?)\s*$/iu;
-const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/iu;
 const MONTH_ABBR = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/iu;
 const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
-/**
- * The patterns before a number are anchored at its left and reach back at most a
- * clause; looking at a bounded window keeps a sentence of 10,000 numbers linear.
- */
-const LOOKBACK = 240;
-
-/** Run an end-anchored regex on the text just before `end`; the match index is made absolute. */
-function execBefore(re: RegExp | undefined, s: string, end: number): RegExpExecArray | null {
-  if (!re) return null;
-  const from = Math.max(0, end - LOOKBACK);
-  const m = re.exec(s.slice(from, end));
-  if (m) m.index += from;
-  return m;
-}
-
-const testBefore = (re: RegExp, s: string, end: number) => re.test(s.slice(Math.max(0, end - LOOKBACK), end));
 
 /** Index of the first token starting at or after `at` (tokens are sorted). */
 function firstTokenFrom(tokens: readonly Token[], base: number, at: number): number {
@@ -82,7 +65,9 @@ function whoAllowed(p: CountPatterns, s: string, who: { start: number; end: numb
  */
 export function extractCounts(s: string, base: number, tokens: readonly Token[], p: CountPatterns, nm: NumberMatcher): RawCount[] {
   const out: RawCount[] = [];
+  if (!p.cue.test(s)) return out;
   const candidates: Candidate[] = [];
+  const lastParticiple = lastParticiples(p, s);
   const tokenAfter = (at: number, skip = 0) => tokens[firstTokenFrom(tokens, base, at) + skip];
   // a left-verb number followed by a noun that is not a who noun counts things, not people ("killing 3 cows")
   const thingAfter = (at: number) => {
@@ -113,14 +98,20 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
     if (p.trapUnits.has(head) || CALENDAR.test(head.replace(/\.$/, '')) || MONTH_ABBR.test(head)) return undefined;
     return { start: tokens[first]!.span.start - base, end: tokens[last]!.span.end - base };
   };
-  for (const m of nm.find(s)) {
+  const mentions = nm.find(s);
+  for (const m of mentions) {
     if (!m.article && nm.isTrap(s, m)) continue;
     let best: RawCount | undefined;
     const who = m.article ? nounPhrase(m.end) : whoAt(p, s, m.end);
     if (m.article && !who) continue;
+    // "a further 3 fighters": the article belongs to the number, which is the count ("a 17 years
+    // old man" keeps its article: that number is an age)
+    if (m.article && mentions.some((o) => !o.article && o.start >= who!.start && o.start < who!.end && !nm.isTrap(s, o))) continue;
     const base0 = { numStart: m.start, numEnd: m.end, value: m.value, qualifier: m.qualifier, ...(m.vague ? { vague: m.vague } : {}) };
     // 1. a verb before the number: "killing 3 civilians", "arrested 12 people"
+    const chunks = chunksBefore(s, m.qualStart);
     for (const k of p.kinds) {
+      if (!mayFollowVerb(p, k, chunks)) continue;
       const lm = execBefore(p.left.get(k), s, m.qualStart);
       if (!lm || !whoAllowed(p, s, who, k) || testBefore(ALLEGED_ACT, s, lm.index)) continue;
       if (!who && thingAfter(m.end)) continue;
@@ -142,6 +133,7 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
       let len = -1;
       const from = m.article ? who!.end : m.end;
       for (const k of p.kinds) {
+        if (lastParticiple(k) < from) continue;
         const rm = p.right.get(k)!.exec(s.slice(from));
         if (!rm || rm[0].length <= len) continue;
         const g = rm.groups ?? {};
@@ -163,6 +155,7 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
 
   namedCounts(s, base, tokens, p, out);
   bareCounts(s, base, tokens, p, out, nounPhrase);
+  singleVictimCounts(s, p, out);
   if (!out.some((c) => c.start === 0)) {
     for (const k of p.kinds) {
       const hm = p.headline.get(k)!.exec(s);
@@ -190,56 +183,6 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
     if (outer >= 0) c.subsetOf = outer;
   });
   return out;
-}
-
-/** "Mob lynches man", "Gunmen kill Mungiki sect spokesman": a bare singular noun after the verb (headline style). */
-function bareCounts(s: string, base: number, tokens: readonly Token[], p: CountPatterns, out: RawCount[], np: (at: number) => { start: number; end: number } | undefined): void {
-  for (let i = 1; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN') continue;
-    const at = t.span.start - base;
-    if (out.some((c) => c.start <= at && at < c.end)) continue;
-    for (const k of p.kinds) {
-      const lm = execBefore(p.left.get(k), s, at);
-      if (lm && testBefore(ALLEGED_ACT, s, lm.index)) break;
-      if (!lm || !/^(?:kill|kills|killing|killed|lynch|lynches|lynched|lynching|shoot dead|shoots dead|shot dead|shooting dead|shot and killed|shoot and kill|shoots and kills|hacked to death|stoned to death|murdered|murder|murders|murdering)$/iu.test(lm.groups!.verb!.replace(/\s+/g, ' '))) continue;
-      // the verb must be a verb ("a lynch mob" is not a lynching)
-      const verbTok = tokens.find((x) => x.span.end - base === lm.index + lm[0].trimEnd().length);
-      if (verbTok && verbTok.pos !== 'VERB') break;
-      if (testBefore(/(?:^|\s)(?:a|an|the)\s+$/iu, s, lm.index)) break;
-      const who = np(at);
-      if (!who) break;
-      const head = s.slice(who.start, who.end).toLowerCase().split(/\s+/).pop()!;
-      if (!(p.singularWhoSet.has(head) || (!/s$/u.test(head) && !p.whoNouns.has(head)))) break;
-      out.push({ start: lm.index, end: who.end, numStart: who.start, numEnd: who.end, kind: k, value: 1, qualifier: 'exact', who });
-      break;
-    }
-  }
-}
-
-/** "GNB General X was also detained", "Y – shot dead by police": one person, named. */
-function namedCounts(s: string, base: number, tokens: readonly Token[], p: CountPatterns, out: RawCount[]): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.pos !== 'PROPN') continue;
-    const next = tokens[i + 1];
-    if (next && next.pos === 'PROPN') continue; // the run goes on
-    let j = i;
-    // names run over capitalised words and particles: "Hector Armando Hernández Da Costa"
-    while (j > 0 && (/^\p{Lu}/u.test(tokens[j - 1]!.span.text) || (/^(?:da|de|del|della|van|von|al|bin|ibn|el|la|le|dos|das)$/u.test(tokens[j - 1]!.span.text) && j > 1 && /^\p{Lu}/u.test(tokens[j - 2]!.span.text))) && tokens[j - 1]!.pos !== 'PUNCT' && j - 1 >= 0 && !(j - 1 === 0 && tokens[0]!.pos === 'DET')) j--;
-    const start = tokens[j]!.span.start - base;
-    const end = t.span.end - base;
-    const name = s.slice(start, end);
-    if (!/^\p{Lu}/u.test(name) || p.whoNouns.has(name.toLowerCase()) || CALENDAR.test(name)) continue;
-    if (j > 0 && /^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)/i.test(tokens[j - 1]!.span.text)) continue;
-    if (out.some((c) => c.start <= end && start < c.end)) continue;
-    for (const k of p.kinds) {
-      const nm = p.named.get(k)!.exec(s.slice(end));
-      if (!nm) continue;
-      out.push({ start, end: end + nm[0].length, numStart: start, numEnd: end, kind: k, value: 1, qualifier: 'exact', who: { start, end } });
-      break;
-    }
-  }
 }
 
 /** Numbers with a who but no verb of their own take the kind of the count they follow. */

@@ -26,6 +26,8 @@ export interface CountsLexicon {
   monthNames: string[];
   claimVerbs: string[];
   claimantStopWords: string[];
+  /** one victim told without a number: "He later died", "lynched him" (patterns with a `who` group) */
+  singleVictims: { kind: CountKind; pattern: string }[];
 }
 
 const KINDS = new Set<string>(['killed', 'injured', 'displaced', 'evacuated', 'arrested', 'detained', 'missing', 'kidnapped', 'captured']);
@@ -44,6 +46,22 @@ function numbers(path: string, where: string, v: unknown): Record<string, number
   if (!v || typeof v !== 'object' || Array.isArray(v)) fail(path, `"${where}" must be an object`);
   for (const [k, n] of Object.entries(v)) if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) fail(path, `"${where}.${k}" must be a non-negative number`);
   return v as Record<string, number>;
+}
+
+function singleVictims(path: string, v: unknown): { kind: CountKind; pattern: string }[] {
+  if (!Array.isArray(v)) fail(path, '"singleVictims" must be an array');
+  return v.map((x: any, i) => {
+    if (!x || !KINDS.has(x.kind)) fail(path, `singleVictims[${i}]: unknown kind "${String(x?.kind)}"`);
+    if (typeof x.pattern !== 'string') fail(path, `singleVictims[${i}]: "pattern" must be a string`);
+    let re: RegExp;
+    try {
+      re = new RegExp(x.pattern, 'iu');
+    } catch (err) {
+      fail(path, `singleVictims[${i}]: invalid pattern (${(err as Error).message})`);
+    }
+    if (!re.source.includes('(?<who>')) fail(path, `singleVictims[${i}]: the pattern needs a named group "who"`);
+    return { kind: x.kind as CountKind, pattern: x.pattern as string };
+  });
 }
 
 /** Load and check the counts lexicon (a data file analysts edit; see counts.schema.json). */
@@ -99,6 +117,7 @@ export function loadCountsLexicon(path = dataPath('lexicons', 'counts.json')): C
     monthNames: strings(path, 'monthNames', json.monthNames),
     claimVerbs: strings(path, 'claimVerbs', json.claimVerbs),
     claimantStopWords: strings(path, 'claimantStopWords', json.claimantStopWords),
+    singleVictims: singleVictims(path, json.singleVictims ?? []),
   };
 }
 

@@ -8,6 +8,17 @@ export interface CountPatterns {
   right: Map<CountKind, RegExp>;
   /** before a number: VERB [the|all], anchored at the end */
   left: Map<CountKind, RegExp>;
+  /** the last word of each kind's verbs, to skip the `left` regex cheaply where it cannot match */
+  verbLastWords: Map<CountKind, Set<string>>;
+  /** where a kind's participle can start (its leading space), to skip `right` where it cannot match */
+  participleAt: Map<CountKind, RegExp>;
+  /**
+   * Any word every count pattern needs (a participle, a verb, a toll): a sentence without
+   * one holds no count, and most sentences are skipped on this one test.
+   */
+  cue: RegExp;
+  /** one victim told without a number ("He later died", "lynched him"), with a `who` group */
+  singleVictims: { kind: CountKind; re: RegExp }[];
   /** before a number: "death toll rose to", anchored at the end */
   toll: Map<CountKind, RegExp>;
   /** after a number: an optional who phrase */
@@ -44,6 +55,8 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
   const named = new Map<CountKind, RegExp>();
   const allParticiples = kinds.flatMap((k) => [...lex.kinds[k]!.participles, ...lex.kinds[k]!.nouns]);
   const headline = new Map<CountKind, RegExp>();
+  const verbLastWords = new Map<CountKind, Set<string>>();
+  const participleAt = new Map<CountKind, RegExp>();
   for (const k of kinds) {
     const w = lex.kinds[k]!;
     const part = [alternation([...w.participles, ...w.nouns]), ...w.participlePatterns.map((p) => `(?:${p})`)].join('|');
@@ -60,17 +73,29 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
         ACTIVE, 'diu'));
     if (w.verbs.length) {
       left.set(k, new RegExp(`(?<![\\p{L}-])(?<verb>${alternation(w.verbs)})\\s+(?:(?:all\\s+the|all|the|another|a\\s+further|an\\s+additional|some)\\s+)?$`, 'iu'));
+      verbLastWords.set(k, new Set(w.verbs.map((v) => v.trim().split(/\s+/).pop()!.toLowerCase())));
     }
+    // the same `\s+(?<kind>…)(?![\p{L}])` tail as `right`, found anywhere: a lookahead reports every start
+    participleAt.set(k, new RegExp(`(?=\\s(?:${part})(?![\\p{L}]))`, 'giu'));
     if (w.tolls.length) {
       toll.set(k, new RegExp(`(?<![\\p{L}])(?<toll>${alternation(w.tolls)})(?![\\p{L}])(?:[^.;!?]{0,120}?(?<![\\p{L}])(?:risen|rose|rises|rising|raised|revised|climbed|climbs|climbing|reached|reaches|stands|stood|increased|jumped|hit|hits|now)(?:\\s+(?:to|at))?|\\s+(?:of|is|was|at))\\s+$`, 'iu'));
     }
     named.set(k, new RegExp(`^\\s*(?:,?\\s*[–—-]\\s*|,?\\s+(?:was|has\\s+been|had\\s+been|is)\\s+(?:(?:also|reportedly|later|allegedly|then|subsequently|fatally)\\s+)?)(?<kind>${partOnly})(?![\\p{L}])${ACTIVE}`, 'iu'));
     headline.set(k, new RegExp(`^(?<who>(?:${WORD}\\s+){0,2}?${single})(?:\\s+(?:was|is|has\\s+been|reportedly|fatally))?\\s+(?<kind>${partOnly})(?![\\p{L}])${ACTIVE}`, 'iu'));
   }
+  const cueWords = kinds.flatMap((k) => [...lex.kinds[k]!.participles, ...lex.kinds[k]!.nouns, ...lex.kinds[k]!.verbs, ...lex.kinds[k]!.tolls]);
+  const cuePatterns = kinds.flatMap((k) => lex.kinds[k]!.participlePatterns.map((p) => `(?:${p})`));
+  // the cue only asks whether one matches: its groups are left unnamed (names may repeat)
+  const singleVictimSources = lex.singleVictims.map((v) => `(?:${v.pattern.replace(/\(\?<([A-Za-z_]\w*)>/g, '(?:')})`);
+  const cue = new RegExp(`(?<![\\p{L}])(?:${[alternation(cueWords), ...cuePatterns].join('|')})(?![\\p{L}])${singleVictimSources.length ? `|${singleVictimSources.join('|')}` : ''}`, 'iu');
   return {
     kinds,
+    cue,
+    singleVictims: lex.singleVictims.map((v) => ({ kind: v.kind, re: new RegExp(v.pattern, 'giu') })),
     right,
     left,
+    verbLastWords,
+    participleAt,
     toll,
     who: new RegExp(`^\\s+(?:${WORD}\\s+){0,3}?${who}(?![\\p{L}])`, 'iu'),
     singularWho: new RegExp(`^\\s+(?:${WORD}\\s+){0,3}?${single}(?![\\p{L}])`, 'iu'),

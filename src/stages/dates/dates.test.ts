@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spanIsValid } from '../../core/span.js';
-import { createDatesStage, type DatedExpression } from './index.js';
+import { createDatesStage, DateGrammar, defaultDateLexicon, type DatedExpression } from './index.js';
 import { docWithLines } from './test-helpers.js';
 
 // 2023-09-20 is a Wednesday, in ISO week 38
@@ -176,4 +176,24 @@ test('every expression has an id, a valid span and a TIMEX3-shaped value', () =>
   assert.ok(dates.length >= 5);
   assert.equal(new Set(dates.map((d) => d.id)).size, dates.length);
   for (const d of dates) assert.match(d.value, /^(?:\d{2,4}(?:-(?:\d{2}|W\d{2}|Q\d|SP|SU|FA|WI))*(?:-\d{2})?(?:T[\d:A-Z]+)?(?:\/.+)?|P.+|PRESENT_REF|PAST_REF|FUTURE_REF|XXXX.*)$/);
+});
+
+test('the quick word checks before the rules find what running every rule finds', () => {
+  const fast = new DateGrammar(defaultDateLexicon());
+  const full = new DateGrammar(defaultDateLexicon(), { prefilter: false });
+  const sentences = [
+    'Sales fell in Q3 2023 and in the third quarter of last year.',
+    'He grew up in the twenties, in the 1980s and in the late ’90s.',
+    'Buses run every other week, fortnightly and twice a day.',
+    'At the moment nobody knows; currently the talks are stalled, as in the past.',
+    'The day before yesterday and early this morning the guns were silent.',
+    'They met at noon, at 10:35 a.m. (0735 GMT) Friday and at midnight.',
+    'The 21st century began; last spring was dry; Christmas Eve was quiet.',
+    'Three days ago a 16-hour curfew began; the day-long strike ended the next morning.',
+    'Talks resume FridayMay 5 in Geneva, on 12 Sept. 2023 and on 2023-09-19.',
+    'The week before, Mon. and Tue. were calm; that same night shelling resumed.',
+    'A council of ministers discussed the budget with the mayor.',
+  ];
+  for (const s of sentences) assert.deepEqual(fast.scan(s), full.scan(s), s);
+  assert.deepEqual(fast.scan('A council of ministers discussed the budget with the mayor.'), []);
 });

@@ -65,8 +65,10 @@ export function extractTimeExpressions(
   for (const sentence of sentences) {
     const base = sentence.span.start;
     const stext = sentence.span.text;
-    const ctx = new SentenceContext(stext, grammar.lexicon);
     const cands = grammar.scan(stext);
+    // most sentences hold no time expression: their context is never read
+    if (!cands.length) continue;
+    const ctx = new SentenceContext(stext, grammar.lexicon);
     ctx.maskExpressions(cands);
     const results = new Map<Candidate, Resolved>();
     const run = (c: Candidate, anchor: number | undefined, sentenceDay?: number) => {

@@ -67,6 +67,7 @@ function withDayParts(n: number, sem: Sem, relative: boolean): Resolved {
     return { type: 'TIME', value: `${day}T${pad(sem.time.h)}:${pad(sem.time.min)}`, precision: 'minute', range: dayRange(n), relative };
   }
   // a clock word (noon) is a time; a part of day keeps the day's value, marked by its precision
+  // (TimeBank mostly annotates "Friday night" as the day; its TMO/TEV suffixes are inconsistent)
   if (sem.pod?.startsWith('T')) return { type: 'TIME', value: `${day}${sem.pod}`, precision: 'hour', range: dayRange(n), relative };
   if (sem.pod) return { type: 'DATE', value: day, precision: 'part-of-day', range: dayRange(n), relative };
   return { type: 'DATE', value: day, precision: 'day', range: dayRange(n), relative };

@@ -88,6 +88,13 @@ test('reported speech: told, according to, trailing attribution', () => {
   assert.equal(q3.direct, false);
 });
 
+test('a bare weekday between the verb and "that" is not part of the reported clause', () => {
+  const text = 'The prosecutor said Tuesday that the number of suspects had risen to nine.';
+  const reported = run(text).quotes.filter((q) => !q.direct);
+  assert.deepEqual(reported.map((q) => q.span.text), ['the number of suspects had risen to nine']);
+  assert.equal(reported[0]!.speaker?.span.text, 'The prosecutor');
+});
+
 test('a pronoun speaker resolves through the actors layer', () => {
   const t = 'The presidency of Freedonia issued a warning.\n“All units must withdraw by noon,” he stressed.';
   const actors = (text: string): ActorMention[] => [

@@ -14,7 +14,8 @@ export interface Reported {
   sentence: number;
 }
 
-const PP_HEADS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'to', 'via', 'from', 'through', 'late', 'early', 'last', 'this', 'yesterday', 'today', 'earlier', 'later', 'also', 'repeatedly', 'again']);
+// words that open an adverbial between the verb and "that": "said on Tuesday that", "said Tuesday that"
+const PP_HEADS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'to', 'via', 'from', 'through', 'late', 'early', 'last', 'this', 'yesterday', 'today', 'earlier', 'later', 'also', 'repeatedly', 'again', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'tonight', 'overnight']);
 const FINAL = /^[.!?;:]+$/;
 
 function contentRange(ctx: QuoteContext, from: number, to: number): [number, number] | undefined {
