@@ -65,7 +65,41 @@ export interface TaggedName {
 }
 
 const NEXT_WORD = /^[ \t]+([\p{L}][\p{L}-]*)/u;
-const PREV_WORDS = /(?:([\p{L}]+)[ \t]+)?([\p{L}]+)[ \t]+$/u;
+const LETTER = /^\p{L}$/u;
+const isBlank = (c: number) => c === 32 || c === 9;
+
+/** where the run of letters that ends at `end` starts (not before `lo`); astral letters count */
+function letterRunStart(text: string, end: number, lo: number): number {
+  let i = end;
+  while (i > lo) {
+    const c = text.charCodeAt(i - 1);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) { i--; continue; }
+    if (c < 128) break;
+    const pair = c >= 0xdc00 && c <= 0xdfff && i - 2 >= lo && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
+    const w = pair ? 2 : 1;
+    if (!LETTER.test(text.slice(i - w, i))) break;
+    i -= w;
+  }
+  return i;
+}
+
+/**
+ * The one or two words (letters only, spaces or tabs between) right before `start`, the
+ * nearest first, looking back no further than 40 characters: "in" and "fighting" before
+ * a name in "fighting in Kandahar". Empty strings where there is none.
+ */
+export function wordsBefore(text: string, start: number): [string, string] {
+  const lo = Math.max(0, start - 40);
+  let i = start;
+  while (i > lo && isBlank(text.charCodeAt(i - 1))) i--;
+  if (i === start) return ['', ''];
+  const a = letterRunStart(text, i, lo);
+  if (a === i) return ['', ''];
+  let j = a;
+  while (j > lo && isBlank(text.charCodeAt(j - 1))) j--;
+  const b = j === a ? j : letterRunStart(text, j, lo);
+  return [text.slice(a, i), text.slice(b, j)];
+}
 /** counting words a sentence-initial capital glues to a name: "Seven Taliban militants" */
 const COUNT_WORD = /^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|Fifty|Dozens|Hundreds|Thousands|Several)$/;
 /** where a city named by a tagger as an organisation (a sports club, usually) is the place */
@@ -128,9 +162,9 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
   let type = known.length && (start !== t.start || end !== t.end) ? entityTypeOf(bestKind(known), name, dict) : taggedType(name, t.label, dict, R);
   const next = NEXT_WORD.exec(text.slice(end, end + 40))?.[1] ?? '';
   const nextLower = next.toLowerCase();
-  const prev = PREV_WORDS.exec(text.slice(Math.max(0, start - 40), start));
-  const prev1 = prev?.[2]?.toLowerCase() ?? '';
-  const prev2 = prev?.[1]?.toLowerCase() ?? '';
+  const [before1, before2] = wordsBefore(text, start);
+  const prev1 = before1.toLowerCase();
+  const prev2 = before2.toLowerCase();
   const place = known.some((k) => k.kind === 'country' || k.kind === 'capital' || k.kind === 'city');
   if (R.knownOrgs.has(name) || (type !== 'PERSON' && type !== 'ORG' && known.some((k) => k.kind === 'org') && !place)) type = 'ORG';
   else if ((type === 'GPE' || type === 'LOC') && next === 'police') {

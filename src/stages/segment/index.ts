@@ -1,16 +1,7 @@
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import { makeSpan } from '../../core/span.js';
 import type { Sentence, Token } from '../../core/layers/index.js';
 import type { Stage } from '../../pipeline/stage.js';
-
-type Nlp = ReturnType<typeof winkNLP>;
-let shared: Nlp | undefined;
-function nlp(): Nlp {
-  // wink's model takes ~100 ms to load: load it once, on first use
-  shared ??= winkNLP(model, ['sbd', 'pos']);
-  return shared;
-}
+import { historyFreeWink } from './wink.js';
 
 const FINAL_PUNCT = /[.!?…:;"”’»)]$/;
 
@@ -19,8 +10,10 @@ const FINAL_PUNCT = /[.!?…:;"”’»)]$/;
  * (a headline, a subheading) is a sentence of its own, and paragraphs never share one.
  */
 export function segmentText(text: string): { sentences: Sentence[]; tokens: Token[] } {
-  const its = nlp().its;
-  const doc = nlp().readDoc(text);
+  const wink = historyFreeWink();
+  const its = wink.nlp.its;
+  wink.startDocument();
+  const doc = wink.nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
@@ -76,7 +69,8 @@ export function segmentText(text: string): { sentences: Sentence[]; tokens: Toke
 export function createSegmentStage(): Stage {
   return {
     name: 'segment',
-    version: '1',
+    // 2: tokens no longer depend on the documents read before (wink.ts)
+    version: '2',
     requires: ['clean'],
     provides: ['sentences', 'tokens'],
     run(doc) {

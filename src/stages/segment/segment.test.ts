@@ -21,3 +21,15 @@ test('tokens carry POS and valid spans, and every token belongs to its sentence'
   assert.equal(baku.pos, 'PROPN');
   assert.ok(tokens.every((t) => t.sentence === 0));
 });
+
+test('tokens do not depend on the documents read before (wink keeps words it learnt whole)', () => {
+  const words = (text: string) => segmentText(text).tokens.map((t) => t.span.text);
+  const later = 'Zorblat’s campaign grew.';
+  const first = words(later);
+  assert.deepEqual(first, ['Zorblat', '’s', 'campaign', 'grew', '.']);
+  // wink tokenises "Zorblat’s," as one word plus a comma, and would then keep it whole everywhere
+  assert.deepEqual(words('They met at Zorblat’s, then left.').slice(3, 5), ['Zorblat’s', ',']);
+  assert.deepEqual(words(later), first);
+  // within one document it behaves as before: what it learnt there it keeps
+  assert.deepEqual(words('At Zorblat’s, then Zorblat’s campaign.').filter((w) => w.startsWith('Zorblat')), ['Zorblat’s', 'Zorblat’s']);
+});

@@ -112,15 +112,22 @@ export class PerceptronNerTagger implements NerTagger {
     const s2 = this.model.header.scale2;
     const bos = this.wordSums(BOS_WORD);
     const eos = this.wordSums(EOS_WORD);
+    // each word's cached sums, looked up once per position: [bos, bos, words..., eos, eos]
+    let sums: Int32Array[] = [];
     for (let s = 0; s + 1 < doc.sentStart.length; s++) {
       const a = doc.sentStart[s];
       const b = doc.sentStart[s + 1];
+      if (sums.length < b - a + 4) sums = new Array<Int32Array>(2 * (b - a) + 4);
+      sums[0] = sums[1] = bos;
+      for (let i = a; i < b; i++) sums[i - a + 2] = this.wordSums(words[i]);
+      sums[b - a + 2] = sums[b - a + 3] = eos;
       for (let i = a; i < b; i++) {
-        const own = this.wordSums(words[i]);
-        const m2 = i - 2 >= a ? this.wordSums(words[i - 2]) : bos;
-        const m1 = i - 1 >= a ? this.wordSums(words[i - 1]) : bos;
-        const p1 = i + 1 < b ? this.wordSums(words[i + 1]) : eos;
-        const p2 = i + 2 < b ? this.wordSums(words[i + 2]) : eos;
+        const j = i - a + 2;
+        const own = sums[j];
+        const m2 = sums[j - 2];
+        const m1 = sums[j - 1];
+        const p1 = sums[j + 1];
+        const p2 = sums[j + 2];
         for (let l = 0; l < L2; l++) {
           acc[l] = own[l] + m2[L2 + l] + m1[2 * L2 + l] + p1[3 * L2 + l] + p2[4 * L2 + l];
         }

@@ -28,6 +28,17 @@ for (let c = 0; c < L; c++) {
 let backBuf = new Uint8Array(1024 * L);
 const deltaA = new Float64Array(L);
 const deltaB = new Float64Array(L);
+/** the closed labels' scores at the previous position, gathered once per position */
+const closedPrev = new Float64Array(CLOSERS.length);
+/** trans[CLOSERS[k] * L + OPENERS[ci]] at [ci * CLOSERS.length + k], so that the inner loop below reads memory in order */
+const openerTrans = new Float64Array(OPENERS.length * CLOSERS.length);
+
+/** gathered on every call: training updates the transition table in place */
+function gatherOpenerTrans(trans: ArrayLike<number>): void {
+  for (let ci = 0; ci < OPENERS.length; ci++) {
+    for (let k = 0; k < CLOSERS.length; k++) openerTrans[ci * CLOSERS.length + k] = trans[CLOSERS[k] * L + OPENERS[ci]];
+  }
+}
 
 /**
  * Decode one sentence. `emit` holds n*L emission scores starting at `emitOffset`; the best label
@@ -50,24 +61,27 @@ export function viterbi(
   for (let l = 0; l < L; l++) {
     prev[l] = ALLOWED_START[l] ? trans[START_ROW * L + l] + emit[emitOffset + l] : -Infinity;
   }
+  gatherOpenerTrans(trans);
+  const nc = CLOSERS.length;
   for (let t = 1; t < n; t++) {
     const eo = emitOffset + t * L;
     const bo = t * L;
+    for (let k = 0; k < nc; k++) closedPrev[k] = prev[CLOSERS[k]];
     // labels that may start here (O, B-x, U-x) follow a closed label (O, L-x, U-x)
     for (let ci = 0; ci < OPENERS.length; ci++) {
       const c = OPENERS[ci];
+      const to = ci * nc;
       let best = -Infinity;
       let arg = 0;
-      for (let k = 0; k < CLOSERS.length; k++) {
-        const p = CLOSERS[k];
-        const s = prev[p] + trans[p * L + c];
+      for (let k = 0; k < nc; k++) {
+        const s = closedPrev[k] + openerTrans[to + k];
         if (s > best) {
           best = s;
-          arg = p;
+          arg = k;
         }
       }
       cur[c] = best + emit[eo + c];
-      back[bo + c] = arg;
+      back[bo + c] = CLOSERS[arg];
     }
     // I-x and L-x follow B-x or I-x
     for (let ty = 0; ty < 4; ty++) {

@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { wordsBefore } from './tagged.js';
+
+/** the pattern wordsBefore replaces (a backward scan instead of a regex tried at every position) */
+const PREV_WORDS = /(?:([\p{L}]+)[ \t]+)?([\p{L}]+)[ \t]+$/u;
+function byRegex(text: string, start: number): [string, string] {
+  const m = PREV_WORDS.exec(text.slice(Math.max(0, start - 40), start));
+  return [m?.[2] ?? '', m?.[1] ?? ''];
+}
+
+test('wordsBefore: the nearest word, then the one before it, on the same line', () => {
+  const text = 'Fighting broke out in Kandahar';
+  assert.deepEqual(wordsBefore(text, text.indexOf('Kandahar')), ['in', 'out']);
+  assert.deepEqual(wordsBefore('said, near Aleppo', 11), ['near', '']);
+  assert.deepEqual(wordsBefore('(Aleppo', 1), ['', '']);
+  assert.deepEqual(wordsBefore('Zürich \tÉcole  X', 15), ['École', 'Zürich']);
+  assert.deepEqual(wordsBefore('line\nnext X', 10), ['next', '']);
+});
+
+test('wordsBefore finds what the regex found, on any text', () => {
+  const chars = fc.constantFrom('a', 'Z', 'é', ' ', '\t', '\n', ',', '-', '1', '𝐀', '\ud835', '\udc00', '.');
+  fc.assert(
+    fc.property(fc.array(chars, { maxLength: 70 }).map((a) => a.join('')), fc.nat(), (text, k) => {
+      const start = text.length ? k % (text.length + 1) : 0;
+      assert.deepEqual(wordsBefore(text, start), byRegex(text, start));
+    }),
+    { numRuns: 3000 },
+  );
+});
