@@ -1,9 +1,11 @@
 import type { ArticleMeta } from '../core/document.js';
-import { readInputs } from '../ingest/index.js';
+import { readInputs, type InputItem } from '../ingest/index.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
+import type { DocumentJson } from '../serialize/document-json.js';
 import { articleRecord } from '../store/record.js';
 import type { SaveStatus, Store } from '../store/store.js';
 import { analyzeText } from './analyze.js';
+import { AnalysisPool } from './worker-pool.js';
 
 export interface IngestSummary {
   read: number;
@@ -18,35 +20,88 @@ export interface IngestOptions {
   onProgress?: (summary: IngestSummary) => void;
   /** called after each article is saved (stored, updated or duplicate), e.g. to evaluate standing alerts */
   onStored?: (result: { id: string; status: SaveStatus }) => Promise<void> | void;
+  /**
+   * Worker threads to analyse on (default 1: in-process with `source`). With more, each
+   * worker runs the default pipeline, once the batch has WORKER_MIN_ARTICLES articles.
+   */
+  threads?: number;
+}
+
+/**
+ * Fewer articles than this are analysed in-process even when threads are asked for: a
+ * worker spends about a second and a half loading the pipeline, as long as some fifty
+ * news articles take to analyse.
+ */
+export const WORKER_MIN_ARTICLES = 16;
+
+/** A pipeline, or how to make one when it is needed (worker threads need none in-process). */
+export type PipelineSource = Pipeline | (() => Promise<Pipeline>);
+
+/** An input in the order it was read, with its analysis under way. */
+interface Pending {
+  item: InputItem;
+  json?: Promise<DocumentJson>;
 }
 
 /**
  * Read every input, analyse each article and store it. A bad input is recorded and
  * the batch goes on; each article is stored in its own transaction, so what was
- * stored before a failure stays stored.
+ * stored before a failure stays stored. With worker threads, articles are analysed
+ * in parallel but stored in input order, so the database ends up the same.
  */
-export async function ingestPaths(paths: string[], pipeline: Pipeline, store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingestPaths(paths: string[], source: PipelineSource, store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { read: 0, stored: 0, duplicates: 0, failed: 0, errors: [] };
-  for await (const item of readInputs(paths, { meta: options.meta })) {
+  let pipeline: Promise<Pipeline> | undefined;
+  const inProcess = (text: string, meta: ArticleMeta): Promise<DocumentJson> => {
+    pipeline ??= typeof source === 'function' ? source() : Promise.resolve(source);
+    return pipeline.then((p) => analyzeText(p, text, meta).json);
+  };
+  const threads = Math.max(1, Math.floor(options.threads ?? 1));
+  let pool: AnalysisPool | undefined;
+  const queue: Pending[] = [];
+
+  const finish = async ({ item, json }: Pending) => {
     summary.read++;
     if (!item.ok) {
       summary.failed++;
       summary.errors.push(item.failure);
     } else {
-      const origin = item.article.meta.origin ?? 'input';
       try {
-        const { json } = analyzeText(pipeline, item.article.text, item.article.meta);
-        const saved = await store.saveArticle(articleRecord(json));
-        const { status } = saved;
+        const saved = await store.saveArticle(articleRecord(await (json ?? inProcess(item.article.text, item.article.meta))));
         await options.onStored?.(saved);
-        if (status === 'duplicate') summary.duplicates++;
+        if (saved.status === 'duplicate') summary.duplicates++;
         else summary.stored++;
       } catch (err) {
         summary.failed++;
-        summary.errors.push({ input: origin, message: (err as Error).message });
+        summary.errors.push({ input: item.article.meta.origin ?? 'input', message: (err as Error).message });
       }
     }
     options.onProgress?.(summary);
+  };
+
+  const dispatch = () => {
+    for (const p of queue) {
+      if (!pool || p.json || !p.item.ok) continue;
+      p.json = pool.analyse(p.item.article.text, p.item.article.meta);
+      p.json.catch(() => undefined); // awaited (and reported) when its turn to be stored comes
+    }
+  };
+  let decided = threads === 1;
+  try {
+    for await (const item of readInputs(paths, { meta: options.meta })) {
+      queue.push({ item });
+      if (!decided && queue.filter((p) => p.item.ok).length >= WORKER_MIN_ARTICLES) {
+        decided = true;
+        pool = new AnalysisPool(threads);
+      }
+      if (!decided) continue;
+      dispatch();
+      // keep a few articles per worker under way; store the oldest first
+      while (queue.length > (pool ? threads * 3 : 0) || (queue.length && !queue[0]!.item.ok)) await finish(queue.shift()!);
+    }
+    while (queue.length) await finish(queue.shift()!);
+  } finally {
+    await pool?.close();
   }
   return summary;
 }

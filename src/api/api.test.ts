@@ -6,6 +6,11 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { createDefaultPipeline } from '../pipeline/default.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
+import { articleRecord } from '../store/record.js';
+import { eventFixtureDocuments } from '../store/conformance/event-fixtures.js';
+import { eventRowsOf } from '../query/event-rows.js';
+import { parseEventFilter } from '../query/event-filter.js';
+import { parseQuoteFilter, quoteItemsOf, quoteMatches } from '../query/quote-filter.js';
 import { createApi } from './app.js';
 import { API_SCHEMAS, openApiDocument } from './openapi.js';
 
@@ -118,7 +123,12 @@ test('the OpenAPI document is served and lists every route', async () => {
 test('events: filters are validated and pages follow the cursor', async () => {
   const { app, store } = await setup();
   try {
-    for (const [path, status] of [['/api/events?type=BOMB', 400], ['/api/events?from=yesterday', 400], ['/api/events?bbox=1,2', 400], ['/api/events?country=Armenia', 400], ['/api/events?cursor=zzz', 400], ['/api/events?limit=0', 400]] as const) {
+    const malformed = [
+      '/api/events?type=BOMB', '/api/events?from=yesterday', '/api/events?to=2024-13-45', '/api/events?from=2024-05-02&to=2024-05-01', '/api/events?bbox=1,2',
+      '/api/events?bbox=0,91,1,92', '/api/events?bbox=a,b,c,d', '/api/events?country=Armenia', '/api/events?country=A1', '/api/events?cursor=zzz',
+      '/api/events?cursor=WzBd', '/api/events?cursor=WyJ4Il0', '/api/events?limit=0', '/api/events?limit=1001', '/api/events?limit=ten',
+    ];
+    for (const [path, status] of malformed.map((p) => [p, 400] as const)) {
       const res = await app.request(path);
       assert.equal(res.status, status, path);
       assertMatches('Error', await body(res));
@@ -144,6 +154,138 @@ test('events follow an updated article (the event cache re-reads what changed)',
     const second = await body(await app.request('/api/events'));
     assert.ok(second.items.length > 0);
     assert.ok(second.items.every((e: any) => !/convoy/.test(e.sentence)), 'the old version events are gone');
+  } finally {
+    await store.close();
+  }
+});
+
+/** The fixture events stored directly, so each filter's answer is known from eventMatches. */
+async function setupWithFixtures() {
+  const { app, store } = await setup();
+  const docs = eventFixtureDocuments();
+  for (const d of docs) await store.saveArticle(articleRecord(d));
+  const expected = (params: Record<string, string>) => {
+    const filter = parseEventFilter(params);
+    return [...docs].reverse().flatMap((d) => eventRowsOf(d.meta.id!, d, filter).map((r) => `${r.articleId}/${r.event.id}`));
+  };
+  return { app, store, expected };
+}
+
+async function allPages(app: Awaited<ReturnType<typeof setup>>['app'], query: string): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '';
+  do {
+    const res = await app.request(`/api/events?${query}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    assert.equal(res.status, 200, query);
+    const page = await body(res);
+    assertMatches('EventPage', page);
+    keys.push(...page.items.map((e: any) => `${e.article_id}/${e.event_id}`));
+    cursor = page.nextCursor ?? '';
+  } while (cursor);
+  return keys;
+}
+
+const FILTER_CASES: Record<string, Record<string, string>[]> = {
+  from: [{ from: '2024-05-07' }, { from: '2024-06-01' }],
+  to: [{ to: '2024-05-07' }, { to: '2023-12-31' }],
+  type: [{ type: 'ASSAULT' }, { type: 'protest,request' }],
+  acled: [{ acled: 'Battles' }, { acled: 'arrests,Peaceful protest' }],
+  actor: [{ actor: 'AZE' }, { actor: 'united nations' }],
+  country: [{ country: 'AM' }, { country: 'arm' }, { country: 'TR,COD' }],
+  bbox: [{ bbox: '44,40,46,41' }, { bbox: '20,-5,30,45' }],
+  q: [{ q: 'Shelled' }, { q: 'öğrenci' }],
+  background: [{ background: 'true' }, { background: 'true', type: 'ASSAULT' }],
+};
+
+for (const [name, cases] of Object.entries(FILTER_CASES)) {
+  test(`events filter "${name}": the API answers what eventMatches selects, page by page`, async () => {
+    const { app, store, expected } = await setupWithFixtures();
+    try {
+      const unfiltered = expected({});
+      for (const params of cases) {
+        const want = expected(params);
+        assert.ok(want.length > 0, `${JSON.stringify(params)} selects something`);
+        if (name !== 'background') assert.ok(want.length < unfiltered.length, `${JSON.stringify(params)} leaves something out`);
+        assert.deepEqual(await allPages(app, new URLSearchParams(params).toString()), want, JSON.stringify(params));
+      }
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+test('events: every filter at once, and the rows carry the flat fields the dashboard reads', async () => {
+  const { app, store, expected } = await setupWithFixtures();
+  try {
+    const params = { from: '2024-01-01', to: '2024-12-31', type: 'ASSAULT,COERCE,PROTEST', acled: 'protests,battles,arrests', actor: 'o', country: 'AM,TR', bbox: '20,30,50,50', q: 'in' };
+    assert.deepEqual(await allPages(app, new URLSearchParams(params).toString()), expected(params));
+    const page = await body(await app.request('/api/events?country=AM&limit=10'));
+    const shelled = page.items.find((e: any) => e.event_id === 'fx-a-e1');
+    assert.equal(shelled.trigger, 'shelled');
+    assert.equal(shelled.latitude, 40.88);
+    assert.equal(shelled.acled_event_type, 'Explosions/Remote violence');
+    assert.equal(shelled.quotes.length, 1);
+  } finally {
+    await store.close();
+  }
+});
+
+test('quotes: each filter answers what quoteMatches selects, pages follow the cursor, bad input is a 400', async () => {
+  const { app, store } = await setupWithFixtures();
+  try {
+    const docs = eventFixtureDocuments();
+    const all = async (query: string) => {
+      const ids: string[] = [];
+      let cursor = '';
+      do {
+        const res = await app.request(`/api/quotes?${query}&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        assert.equal(res.status, 200, query);
+        const page = await body(res);
+        assertMatches('QuotePage', page);
+        ids.push(...page.items.map((q: any) => q.quote_id));
+        cursor = page.nextCursor ?? '';
+      } while (cursor);
+      return ids;
+    };
+    const everything = await all('');
+    const cases: Record<string, string>[] = [{ speaker: 'Defence' }, { actor: 'ARM GOV' }, { article: 'fx-c' }, { q: 'MARCHED' }, { direct: 'true' }, { direct: 'false', article: 'fx-a' }];
+    for (const params of cases) {
+      const filter = parseQuoteFilter(params);
+      const want = [...docs].reverse().flatMap((d) => quoteItemsOf(d.meta.id!, d).filter((q) => quoteMatches(q.quote, d.meta.id!, filter)).map((q) => q.item.quote_id));
+      assert.ok(want.length > 0 && want.length < everything.length, JSON.stringify(params));
+      assert.deepEqual(await all(new URLSearchParams(params).toString()), want, JSON.stringify(params));
+    }
+    for (const path of ['/api/quotes?direct=maybe', '/api/quotes?limit=0', '/api/quotes?cursor=nope']) {
+      const res = await app.request(path);
+      assert.equal(res.status, 400, path);
+      assertMatches('Error', await body(res));
+    }
+  } finally {
+    await store.close();
+  }
+});
+
+test('counts: events counted by day, month, type and country under the event filter', async () => {
+  const { app, store, expected } = await setupWithFixtures();
+  try {
+    const byType = await body(await app.request('/api/counts?by=type'));
+    assertMatches('EventCounts', byType);
+    assert.equal(byType.items.reduce((n: number, c: any) => n + c.count, 0), expected({}).length);
+    const assaults = await body(await app.request('/api/counts?by=country&type=ASSAULT&background=true'));
+    assertMatches('EventCounts', assaults);
+    assert.equal(assaults.items.reduce((n: number, c: any) => n + c.count, 0), expected({ type: 'ASSAULT', background: 'true' }).length);
+    assert.ok(assaults.items.some((c: any) => c.key === 'AM' && c.count === 2));
+    const months = await body(await app.request('/api/counts?by=month&country=CD'));
+    assertMatches('EventCounts', months);
+    assert.deepEqual(months.items, [{ key: '2023-12', count: 1 }, { key: '2024-01', count: 1 }]);
+    const days = await body(await app.request('/api/counts?by=day&background=true&country=AM,FJ'));
+    assert.deepEqual(days.items.at(-1), { key: null, count: 1 }, 'events without a date count under null, last');
+    assertMatches('EventCounts', await body(await app.request('/api/counts')));
+    for (const path of ['/api/counts?by=weekday', '/api/counts?from=soon']) {
+      const res = await app.request(path);
+      assert.equal(res.status, 400, path);
+      assertMatches('Error', await body(res));
+    }
   } finally {
     await store.close();
   }

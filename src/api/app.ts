@@ -5,15 +5,16 @@ import type { InputArticle } from '../ingest/index.js';
 import { analyzeText } from '../analysis/analyze.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import { articleRecord } from '../store/record.js';
-import type { Store } from '../store/store.js';
+import type { Page, Store } from '../store/store.js';
 import { ApiError, errorResponse, intParam } from './errors.js';
 import { openApiDocument } from './openapi.js';
-import { StoredEventCache, storedEventRows } from '../export/event-rows.js';
-import { flatRow } from '../export/formats.js';
 import { FilterError, parseEventFilter } from '../query/event-filter.js';
-import { decodeCursor, encodeCursor } from '../store/record.js';
-import { clusterStoredArticles } from '../reconcile/stored-clusters.js';
+import { EVENT_COUNT_KEYS, type EventCountKey } from '../query/event-rows.js';
+import { parseQuoteFilter } from '../query/quote-filter.js';
+import { sharedStoryIndex } from '../reconcile/story-index.js';
+import { eventDetailRoutes } from './event-detail.js';
 import { dashboardRoutes } from './static.js';
+import { alertsRoutes } from './alerts-routes.js';
 
 export interface ApiOptions {
   store: Store;
@@ -52,10 +53,35 @@ async function inputArticle(contentType: string, body: string): Promise<InputArt
   throw new ApiError(415, 'unsupported-media-type', `send application/json, text/html or text/plain, not ${contentType}`);
 }
 
+/** A store page, with a bad cursor (the client's mistake) turned into a 400. */
+async function pageOrBadCursor<T>(page: Promise<T>): Promise<T> {
+  try {
+    return await page;
+  } catch (err) {
+    if (/invalid cursor/.test((err as Error).message)) throw new ApiError(400, 'invalid-cursor', (err as Error).message);
+    throw err;
+  }
+}
+
+/** Filter parameters parsed, a bad one answered with a 400 that names it. */
+function parsed<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof FilterError) throw new ApiError(400, 'invalid-filter', err.message);
+    throw err;
+  }
+}
+
+/** A page whose items are stored JSON texts, sent as they are. */
+function jsonPage(page: Page<string>): string {
+  const next = page.nextCursor ? `,"nextCursor":${JSON.stringify(page.nextCursor)}` : '';
+  return `{"items":[${page.items.join(',')}]${next}}`;
+}
+
 export function createApi(options: ApiOptions): Hono {
   const { store, pipeline } = options;
   const app = new Hono();
-  const eventCache = new StoredEventCache();
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.message);
@@ -69,12 +95,7 @@ export function createApi(options: ApiOptions): Hono {
 
   app.get('/api/articles', async (c) => {
     const limit = intParam(c.req.query('limit'), 'limit', 50, 1, 500);
-    try {
-      return c.json(await store.listArticles({ limit, cursor: c.req.query('cursor') }));
-    } catch (err) {
-      if (/invalid cursor/.test((err as Error).message)) throw new ApiError(400, 'invalid-cursor', (err as Error).message);
-      throw err;
-    }
+    return c.json(await pageOrBadCursor(store.listArticles({ limit, cursor: c.req.query('cursor') })));
   });
 
   app.get('/api/articles/:id', async (c) => {
@@ -92,39 +113,35 @@ export function createApi(options: ApiOptions): Hono {
 
   // Events across stored articles, with the filter language shared by exports and reports.
   app.get('/api/events', async (c) => {
-    let filter;
-    try {
-      filter = parseEventFilter(c.req.query());
-    } catch (err) {
-      if (err instanceof FilterError) throw new ApiError(400, 'invalid-filter', err.message);
-      throw err;
-    }
+    const filter = parsed(() => parseEventFilter(c.req.query()));
     const limit = intParam(c.req.query('limit'), 'limit', 100, 1, 1000);
-    let offset = 0;
-    const cursor = c.req.query('cursor');
-    if (cursor) {
-      try {
-        offset = Number(decodeCursor(cursor)[0]);
-      } catch (err) {
-        throw new ApiError(400, 'invalid-cursor', (err as Error).message);
-      }
-      if (!Number.isInteger(offset) || offset < 0) throw new ApiError(400, 'invalid-cursor', `invalid cursor "${cursor}"`);
-    }
-    const items: Record<string, unknown>[] = [];
-    let seen = 0;
-    let more = false;
-    for await (const row of storedEventRows(store, filter, eventCache)) {
-      if (seen++ < offset) continue;
-      if (items.length === limit) {
-        more = true;
-        break;
-      }
-      items.push({ ...flatRow(row), background: row.event.background, quotes: row.quotes.map((q) => ({ id: q.id, text: q.span.text, speaker: q.speaker?.name ?? q.speaker?.span.text ?? null })) });
-    }
-    return c.json(more ? { items, nextCursor: encodeCursor([offset + limit]) } : { items });
+    // each event's JSON is stored ready to send (query/event-rows.ts eventItem): no parsing per request
+    const page = await pageOrBadCursor(store.queryEventItems(filter, { limit, cursor: c.req.query('cursor') }));
+    return c.body(jsonPage(page), 200, { 'content-type': 'application/json' });
   });
 
-  app.get('/api/clusters', async (c) => c.json({ items: await clusterStoredArticles(store) }));
+  app.get('/api/counts', async (c) => {
+    const by = c.req.query('by') ?? 'day';
+    if (!(EVENT_COUNT_KEYS as readonly string[]).includes(by)) throw new ApiError(400, 'invalid-parameter', `"by" must be one of ${EVENT_COUNT_KEYS.join(', ')}, not "${by}"`);
+    const filter = parsed(() => parseEventFilter(c.req.query()));
+    return c.json({ by, items: await store.countEvents(filter, by as EventCountKey) });
+  });
+
+  app.get('/api/quotes', async (c) => {
+    const filter = parsed(() => parseQuoteFilter(c.req.query()));
+    const limit = intParam(c.req.query('limit'), 'limit', 100, 1, 1000);
+    const page = await pageOrBadCursor(store.queryQuotes(filter, { limit, cursor: c.req.query('cursor') }));
+    return c.body(jsonPage(page), 200, { 'content-type': 'application/json' });
+  });
+
+  app.get('/api/clusters', async (c) => {
+    // the stored story index: only articles stored since the last request are clustered
+    const stories = await sharedStoryIndex(store);
+    await stories.catchUp();
+    return c.json({ items: await stories.clusters() });
+  });
+  app.route('/', eventDetailRoutes(store)); // GET /api/events/{articleId}/{index}: one event with its story
+  app.route('/', alertsRoutes(store)); // standing alerts and their recorded matches
 
   app.post(
     '/api/articles',

@@ -1,3 +1,6 @@
+import { ALERT_API_PATHS, ALERT_API_SCHEMAS } from './alerts-routes.js';
+import { EVENT_DETAIL_PATHS, EVENT_DETAIL_SCHEMAS } from './event-detail.js';
+
 /**
  * The OpenAPI 3.1 description of the HTTP API. Tests validate real responses against
  * these schemas, so the document cannot drift from what the server sends.
@@ -58,27 +61,47 @@ export const API_SCHEMAS = {
   EventPage: {
     type: 'object',
     required: ['items'],
+    additionalProperties: false,
+    properties: { nextCursor: { type: 'string' }, items: { type: 'array', items: { $ref: '#/components/schemas/Event' } } },
+  },
+  Event: {
+    type: 'object',
+    description: 'one event as a flat row (absent fields are unknown); clean_* and raw_* are the trigger span in the clean and raw text',
+    required: ['article_id', 'event_id', 'plover_type', 'trigger', 'clean_start', 'clean_end', 'raw_start', 'raw_end', 'sentence', 'background', 'quotes'],
+    additionalProperties: false,
     properties: {
-      nextCursor: { type: 'string' },
-      items: {
+      article_id: { type: 'string' },
+      event_id: { type: 'string' },
+      plover_type: { type: 'string' },
+      mode: { type: 'string' },
+      date: { type: 'string' },
+      date_precision: { type: 'string' },
+      source: { type: 'string' },
+      source_code: { type: 'string' },
+      target: { type: 'string' },
+      target_code: { type: 'string' },
+      place: { type: 'string' },
+      latitude: { type: 'number' },
+      longitude: { type: 'number' },
+      country: { type: 'string' },
+      place_precision: { type: 'string' },
+      killed: { type: 'integer' },
+      injured: { type: 'integer' },
+      acled_event_type: { type: 'string' },
+      acled_sub_event_type: { type: 'string' },
+      trigger: { type: 'string' },
+      clean_start: { type: 'integer', minimum: 0 },
+      clean_end: { type: 'integer', minimum: 0 },
+      raw_start: { type: 'integer', minimum: 0 },
+      raw_end: { type: 'integer', minimum: 0 },
+      sentence: { type: 'string' },
+      outlet: { type: 'string' },
+      url: { type: 'string' },
+      published_at: { type: 'string' },
+      background: { type: 'boolean' },
+      quotes: {
         type: 'array',
-        items: {
-          type: 'object',
-          required: ['article_id', 'event_id', 'plover_type', 'trigger', 'clean_start', 'clean_end', 'raw_start', 'raw_end', 'sentence', 'background', 'quotes'],
-          properties: {
-            article_id: { type: 'string' },
-            event_id: { type: 'string' },
-            plover_type: { type: 'string' },
-            trigger: { type: 'string' },
-            clean_start: { type: 'integer' },
-            clean_end: { type: 'integer' },
-            raw_start: { type: 'integer' },
-            raw_end: { type: 'integer' },
-            sentence: { type: 'string' },
-            background: { type: 'boolean' },
-            quotes: { type: 'array' },
-          },
-        },
+        items: { type: 'object', required: ['id', 'text', 'speaker'], additionalProperties: false, properties: { id: { type: 'string' }, text: { type: 'string' }, speaker: { type: ['string', 'null'] } } },
       },
     },
   },
@@ -110,11 +133,66 @@ export const API_SCHEMAS = {
       },
     },
   },
+  QuotePage: {
+    type: 'object',
+    required: ['items'],
+    additionalProperties: false,
+    properties: { nextCursor: { type: 'string' }, items: { type: 'array', items: { $ref: '#/components/schemas/Quote' } } },
+  },
+  Quote: {
+    type: 'object',
+    description: 'one quote or reported statement; clean_* and raw_* are its span in the clean and raw text; speaker is null when none was found',
+    required: ['article_id', 'quote_id', 'text', 'direct', 'speaker', 'clean_start', 'clean_end', 'raw_start', 'raw_end'],
+    additionalProperties: false,
+    properties: {
+      article_id: { type: 'string' },
+      quote_id: { type: 'string' },
+      text: { type: 'string' },
+      direct: { type: 'boolean' },
+      speaker: { type: ['string', 'null'] },
+      speaker_code: { type: 'string' },
+      cue: { type: 'string' },
+      clean_start: { type: 'integer', minimum: 0 },
+      clean_end: { type: 'integer', minimum: 0 },
+      raw_start: { type: 'integer', minimum: 0 },
+      raw_end: { type: 'integer', minimum: 0 },
+      title: { type: 'string' },
+      outlet: { type: 'string' },
+      url: { type: 'string' },
+      published_at: { type: 'string' },
+    },
+  },
+  EventCounts: {
+    type: 'object',
+    required: ['by', 'items'],
+    additionalProperties: false,
+    properties: {
+      by: { enum: ['day', 'month', 'type', 'country'] },
+      items: {
+        type: 'array',
+        items: { type: 'object', required: ['key', 'count'], additionalProperties: false, properties: { key: { type: ['string', 'null'] }, count: { type: 'integer', minimum: 1 } } },
+      },
+    },
+  },
   SaveResult: { type: 'object', required: ['id', 'status'], properties: { id: { type: 'string' }, status: { enum: ['stored', 'duplicate', 'updated'] } } },
+  ...ALERT_API_SCHEMAS,
+  ...EVENT_DETAIL_SCHEMAS,
 };
 
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), { description: 'error', content: json('Error') }]));
+
+/** The event filter (src/query/event-filter.ts) as query parameters: /api/events and /api/counts. */
+const eventFilterParameters = [
+  ...['from', 'to'].map((name) => ({ name, in: 'query', schema: { type: 'string', format: 'date' } })),
+  { name: 'type', in: 'query', schema: { type: 'string' }, description: 'PLOVER types, comma-separated' },
+  { name: 'acled', in: 'query', schema: { type: 'string' }, description: 'ACLED event or sub-event types, comma-separated' },
+  { name: 'actor', in: 'query', schema: { type: 'string' }, description: 'text in an actor name or code, case-insensitive' },
+  { name: 'country', in: 'query', schema: { type: 'string' }, description: 'ISO codes, comma-separated' },
+  { name: 'bbox', in: 'query', schema: { type: 'string' }, description: 'west,south,east,north' },
+  { name: 'q', in: 'query', schema: { type: 'string' }, description: 'text the event sentence contains, case-insensitive' },
+  { name: 'background', in: 'query', schema: { type: 'boolean' }, description: 'also past (background) events' },
+];
 
 export function openApiDocument() {
   return {
@@ -146,20 +224,34 @@ export function openApiDocument() {
       },
       '/api/events': {
         get: {
-          summary: 'Events across stored articles; background and restated events are left out unless background=true',
+          summary: 'Events across stored articles, newest stored article first (one article in document order); background and restated events are left out unless background=true',
           parameters: [
-            ...['from', 'to'].map((name) => ({ name, in: 'query', schema: { type: 'string', format: 'date' } })),
-            { name: 'type', in: 'query', schema: { type: 'string' }, description: 'PLOVER types, comma-separated' },
-            { name: 'acled', in: 'query', schema: { type: 'string' }, description: 'ACLED event or sub-event types, comma-separated' },
-            { name: 'actor', in: 'query', schema: { type: 'string' } },
-            { name: 'country', in: 'query', schema: { type: 'string' }, description: 'ISO codes, comma-separated' },
-            { name: 'bbox', in: 'query', schema: { type: 'string' }, description: 'west,south,east,north' },
-            { name: 'q', in: 'query', schema: { type: 'string' } },
-            { name: 'background', in: 'query', schema: { type: 'boolean' } },
+            ...eventFilterParameters,
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
             { name: 'cursor', in: 'query', schema: { type: 'string' } },
           ],
           responses: { 200: { description: 'a page of events', content: json('EventPage') }, ...errors(400) },
+        },
+      },
+      '/api/counts': {
+        get: {
+          summary: 'How many events the filter selects, by day, month, PLOVER type or place country (unknown: key null, last)',
+          parameters: [{ name: 'by', in: 'query', schema: { enum: ['day', 'month', 'type', 'country'], default: 'day' } }, ...eventFilterParameters],
+          responses: { 200: { description: 'counts sorted by key', content: json('EventCounts') }, ...errors(400) },
+        },
+      },
+      '/api/quotes': {
+        get: {
+          summary: 'Quotes and reported statements across stored articles, newest stored article first',
+          parameters: [
+            { name: 'speaker', in: 'query', schema: { type: 'string' }, description: "text in the speaker's name, words or actor code, case-insensitive (alias: actor)" },
+            { name: 'article', in: 'query', schema: { type: 'string' }, description: 'only this article' },
+            { name: 'q', in: 'query', schema: { type: 'string' }, description: 'text the quote contains, case-insensitive' },
+            { name: 'direct', in: 'query', schema: { type: 'boolean' }, description: 'only direct (true) or reported (false) speech' },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' } },
+          ],
+          responses: { 200: { description: 'a page of quotes', content: json('QuotePage') }, ...errors(400) },
         },
       },
       '/api/clusters': {
@@ -178,6 +270,8 @@ export function openApiDocument() {
           responses: { 200: { description: 'hits, best first', content: json('SearchResults') }, ...errors(400) },
         },
       },
+      ...ALERT_API_PATHS,
+      ...EVENT_DETAIL_PATHS,
     },
     components: {
       schemas: API_SCHEMAS,

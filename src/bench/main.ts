@@ -6,6 +6,9 @@ import model from 'wink-eng-lite-web-model';
 import { SitrepDocument } from '../core/document.js';
 import { PACKAGE_ROOT, sharedAvailable, sharedPath } from '../core/paths.js';
 import { createDefaultPipeline } from '../pipeline/default.js';
+import { reconcileThroughput } from '../reconcile/bench-reconcile.js';
+import { loadGazetteer } from '../services/gazetteer/index.js';
+import { runServeBench } from './serve-bench.js';
 import { loadBenchTexts, megabytes, type BenchText } from './texts.js';
 
 /**
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
   console.log(`bench: ${texts.length} real texts, ${mb.toFixed(2)} MB (from ${sharedPath()})`);
 
   const cold = coldStartMs();
+  const gazetteerLoadMs = time(() => loadGazetteer()) * 1000;
   const pipeline = await createDefaultPipeline();
   // warm up so one-off loading is not counted as throughput
   for (const t of texts.slice(0, 20)) pipeline.run(new SitrepDocument(t.text, { publishedAt: t.publishedAt }));
@@ -78,6 +82,10 @@ async function main(): Promise<void> {
   const stages: Record<string, { mbPerSec: number; share: number }> = {};
   for (const [name, t] of pipeline.timings) stages[name] = { mbPerSec: round(mb / (t.ms / 1000)), share: round(t.ms / 1000 / e2eSeconds, 3) };
 
+  const stageMs = (name: string) => pipeline.timings.get(name)?.ms ?? 0;
+  const whoWhereMs = stageMs('entities') + stageMs('actors') + stageMs('geocode');
+  const reconcile = await reconcileThroughput(texts, { maxArticles: Number(process.env.SITREP_BENCH_RECONCILE ?? 200) });
+
   const results = {
     texts: texts.length,
     megabytes: round(mb, 3),
@@ -87,6 +95,9 @@ async function main(): Promise<void> {
     coldStartMs: Math.round(cold),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     stages,
+    whoWhere: { stages: ['entities', 'actors', 'geocode'], mbPerSec: whoWhereMs > 0 ? round(mb / (whoWhereMs / 1000)) : null },
+    gazetteerLoadMs: Math.round(gazetteerLoadMs),
+    reconciliation: { articlesPerSec: round(reconcile.articlesPerSec, 1), mbPerSec: round(reconcile.mbPerSec), articles: reconcile.articles, stories: reconcile.clusters },
     peers: peerSeconds === undefined ? {} : { 'compromise-ner': { mbPerSec: round(mb / peerSeconds) } },
     node: process.version,
     at: new Date().toISOString(),
@@ -100,10 +111,15 @@ async function main(): Promise<void> {
     ['cold start (analyze, one article)', `${results.coldStartMs} ms`],
     ['peak RSS', `${results.peakRssMb} MB`],
     ...Object.entries(stages).map(([k, v]): [string, string] => [`  stage ${k}`, `${v.mbPerSec} MB/s (${Math.round(v.share * 100)}% of time)`]),
+    ['entities + actors + geocode', `${results.whoWhere.mbPerSec} MB/s`],
+    ['gazetteer load', `${results.gazetteerLoadMs} ms`],
+    ['reconciliation (story index)', `${results.reconciliation.articlesPerSec} articles/s, ${results.reconciliation.mbPerSec} MB/s over ${reconcile.articles} stored articles`],
   ];
   for (const [k, v] of rows) console.log(`${k.padEnd(36)} ${v}`);
+  // serving: ingest articles/s into SQLite and PostgreSQL, and API latency over 100k events
+  const serve = process.env.SITREP_BENCH_SERVE === '0' ? { skipped: 'SITREP_BENCH_SERVE=0' } : await runServeBench();
   mkdirSync(join(PACKAGE_ROOT, 'bench'), { recursive: true });
-  writeFileSync(join(PACKAGE_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(PACKAGE_ROOT, 'bench', 'results.json'), `${JSON.stringify({ ...results, serve }, null, 2)}\n`);
   console.log('written: bench/results.json');
 }
 

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { clusterStoredArticles } from '../reconcile/stored-clusters.js';
+import { openStoryIndex } from '../reconcile/story-index.js';
 import { openStore, resolveDatabase } from '../store/open-store.js';
 
 const print = (s: string): void => void process.stdout.write(`${s}\n`);
@@ -11,9 +11,20 @@ export function clustersCommand(): Command {
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  sitrep demo && sitrep clusters')
     .action(async (opts) => {
+      // a reader that stops early (sitrep clusters | head) is not an error
+      process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') process.exit(0);
+        throw err;
+      });
       const store = await openStore(resolveDatabase(opts.db));
+      const index = await openStoryIndex(store).catch(async (err) => {
+        await store.close();
+        throw err;
+      });
       try {
-        const clusters = await clusterStoredArticles(store);
+        // the stored index: only articles stored since the last run are clustered
+        await index.catchUp();
+        const clusters = await index.clusters();
         if (opts.json) return print(JSON.stringify(clusters, null, 2));
         for (const c of clusters) {
           print(`${c.id}: ${c.articles.length} article(s) — ${c.articles.map((a) => `${a.outlet ?? '?'}${a.nearDuplicateOf ? ' (near-duplicate)' : ''}`).join(', ')}`);
@@ -26,6 +37,7 @@ export function clustersCommand(): Command {
           }
         }
       } finally {
+        await index.close();
         await store.close();
       }
     });

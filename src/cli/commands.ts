@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { analyzeText } from '../analysis/analyze.js';
 import { ingestPaths, type IngestSummary } from '../analysis/ingest-run.js';
+import { openAlertHook, type AlertHook } from '../alerts/evaluate.js';
 import { readInputs } from '../ingest/index.js';
 import { createDefaultPipeline } from '../pipeline/default.js';
 import { openStore, resolveDatabase } from '../store/open-store.js';
@@ -40,20 +42,36 @@ function progressLine(s: IngestSummary): string {
   return `ingesting… ${s.read} read, ${s.stored} stored, ${s.duplicates} duplicates, ${s.failed} failed`;
 }
 
+/** `--threads`: a whole number from 1; by default two workers, or in-process on one core */
+function threadCount(flag: unknown): number {
+  if (flag === undefined) return Math.min(2, availableParallelism());
+  const n = Number(flag);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--threads "${String(flag)}" is not a whole number from 1 to 64`);
+  return n;
+}
+
 export function ingestCommand(): Command {
   return addMetaFlags(new Command('ingest'))
     .description('analyse articles and store them in the database (re-ingesting is a no-op)')
     .argument('<paths...>', 'files, folders (recursive) or - for standard input')
     .option('--db <location>', 'database: a SQLite path or a postgres:// URL (add ?schema=NAME for a schema); default ./sitrep.db or $SITREP_DB')
     .option('--json', 'print the summary as JSON')
+    .option('--threads <n>', 'worker threads that analyse articles (1 = in-process; default: 2, or 1 on a one-core machine)')
     .addHelpText('after', '\nExamples:\n  sitrep ingest ./articles/\n  sitrep ingest feed.jsonl --outlet Reuters --json\n\nExit code 1 when any input failed; the others are still stored.')
     .action(async (paths: string[], opts) => {
-      const store = await openStore(resolveDatabase(opts.db));
+      const threads = threadCount(opts.threads);
+      const location = resolveDatabase(opts.db);
+      const store = await openStore(location);
       const tty = process.stderr.isTTY && !opts.json;
+      let alerts: AlertHook | undefined;
       try {
-        const summary = await ingestPaths(paths, await createDefaultPipeline(), store, {
+        // standing alerts are evaluated as each article is stored; matches go where each alert says
+        alerts = await openAlertHook(store, location);
+        const summary = await ingestPaths(paths, () => createDefaultPipeline(), store, {
+          threads,
           meta: metaFromFlags(opts),
           onProgress: tty ? (s) => process.stderr.write(`\r${progressLine(s)}`) : undefined,
+          onStored: alerts.onStored,
         });
         if (tty) process.stderr.write('\n');
         if (opts.json) print(JSON.stringify(summary));
@@ -63,6 +81,7 @@ export function ingestCommand(): Command {
         }
         if (summary.failed > 0) process.exitCode = 1;
       } finally {
+        await alerts?.close();
         await store.close();
       }
     });

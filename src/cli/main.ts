@@ -19,6 +19,8 @@ for (const cmd of [analyzeCommand(), ingestCommand(), articlesCommand(), searchC
   program.addCommand(cmd.exitOverride());
 }
 for (const cmd of (await import('./worker.js')).workerCommands()) program.addCommand(cmd.exitOverride());
+for (const cmd of (await import('./alerts.js')).alertsCommands()) program.addCommand(cmd.exitOverride());
+for (const cmd of (await import('./sitrep-report.js')).reportCommands()) program.addCommand(cmd.exitOverride());
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { describePoll, openFeedState, parseInterval, pollFeeds, watchFeeds, type PollResult } from '../feeds/index.js';
+import { openAlertHook } from '../alerts/evaluate.js';
 import { createDefaultPipeline } from '../pipeline/default.js';
 import { openStore, resolveDatabase } from '../store/open-store.js';
 import { UsageError } from './meta-flags.js';
@@ -61,6 +62,7 @@ export function watchCommand(): Command {
         await store.close();
         throw err;
       });
+      const alerts = await openAlertHook(store, location); // never throws: without its tables, watching goes on without alerts
       const report = (results: PollResult[]): void => {
         for (const r of results) print(opts.json ? JSON.stringify(r) : describePoll(r));
       };
@@ -69,7 +71,7 @@ export function watchCommand(): Command {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       try {
-        const options = { store, state, pipeline: await createDefaultPipeline(), allowPrivate: Boolean(opts.allowPrivate) };
+        const options = { store, state, pipeline: await createDefaultPipeline(), allowPrivate: Boolean(opts.allowPrivate), onStored: alerts.onStored };
         if (opts.once) {
           const results = await pollFeeds(urls, options);
           report(results);
@@ -80,6 +82,7 @@ export function watchCommand(): Command {
       } finally {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
+        await alerts.close();
         await state.close();
         await store.close();
       }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { analyzeText } from '../analysis/analyze.js';
+import { openAlertHook, type AlertHook } from '../alerts/evaluate.js';
 import { readInputs } from '../ingest/index.js';
 import { createDefaultPipeline } from '../pipeline/default.js';
 import type { NewJob } from '../store/jobs/job-queue.js';
@@ -58,6 +59,7 @@ export function workerCommand(): Command {
       const pollMs = durationOption('poll', opts.poll);
       const store = await openStore(location);
       const queue = PostgresJobQueue.fromLocation(location);
+      let alerts: AlertHook | undefined;
       try {
         if (opts.status) {
           const counts = await queue.counts();
@@ -65,6 +67,7 @@ export function workerCommand(): Command {
           return;
         }
         const pipeline = await createDefaultPipeline();
+        alerts = await openAlertHook(store, location);
         // the first analysis loads lazily-built models; do it before claiming, not on a leased job
         analyzeText(pipeline, WARM_UP_TEXT, { publishedAt: '2024-05-02' });
         const stop = new AbortController();
@@ -86,6 +89,7 @@ export function workerCommand(): Command {
             pollMs,
             once: Boolean(opts.once),
             signal: stop.signal,
+            onStored: alerts.onStored,
             onJob: (e) => {
               if (e.outcome === 'error') console.error(`sitrep worker: job ${e.job.id}: ${e.error} (now ${e.state ?? 'taken over by another worker'})`);
             },
@@ -102,6 +106,7 @@ export function workerCommand(): Command {
           );
         }
       } finally {
+        await alerts?.close();
         await queue.close();
         await store.close();
       }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ingestPaths } from '../analysis/ingest-run.js';
 import { PACKAGE_ROOT } from '../core/paths.js';
 import { createDefaultPipeline } from '../pipeline/default.js';
@@ -24,6 +24,60 @@ const HOSTILE = {
     'Gunmen attacked a police checkpoint in Mosul on Tuesday, killing three policemen, the provincial governor said.',
 };
 
+interface Tally { kind: string; low: number; best: number; high: number; disagreement: boolean; claims: { claimant: string | null }[] }
+
+/**
+ * The three wire reports of the Kharkiv market strike (6, 6 and 8 killed) are one event: its view
+ * lists the three reports and a low/best/high tally flagged as disputed. Against a server without
+ * the detail route the view must still work, showing the one report and saying why.
+ */
+async function storyView(page: Page, origin: string): Promise<void> {
+  const events = (await (await fetch(`${origin}/api/events?limit=1000`)).json()) as { items: { article_id: string; event_id: string; killed?: number }[] };
+  const row = events.items.find((r) => r.article_id.startsWith('sample-wire-') && r.killed);
+  assert.ok(row, 'a Kharkiv report event with a death toll');
+  const stored = (await (await fetch(`${origin}/api/articles/${row.article_id}`)).json()) as { document: { layers: { events: { id: string }[] } } };
+  const index = stored.document.layers.events.findIndex((e) => e.id === row.event_id);
+  const res = await fetch(`${origin}/api/events/${encodeURIComponent(row.article_id)}/${index}`);
+  await page.goto(`${origin}/#view=event&article=${encodeURIComponent(row.article_id)}&event=${encodeURIComponent(row.event_id)}`);
+  const opened = `#panel-event[data-article="${row.article_id}"][data-index="${index}"] #event-reports li.report`;
+  await page.waitForSelector(opened);
+  assert.equal(res.status, 200, `GET /api/events/${row.article_id}/${index}`);
+  const detail = (await res.json()) as { story: { reports: { articleId: string; sentence: { text: string } }[] }; tallies: Tally[] };
+  const reports = page.locator('#event-reports li.report');
+  assert.equal(await reports.count(), 3, 'the three wire reports are listed');
+  assert.equal(detail.story.reports.length, 3);
+  const killed = page.locator('#event-tally .tally[data-kind="killed"]');
+  const shown = await killed.evaluate((e: any) => ({ low: Number(e.dataset.low), best: Number(e.dataset.best), high: Number(e.dataset.high), disagreement: e.dataset.disagreement as string }));
+  console.log(`event story: ${await reports.count()} reports; killed low ${shown.low} / best ${shown.best} / high ${shown.high}, disagreement ${shown.disagreement}`);
+  assert.deepEqual([shown.low, shown.high], [6, 8], 'the tally spans the 6 and the 8 killed');
+  assert.ok(shown.low <= shown.best && shown.best <= shown.high);
+  assert.equal(shown.disagreement, 'true');
+  assert.ok(await killed.locator('.disagree').isVisible(), 'the disagreement is flagged');
+  const claimants = await killed.locator('.claimant .group-name').allInnerTexts();
+  const expected = detail.tallies.find((t) => t.kind === 'killed')!;
+  assert.equal(await killed.locator('.claim').count(), expected.claims.length, 'every claim is listed');
+  assert.deepEqual(new Set(claimants), new Set(expected.claims.map((c) => c.claimant ?? '(no claimant found)')), 'claims grouped by claimant');
+  await page.screenshot({ path: join(SCREENSHOTS, '03b-event-story.png') });
+  // each report opens in the reader at its sentence
+  const other = await reports.evaluateAll((els: any[], here: string) => els.findIndex((e) => e.dataset.articleId !== here), row.article_id);
+  const target = await reports.nth(other).getAttribute('data-article-id');
+  await reports.nth(other).locator('.report-link').click();
+  await page.waitForSelector('#article-text mark[data-kind="focus"]');
+  const sentence = detail.story.reports.find((r) => r.articleId === target)!.sentence.text;
+  assert.equal((await page.locator('#article-text mark[data-kind="focus"]').allTextContents()).join(''), sentence, 'the reader opens at the report\'s sentence');
+  assert.match(page.url(), new RegExp(`article=${target}`));
+
+  // a server that does not list the route (an older sitrep) gets this report alone, with a note, and no failed request
+  await page.route('**/openapi.json', (route) => route.fulfill({ json: { openapi: '3.1.0', paths: {} } }));
+  await page.goto(`${origin}/#view=event&article=${encodeURIComponent(row.article_id)}&ev=${index}`);
+  await page.reload(); // a fresh page asks the (now route-less) OpenAPI document again
+  await page.waitForSelector(opened);
+  assert.equal(await page.locator('#event-reports li.report').count(), 1, 'only this report without the route');
+  assert.match(await page.locator('#event-note').innerText(), /this report alone/);
+  assert.ok((await page.locator('#event-tally .tally[data-kind="killed"]').count()) === 1, "this report's own tally");
+  await page.unroute('**/openapi.json');
+}
+
 let browser: Browser;
 let pipeline: Pipeline;
 before(async () => {
@@ -41,7 +95,7 @@ test('dashboard: map, timeline brush, event, article reader with quotes; hostile
   const summary = await ingestPaths([join(PACKAGE_ROOT, 'samples'), dir], pipeline, store);
   assert.equal(summary.failed, 0, JSON.stringify(summary.errors));
   const server = await startServer(store, pipeline);
-  const { page, context, foreign, paths, dialogs, errors } = await guardedPage(browser, server.origin);
+  const { page, context, foreign, paths, dialogs, errors, consoleErrors } = await guardedPage(browser, server.origin);
   try {
     const t0 = Date.now();
     await page.goto(`${server.origin}/`);
@@ -89,8 +143,8 @@ test('dashboard: map, timeline brush, event, article reader with quotes; hostile
 
     // open an event from the list, then its article
     await page.locator('.ev-row').first().click();
-    await page.waitForSelector('#event-title');
-    assert.match(await page.locator('#panel-event').innerText(), /Source actor[\s\S]*Place[\s\S]*Date[\s\S]*Counts/);
+    await page.waitForSelector('#panel-event #event-reports');
+    assert.match(await page.locator('#panel-event').innerText(), /Source actor[\s\S]*Place[\s\S]*Date[\s\S]*Casualty tally[\s\S]*Reports \(\d+\)[\s\S]*Quotes evidencing it/);
     await page.screenshot({ path: join(SCREENSHOTS, '03-event.png') });
     await page.locator('#open-article').click();
     await page.waitForSelector('#article-text mark');
@@ -120,7 +174,23 @@ test('dashboard: map, timeline brush, event, article reader with quotes; hostile
     await page.locator('#article-text mark[data-kind="trigger"]').first().click();
     await page.waitForSelector('#panel-event:not([hidden]) #event-title');
 
+    await storyView(page, server.origin);
+
+    // who said what across the events shown: quotes grouped by speaker, each opening its event
+    await page.locator('#tabs [data-view="sources"]').click();
+    await page.waitForSelector('#panel-sources:not([hidden]) #sources-count');
+    const quoted = Number(await page.locator('#sources-count').getAttribute('data-quotes'));
+    const groups = await page.locator('#panel-sources .speaker-group').count();
+    console.log(`who said what: ${quoted} quotes in ${groups} speaker groups`);
+    assert.ok(quoted > 0 && groups > 0 && groups <= quoted);
+    await page.screenshot({ path: join(SCREENSHOTS, '04c-who-said-what.png') });
+    await page.locator('#panel-sources .speaker-group blockquote').first().click();
+    await page.waitForSelector('#panel-event:not([hidden]) #event-title');
+
     // the hostile article: payloads visible as text, nothing executed, no element created from them
+    await page.goto(`${server.origin}/#view=event&article=hostile-1&ev=0`);
+    await page.waitForSelector('#panel-event[data-article="hostile-1"][data-index="0"] #event-reports li.report');
+    assert.ok((await page.locator('#event-reports').innerText()).includes('Checkpoint attack <script>alert("title")</script>'), 'the title is text in the event view');
     await page.goto(`${server.origin}/#view=article&article=hostile-1`);
     await page.waitForSelector('#article-text');
     await page.waitForTimeout(300);
@@ -147,6 +217,7 @@ test('dashboard: map, timeline brush, event, article reader with quotes; hostile
     assert.ok(!paths.includes('/x'), 'the <img src=x> payload was never requested');
     assert.deepEqual(foreign, [], 'no request left the server origin');
     assert.deepEqual(errors, [], 'no page errors');
+    assert.deepEqual(consoleErrors, [], 'nothing logged as an error in the console');
     console.log(`requests: ${paths.length} to the server, ${foreign.length} elsewhere; dialogs: ${dialogs.length}`);
   } finally {
     await context.close();

@@ -56,6 +56,10 @@ export async function guardedPage(browser: Browser, origin: string) {
     void d.dismiss();
   });
   page.on('pageerror', (err) => errors.push(err.message));
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${m.text()} (${m.location().url})`);
+  });
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return { page, context, foreign, paths, dialogs, errors };
+  return { page, context, foreign, paths, dialogs, errors, consoleErrors };
 }

@@ -1,5 +1,8 @@
 import countries from 'i18n-iso-countries';
 import type { EventRow } from './event-rows.js';
+import { flatRow } from '../query/event-rows.js';
+
+export { flatRow };
 
 export const EXPORT_FORMATS = ['json', 'jsonl', 'csv', 'geojson', 'acled', 'plover'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -12,41 +15,6 @@ export function csvField(value: unknown): string {
 }
 
 const csvLine = (values: unknown[]) => `${values.map(csvField).join(',')}\r\n`;
-
-/** A flat, tool-friendly view of one event row. */
-export function flatRow(r: EventRow): Record<string, unknown> {
-  const e = r.event;
-  return {
-    article_id: r.articleId,
-    event_id: e.id,
-    plover_type: e.type,
-    mode: e.mode,
-    date: e.date?.value,
-    date_precision: e.date?.precision,
-    source: e.source?.name,
-    source_code: e.source?.actorCode,
-    target: e.target?.name,
-    target_code: e.target?.actorCode,
-    place: e.place?.name,
-    latitude: e.place?.lat,
-    longitude: e.place?.lon,
-    country: e.place?.country,
-    place_precision: e.place?.precision,
-    killed: r.killed,
-    injured: r.injured,
-    acled_event_type: e.acled?.eventType,
-    acled_sub_event_type: e.acled?.subEventType,
-    trigger: e.trigger.text,
-    clean_start: e.trigger.start,
-    clean_end: e.trigger.end,
-    raw_start: r.rawTrigger.start,
-    raw_end: r.rawTrigger.end,
-    sentence: e.sentenceSpan.text,
-    outlet: r.outlet,
-    url: r.url,
-    published_at: r.publishedAt,
-  };
-}
 
 export const ACLED_COLUMNS = [
   'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type', 'actor1', 'assoc_actor_1', 'inter1',

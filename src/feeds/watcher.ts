@@ -6,7 +6,7 @@ import { readText } from '../ingest/decode.js';
 import { isFailure, type InputArticle, type InputFailure } from '../ingest/types.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import { articleRecord } from '../store/record.js';
-import type { Store } from '../store/store.js';
+import type { SaveStatus, Store } from '../store/store.js';
 import { fetchUrl, type FetchOptions } from './fetch.js';
 import { itemKey, parseFeed, type FeedItem, type ParsedFeed } from './parse.js';
 import { backoffDelay, HostGate, sleepUnlessAborted } from './politeness.js';
@@ -30,6 +30,8 @@ export interface WatchOptions {
   now?: () => Date;
   /** one line per trouble (failed page, garbage feed); default stderr */
   log?: (line: string) => void;
+  /** called after each item's article is saved, e.g. to evaluate standing alerts; its failure is logged, the item stays stored */
+  onStored?: (result: { id: string; status: SaveStatus }) => Promise<void> | void;
 }
 
 export interface PollResult {
@@ -118,6 +120,7 @@ export async function pollFeed(url: string, options: WatchOptions, gate = new Ho
     }
     if (outcome.status === 'duplicate') result.duplicates++;
     else result.stored++;
+    await (async () => options.onStored?.(outcome))().catch((err: Error) => log(`sitrep watch: ${item.link ?? key}: stored, but after storing: ${err.message}`));
     await options.state.markSeen(url, key, item.link);
   }
   // new validators only once every item is handled; otherwise a 304 would hide the items still to do
@@ -126,7 +129,7 @@ export async function pollFeed(url: string, options: WatchOptions, gate = new Ho
   return result;
 }
 
-async function handleItem(item: FeedItem, feed: ParsedFeed, feedUrl: string, options: WatchOptions, gate: HostGate): Promise<{ status: string } | InputFailure> {
+async function handleItem(item: FeedItem, feed: ParsedFeed, feedUrl: string, options: WatchOptions, gate: HostGate): Promise<{ id: string; status: SaveStatus } | InputFailure> {
   const meta: Partial<ArticleMeta> = {};
   if (item.title) meta.title = item.title;
   if (item.link) meta.url = item.link;

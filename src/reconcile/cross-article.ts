@@ -9,6 +9,8 @@ export interface ReportedArticle {
 export interface EventReport {
   articleId: string;
   eventId: string;
+  /** every event of this article merged into the event (eventId is the first) */
+  eventIds: string[];
   outlet?: string;
   publishedAt?: string;
   trigger: { start: number; end: number; text: string };
@@ -91,6 +93,14 @@ export function reconcileFigure(kind: CountKind, claims: FigureClaim[]): Reconci
 
 const KINDS: CountKind[] = ['killed', 'injured', 'displaced', 'arrested', 'detained', 'missing', 'kidnapped', 'captured'];
 
+/** The figures of one article's events (the same rule as a merged event, from one source). */
+export function articleFigures(article: ReportedArticle, events: EventRecord[]): ReconciledFigure[] {
+  return KINDS.flatMap((kind) => {
+    const claim = articleClaim(article, events, kind);
+    return claim ? [reconcileFigure(kind, [claim])] : [];
+  });
+}
+
 /**
  * Merge the events of one story's articles: events of the same type, place and (near)
  * date are one event with every report attached, and their figures are reconciled.
@@ -115,6 +125,7 @@ export function mergeClusterEvents(clusterId: string, articles: ReportedArticle[
     const reports = [...byArticle.values()].map(({ article, events }) => ({
       articleId: article.id,
       eventId: events[0]!.id,
+      eventIds: events.map((e) => e.id),
       outlet: article.document.meta.outlet,
       publishedAt: article.document.meta.publishedAt,
       trigger: events[0]!.trigger,

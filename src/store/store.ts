@@ -1,4 +1,7 @@
 import type { DocumentJson } from '../serialize/document-json.js';
+import type { EventFilter } from '../query/event-filter.js';
+import type { EventCountKey, EventRow } from '../query/event-rows.js';
+import type { QuoteFilter } from '../query/quote-filter.js';
 
 /** What the pipeline hands the store for one analysed article. */
 export interface ArticleRecord {
@@ -62,6 +65,18 @@ export interface Store {
   getArticle(id: string): Promise<StoredArticle | undefined>;
   listArticles(options?: { limit?: number; cursor?: string }): Promise<Page<ArticleSummary>>;
   countArticles(): Promise<number>;
+  /**
+   * Stored events that `eventMatches(filter)` accepts, filtered by the database: newest
+   * stored article first, one article's events in document order. `limit` is 1–1000
+   * (default 100); a bad cursor is a StoreError "invalid cursor".
+   */
+  queryEvents(filter: EventFilter, options?: { limit?: number; cursor?: string }): Promise<Page<EventRow>>;
+  /** the same page as queryEvents, each event as the JSON text of its flat row (query/event-rows.ts eventItem), stored ready to send */
+  queryEventItems(filter: EventFilter, options?: { limit?: number; cursor?: string }): Promise<Page<string>>;
+  /** How many stored events the filter selects, by day, month, PLOVER type or place country; sorted by key, unknown (null) last */
+  countEvents(filter: EventFilter, by: EventCountKey): Promise<{ key: string | null; count: number }[]>;
+  /** Stored quotes that `quoteMatches(filter)` accepts, each the JSON text of its QuoteItem, in the order of queryEvents */
+  queryQuotes(filter: QuoteFilter, options?: { limit?: number; cursor?: string }): Promise<Page<string>>;
   search(query: string, options?: { limit?: number }): Promise<SearchHit[]>;
   close(): Promise<void>;
 }

@@ -22,6 +22,8 @@ export interface WorkerOptions {
   /** when aborted, the jobs in hand are finished and the worker returns */
   signal?: AbortSignal;
   onJob?: (event: JobEvent) => void;
+  /** called after each job's article is saved, e.g. to evaluate standing alerts; its failure never fails the job */
+  onStored?: (result: { id: string; status: SaveStatus }) => Promise<void> | void;
 }
 
 export type JobEvent =
@@ -101,6 +103,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         else if (status === 'updated') summary.updated++;
         else summary.duplicates++;
         onJob?.({ job, outcome: 'done', status, articleId, leaseLost: !completed });
+        // the job is done whatever happens here; racing workers are kept apart by the alert's unique match key
+        await (async () => options.onStored?.({ id: articleId, status }))().catch(() => {});
       } catch (err) {
         summary.errors++;
         const error = (err as Error).message || String(err);

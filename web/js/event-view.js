@@ -1,19 +1,19 @@
 import { el, clear, safeHref, colorOf } from './dom.js';
 import { viewHash } from './state.js';
+import { renderStory } from './event-story.js';
+import { speakerName } from './event-detail.js';
 
-const speakerName = (s) => (s ? s.name ?? s.span?.text ?? 'unnamed' : null);
+/** The position of event `eventId` in the stored article's events, or -1. */
+export const eventIndexOf = (doc, eventId) => (doc.layers.events ?? []).findIndex((e) => e.id === eventId);
 
-/** One event: what happened, who, where, when, the counts and their claimants, the report and its quotes. */
-export function renderEvent(panel, articleId, doc, eventId) {
+/**
+ * One event: what happened, who, where, when as this report tells it, then the story across
+ * reports (`detail`, from event-detail.js): the tally and its claimants, the reports, the quotes.
+ */
+export function renderEvent(panel, articleId, doc, index, detail) {
   clear(panel);
-  const events = doc.layers.events ?? [];
-  const ev = events.find((e) => e.id === eventId);
-  if (!ev) {
-    panel.append(el('p', { text: `No event "${eventId}" in article ${articleId}.` }));
-    return null;
-  }
-  const counts = (doc.layers.counts ?? []).filter((c) => ev.countIds.includes(c.id));
-  const quotes = (doc.layers.quotes ?? []).filter((q) => ev.quoteIds.includes(q.id));
+  Object.assign(panel.dataset, { article: articleId, index: String(index) });
+  const ev = doc.layers.events[index];
   const head = el('h2', { id: 'event-title' }, el('span', { text: ev.type }), ev.mode ? ` (${ev.mode})` : '');
   head.style.color = colorOf(ev.type);
   panel.append(head);
@@ -42,25 +42,18 @@ export function renderEvent(panel, articleId, doc, eventId) {
   panel.append(el('h3', { text: 'Evidence sentence' }),
     el('div', { class: 'sentence-box' }, s.text.slice(0, a), el('mark', { class: 'hl hl-trigger', text: s.text.slice(a, b) }), s.text.slice(b)));
 
-  panel.append(el('h3', { text: `Counts (${counts.length})` }));
-  if (!counts.length) panel.append(el('p', { class: 'muted', text: 'No casualty counts attached to this event.' }));
-  for (const c of counts) {
-    panel.append(el('div', { class: 'group' },
-      el('span', { class: 'killed', text: `${c.value} ${c.kind}` }), ` ${c.who} (${c.qualifier}${c.vague ? `, “${c.vague}”` : ''})${c.subsetOf ? ' · subset of another count' : ''}`,
-      el('div', { class: 'muted', text: `claimed by: ${speakerName(c.claimant) ?? 'no claimant found'} — “${c.span.text}”` })));
-  }
+  renderStory(panel, detail, { articleId, index });
 
-  panel.append(el('h3', { text: `Quotes evidencing it (${quotes.length})` }));
-  if (!quotes.length) panel.append(el('p', { class: 'muted', text: 'No quotes attached to this event.' }));
-  for (const q of quotes) panel.append(el('blockquote', { class: 'ev-quote' }, q.direct ? `“${q.span.text}”` : q.span.text, el('div', { class: 'muted', text: `— ${speakerName(q.speaker) ?? 'speaker not found'}` })));
-
+  const counts = (doc.layers.counts ?? []).filter((c) => ev.countIds.includes(c.id));
   const m = doc.meta ?? {};
   const href = m.url ? safeHref(m.url) : null;
-  panel.append(el('h3', { text: 'Report' }),
+  panel.append(el('h3', { text: 'This report' }),
     el('div', {}, el('strong', { text: m.title ?? articleId })),
     el('div', { class: 'muted', text: [m.outlet, m.publishedAt].filter(Boolean).join(' · ') }),
+    ...counts.map((c) => el('div', { class: 'count-line' }, el('span', { class: 'killed', text: `${c.value} ${c.kind}` }),
+      ` ${c.who} (${c.qualifier.replace(/_/g, ' ')}${c.vague ? `, “${c.vague}”` : ''})${c.subsetOf ? ' · part of another count' : ''} · claimed by ${speakerName(c.claimant) ?? 'no one named'}`)),
     el('div', {},
-      el('a', { id: 'open-article', href: viewHash({ view: 'article', article: articleId, focus: ev.id }), text: 'Open the article' }),
+      el('a', { id: 'open-article', href: viewHash({ view: 'article', article: articleId, focus: ev.id, at: `${ev.sentenceSpan.start}-${ev.sentenceSpan.end}` }), text: 'Open the article' }),
       href ? ' · ' : '', href ? el('a', { href, target: '_blank', rel: 'noopener noreferrer', text: 'original' }) : ''));
   return ev;
 }

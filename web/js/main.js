@@ -3,8 +3,10 @@ import { readFilters, writeFilters, readView, viewHash, enrich, matches, FILTER_
 import { createMap } from './map.js';
 import { createTimeline } from './timeline.js';
 import { renderList } from './list.js';
-import { renderEvent } from './event-view.js';
+import { renderEvent, eventIndexOf } from './event-view.js';
+import { loadEventDetail } from './event-detail.js';
 import { renderArticle } from './reader.js';
+import { renderSources } from './sources.js';
 
 // Measurements for the end-to-end test (milliseconds since navigation start).
 const stats = (window.sitrepStats = { firstMarkersAt: 0, allLoadedAt: 0, events: 0, pages: 0 });
@@ -55,6 +57,7 @@ function update() {
   timeline.setData(unTimed, { from: filters.from, to: filters.to });
   map.setEvents(shown);
   renderList($('panel-list'), shown, rows.length, open);
+  if (!$('panel-sources').hidden) renderSources($('panel-sources'), shown, open);
 }
 
 form.addEventListener('input', (ev) => {
@@ -86,28 +89,44 @@ function article(id) {
 
 function show(view) {
   for (const b of document.querySelectorAll('#tabs button')) b.classList.toggle('active', b.dataset.view === view);
-  for (const v of ['list', 'event', 'article']) $(`panel-${v}`).hidden = v !== view;
+  for (const v of ['list', 'event', 'article', 'sources']) $(`panel-${v}`).hidden = v !== view;
 }
 
 let lastEvent = null;
 let lastArticle = null;
+let routing = 0; // only the latest navigation may draw
 async function route() {
   const v = readView();
+  const token = ++routing;
   try {
-    if (v.view === 'event' && v.article && v.event) {
+    if (v.view === 'event' && v.article && (v.event || v.ev)) {
       show('event');
-      lastEvent = { article: v.article, event: v.event };
+      lastEvent = { article: v.article, event: v.event, ev: v.event ? '' : v.ev };
       $('tabs').querySelector('[data-view="event"]').disabled = false;
       const stored = await article(v.article);
-      renderEvent($('panel-event'), v.article, stored.document, v.event);
-      map.select(byKey.get(`${v.article}/${v.event}`));
+      const index = v.event ? eventIndexOf(stored.document, v.event) : Number(v.ev);
+      const ev = stored.document.layers.events?.[index];
+      if (!Number.isInteger(index) || !ev) throw new Error(`No event "${v.event || v.ev}" in article ${v.article}.`);
+      if (token !== routing) return;
+      // this report's reading at once; the story across reports when the server has it
+      renderEvent($('panel-event'), v.article, stored.document, index, null);
+      map.select(byKey.get(`${v.article}/${ev.id}`));
+      const detail = await loadEventDetail(v.article, index, stored);
+      if (token !== routing) return;
+      renderEvent($('panel-event'), v.article, stored.document, index, detail);
     } else if (v.view === 'article' && v.article) {
       show('article');
-      lastArticle = { article: v.article, focus: v.focus };
+      lastArticle = { article: v.article, focus: v.focus, ev: v.ev, at: v.at };
       $('tabs').querySelector('[data-view="article"]').disabled = false;
-      renderArticle($('panel-article'), await article(v.article), v.focus);
+      const stored = await article(v.article);
+      if (token !== routing) return;
+      renderArticle($('panel-article'), stored, { focus: v.focus, ev: v.ev, at: v.at });
+    } else if (v.view === 'sources') {
+      show('sources');
+      update();
     } else show('list');
   } catch (err) {
+    if (token !== routing) return;
     const panel = $(`panel-${v.view}`) ?? $('panel-list');
     clear(panel).append(el('p', { text: String(err.message ?? err) }));
   }
@@ -117,6 +136,7 @@ for (const b of document.querySelectorAll('#tabs button')) {
   b.addEventListener('click', () => {
     if (b.dataset.view === 'event' && lastEvent) location.hash = viewHash({ view: 'event', ...lastEvent });
     else if (b.dataset.view === 'article' && lastArticle) location.hash = viewHash({ view: 'article', ...lastArticle });
+    else if (b.dataset.view === 'sources') location.hash = viewHash({ view: 'sources' });
     else location.hash = viewHash({ view: 'list' });
   });
 }
@@ -144,6 +164,7 @@ async function load() {
   document.body.dataset.loaded = 'true';
 }
 
+import('./alerts.js').then((m) => m.mountAlerts($('alerts'))); // standing alerts and their recent matches
 route();
 load().catch((err) => {
   status.textContent = `could not load events: ${err.message}`;

@@ -15,10 +15,20 @@ export function writeFilters(f) {
   history.replaceState(null, '', `${location.pathname}${qs ? `?${qs}` : ''}${location.hash}`);
 }
 
-/** { view: 'list' | 'event' | 'article', article, event, focus } */
+/**
+ * { view: 'list' | 'event' | 'article', article, event, ev, focus, at }: `event` and `focus` are
+ * event ids, `ev` an event's position in its article, `at` a span to show ("start-end", clean text).
+ */
 export function readView() {
   const p = new URLSearchParams(location.hash.slice(1));
-  return { view: p.get('view') ?? 'list', article: p.get('article') ?? '', event: p.get('event') ?? '', focus: p.get('focus') ?? '' };
+  const get = (k) => p.get(k) ?? '';
+  return { view: p.get('view') ?? 'list', article: get('article'), event: get('event'), ev: get('ev'), focus: get('focus'), at: get('at') };
+}
+
+/** "12-40" → { start: 12, end: 40 }, or null. */
+export function parseSpan(at) {
+  const m = /^(\d+)-(\d+)$/.exec(at ?? '');
+  return m && Number(m[2]) > Number(m[1]) ? { start: Number(m[1]), end: Number(m[2]) } : null;
 }
 
 export function viewHash(v) {

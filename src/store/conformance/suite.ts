@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { DocumentJson } from '../../serialize/document-json.js';
 import { articleRecord } from '../record.js';
 import type { Store } from '../store.js';
+import { storeEventConformanceSuite } from './events-suite.js';
 
 function fakeDocument(raw: string, meta: DocumentJson['meta'] = {}): DocumentJson {
   return {
@@ -26,6 +27,8 @@ export type OpenStore = (sameDatabaseAs?: Store) => Promise<Store>;
  * with a factory that returns a fresh, migrated, empty store.
  */
 export function storeConformanceSuite(name: string, open: OpenStore): void {
+  storeEventConformanceSuite(name, open);
+
   test(`${name}: saving an article stores it whole, with its pipeline version`, async () => {
     const store = await open();
     try {

@@ -1,9 +1,13 @@
+import type pg from 'pg';
+import { fillPostgresEvents, POSTGRES_EVENTS_SQL } from './postgres-events.js';
+import { fillPostgresQuotes, POSTGRES_QUOTES_SQL } from './postgres-quotes.js';
+
 /**
  * Ordered schema migrations for PostgreSQL; each runs once, inside a transaction, under an
  * advisory lock so that two processes migrating the same schema at once cannot collide.
  * Tables live in the connection's current schema (the first entry of search_path).
  */
-export const POSTGRES_MIGRATIONS: { version: number; name: string; sql: string }[] = [
+export const POSTGRES_MIGRATIONS: { version: number; name: string; sql: string; fill?: (c: pg.PoolClient) => Promise<void> }[] = [
   {
     version: 1,
     name: 'articles',
@@ -57,5 +61,19 @@ export const POSTGRES_MIGRATIONS: { version: number; name: string; sql: string }
       );
       CREATE INDEX jobs_open ON jobs (id) WHERE state IN ('queued', 'running');
     `,
+  },
+  {
+    version: 3,
+    name: 'events',
+    // one row per event of each stored document, for filtering in SQL (../event-index.ts);
+    // a database made before it gets the events of its stored documents here
+    sql: POSTGRES_EVENTS_SQL,
+    fill: fillPostgresEvents,
+  },
+  {
+    version: 4,
+    name: 'quotes',
+    sql: POSTGRES_QUOTES_SQL,
+    fill: fillPostgresQuotes,
   },
 ];

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { openStore } from '../open-store.js';
 import { storeConformanceSuite } from '../conformance/suite.js';
+import { eventFixtureDocuments } from '../conformance/event-fixtures.js';
+import { eventRowsOf } from '../../query/event-rows.js';
+import { articleRecord } from '../record.js';
 import { StoreError, type Store } from '../store.js';
 import { redactLocation } from './connection.js';
 import { PostgresStore } from './postgres-store.js';
@@ -74,6 +77,28 @@ if (reason !== undefined) {
       await withClient((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
     }
   });
+  test('postgres: a database made before the events table gets its events from stored documents on migrate', async () => {
+    const schema = `sitrep_test_${run}_${n++}`;
+    const store = new PostgresStore(TEST_PG_URL, { schema });
+    try {
+      await store.migrate();
+      const docs = eventFixtureDocuments();
+      for (const d of docs) await store.saveArticle(articleRecord(d));
+      // back to schema version 2: no events table at all
+      await withClient((c) => c.query(`DROP TABLE "${schema}".events, "${schema}".event_rows, "${schema}".quotes; DELETE FROM "${schema}".schema_migrations WHERE version >= 3`));
+      await store.migrate();
+      const page = await store.queryEvents({ includeBackground: true, includeRestated: true }, { limit: 1000 });
+      assert.deepEqual(
+        page.items.map((r) => `${r.articleId}/${r.event.id}`),
+        [...docs].reverse().flatMap((d) => eventRowsOf(d.meta.id!, d).map((r) => `${r.articleId}/${r.event.id}`)),
+      );
+      assert.equal((await store.queryQuotes({})).items.length, docs.reduce((n, d) => n + (d.layers.quotes as unknown[]).length, 0));
+    } finally {
+      await store.close();
+      await withClient((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+    }
+  });
+
   test('postgres: openStore opens a postgres:// URL, with ?schema= keeping the tables apart', async () => {
     const schema = `sitrep_test_${run}_${n++}`;
     const url = new URL(TEST_PG_URL);

@@ -5,6 +5,11 @@ import { decodeCursor, encodeCursor, layerCounts, summaryFromRow } from '../reco
 import { StoreError, type ArticleRecord, type ArticleSummary, type Page, type SaveStatus, type SearchHit, type Store, type StoredArticle } from '../store.js';
 import { checkSchemaName, describeConnectError } from './connection.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
+import { countPostgresEvents, EventStatistics, queryPostgresEventJson, queryPostgresEvents, writePostgresEvents } from './postgres-events.js';
+import { queryPostgresQuotes, writePostgresQuotes } from './postgres-quotes.js';
+import type { QuoteFilter } from '../../query/quote-filter.js';
+import type { EventFilter } from '../../query/event-filter.js';
+import type { EventCountKey, EventRow } from '../../query/event-rows.js';
 
 // Like libpq, default the user name to the OS user: pg reads only $USER, which is often unset
 // in containers and CI, and would then send no user at all.
@@ -134,12 +139,21 @@ export class PostgresStore implements Store {
       for (const m of POSTGRES_MIGRATIONS) {
         if (applied.has(m.version)) continue;
         await c.query(m.sql);
+        await m.fill?.(c);
         await c.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [m.version, m.name]);
       }
     });
   }
 
+  private readonly statistics = new EventStatistics();
+
   async saveArticle(record: ArticleRecord): Promise<{ id: string; status: SaveStatus }> {
+    const saved = await this.saveInTransaction(record);
+    if (saved.status !== 'duplicate') await this.statistics.written(((record.document.layers.events as unknown[] | undefined) ?? []).length, (sql) => this.query(sql));
+    return saved;
+  }
+
+  private async saveInTransaction(record: ArticleRecord): Promise<{ id: string; status: SaveStatus }> {
     return this.transaction(async (c) => {
       // every writer of this content, URL or id takes the same locks, so the checks below cannot race
       await this.lock(c, [`hash:${record.contentHash}`, `id:${record.id}`, ...(record.url ? [`url:${record.url}`] : [])]);
@@ -169,6 +183,8 @@ export class PostgresStore implements Store {
             ingested_at=$9, chars=$10, counts=$11::jsonb, document=$12::jsonb, body=$13 WHERE id=$1`,
           values,
         );
+        await writePostgresEvents(c, existingId, record.document);
+        await writePostgresQuotes(c, existingId, record.document);
         return { id: existingId, status: 'updated' as const };
       }
       const inserted = await c.query<{ id: string }>(
@@ -177,7 +193,11 @@ export class PostgresStore implements Store {
           ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
         values,
       );
-      if (inserted.rows[0]) return { id: inserted.rows[0].id, status: 'stored' as const };
+      if (inserted.rows[0]) {
+        await writePostgresEvents(c, inserted.rows[0].id, record.document);
+        await writePostgresQuotes(c, inserted.rows[0].id, record.document);
+        return { id: inserted.rows[0].id, status: 'stored' as const };
+      }
       // only reachable if a writer bypassed the locks: the unique constraint still keeps one copy
       const winner = (await c.query<{ id: string }>('SELECT id FROM articles WHERE content_hash = $1', [record.contentHash])).rows[0];
       if (!winner) throw new StoreError(`could not store article ${record.id}`);
@@ -211,6 +231,22 @@ export class PostgresStore implements Store {
     const items = rows.slice(0, limit).map(summary);
     const last = rows.length > limit ? rows[limit - 1]! : undefined;
     return last ? { items, nextCursor: encodeCursor([last.ingested_at.toISOString(), last.id]) } : { items };
+  }
+
+  async queryEvents(filter: EventFilter, options: { limit?: number; cursor?: string } = {}): Promise<Page<EventRow>> {
+    return queryPostgresEvents((text, values) => this.query(text, values), filter, options);
+  }
+
+  async queryEventItems(filter: EventFilter, options: { limit?: number; cursor?: string } = {}): Promise<Page<string>> {
+    return queryPostgresEventJson((text, values) => this.query(text, values), filter, options, 'item');
+  }
+
+  async countEvents(filter: EventFilter, by: EventCountKey): Promise<{ key: string | null; count: number }[]> {
+    return countPostgresEvents((text, values) => this.query(text, values), filter, by);
+  }
+
+  async queryQuotes(filter: QuoteFilter, options: { limit?: number; cursor?: string } = {}): Promise<Page<string>> {
+    return queryPostgresQuotes((text, values) => this.query(text, values), filter, options);
   }
 
   async countArticles(): Promise<number> {

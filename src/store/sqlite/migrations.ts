@@ -1,5 +1,9 @@
-/** Ordered schema migrations; each runs once, inside a transaction. */
-export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[] = [
+import type Database from 'better-sqlite3';
+import { SQLITE_EVENTS_SQL, SqliteEvents } from './sqlite-events.js';
+import { SQLITE_QUOTES_SQL, SqliteQuotes } from './sqlite-quotes.js';
+
+/** Ordered schema migrations; each runs once, inside a transaction, then `fill` fills what it created from stored data. */
+export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string; fill?: (db: Database.Database) => void }[] = [
   {
     version: 1,
     name: 'articles',
@@ -22,5 +26,17 @@ export const SQLITE_MIGRATIONS: { version: number; name: string; sql: string }[]
       CREATE INDEX articles_order ON articles(ingested_at DESC, id DESC);
       CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');
     `,
+  },
+  {
+    version: 2,
+    name: 'events',
+    sql: SQLITE_EVENTS_SQL,
+    fill: (db) => new SqliteEvents(db).fillFromArticles(),
+  },
+  {
+    version: 3,
+    name: 'quotes',
+    sql: SQLITE_QUOTES_SQL,
+    fill: (db) => new SqliteQuotes(db).fillFromArticles(),
   },
 ];

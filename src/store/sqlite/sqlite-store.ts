@@ -2,6 +2,11 @@ import Database from 'better-sqlite3';
 import { decodeCursor, encodeCursor, layerCounts, summaryFromRow } from '../record.js';
 import { StoreError, type ArticleRecord, type ArticleSummary, type Page, type SaveStatus, type SearchHit, type Store, type StoredArticle } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
+import { SqliteEvents } from './sqlite-events.js';
+import { SqliteQuotes } from './sqlite-quotes.js';
+import type { QuoteFilter } from '../../query/quote-filter.js';
+import type { EventFilter } from '../../query/event-filter.js';
+import type { EventCountKey, EventRow } from '../../query/event-rows.js';
 
 interface ArticleRow {
   id: string;
@@ -33,6 +38,8 @@ export function ftsQuery(text: string): string {
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
+  private readonly events: SqliteEvents;
+  private readonly quotes: SqliteQuotes;
 
   constructor(readonly path: string) {
     try {
@@ -44,6 +51,8 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('foreign_keys = ON');
+    this.events = new SqliteEvents(this.db);
+    this.quotes = new SqliteQuotes(this.db);
   }
 
   async migrate(): Promise<void> {
@@ -53,6 +62,7 @@ export class SqliteStore implements Store {
       if (applied.has(m.version)) continue;
       this.db.transaction(() => {
         this.db.exec(m.sql);
+        m.fill?.(this.db);
         this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
       }).immediate();
     }
@@ -88,6 +98,8 @@ export class SqliteStore implements Store {
           VALUES (@id, @content_hash, @url, @title, @outlet, @published_at, @origin, @pipeline_version, @ingested_at, @chars, @counts, @document)`).run(values);
       }
       this.db.prepare('INSERT INTO articles_fts (id, title, body) VALUES (?, ?, ?)').run(values.id, values.title ?? '', record.document.clean?.text ?? record.document.raw);
+      this.events.write(values.id, record.document);
+      this.quotes.write(values.id, record.document);
       return { id: values.id, status: existingId ? 'updated' : 'stored' };
     });
     return save.immediate();
@@ -115,6 +127,22 @@ export class SqliteStore implements Store {
     const items = rows.slice(0, limit).map(summary);
     const last = rows.length > limit ? rows[limit - 1]! : undefined;
     return last ? { items, nextCursor: encodeCursor([last.ingested_at, last.id]) } : { items };
+  }
+
+  async queryEvents(filter: EventFilter, options: { limit?: number; cursor?: string } = {}): Promise<Page<EventRow>> {
+    return this.events.query(filter, options);
+  }
+
+  async queryEventItems(filter: EventFilter, options: { limit?: number; cursor?: string } = {}): Promise<Page<string>> {
+    return this.events.queryJson(filter, options, 'item');
+  }
+
+  async countEvents(filter: EventFilter, by: EventCountKey): Promise<{ key: string | null; count: number }[]> {
+    return this.events.count(filter, by);
+  }
+
+  async queryQuotes(filter: QuoteFilter, options: { limit?: number; cursor?: string } = {}): Promise<Page<string>> {
+    return this.quotes.query(filter, options);
   }
 
   async countArticles(): Promise<number> {

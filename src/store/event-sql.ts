@@ -1,0 +1,68 @@
+import type { EventFilter } from '../query/event-filter.js';
+import type { EventCountKey } from '../query/event-rows.js';
+
+/** How one SQL dialect spells a parameter and a substring test. */
+export interface SqlDialect {
+  /** the placeholder for the n-th parameter (1-based) */
+  placeholder(n: number): string;
+  /** true when `column` (text) contains the parameter as a substring, case-sensitively */
+  contains(column: string, placeholder: string): string;
+  /** how a string parameter is passed (PostgreSQL cannot take U+0000) */
+  text(value: string): string;
+  /** the column in a form no index can serve (so that the planner walks another one) */
+  unindexed(column: string): string;
+}
+
+export const SQLITE_DIALECT: SqlDialect = {
+  placeholder: () => '?',
+  contains: (column, p) => `instr(${column}, ${p}) > 0`,
+  text: (v) => v,
+  unindexed: (column) => `+${column}`,
+};
+
+export const POSTGRES_DIALECT: SqlDialect = {
+  placeholder: (n) => `$${n}`,
+  contains: (column, p) => `strpos(${column}, ${p}) > 0`,
+  text: (v) => (v.includes('\u0000') ? v.replaceAll('\u0000', '\uFFFD') : v),
+  unindexed: (column) => column,
+};
+
+/**
+ * The WHERE conditions over the events table that select exactly the events `eventMatches`
+ * accepts (see event-index.ts for what each column holds). Each branch mirrors one line of
+ * eventMatches, including its truthiness tests: an empty `from` is no filter, an empty list
+ * matches nothing.
+ */
+export function eventConditions(f: EventFilter, d: SqlDialect, params: unknown[] = [], indexed: (column: string) => boolean = () => true): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const col = (column: string) => (indexed(column) ? column : d.unindexed(column));
+  const p = (value: unknown) => {
+    params.push(typeof value === 'string' ? d.text(value) : value);
+    return d.placeholder(params.length);
+  };
+  const oneOf = (columns: string[], values: string[]) => {
+    if (values.length === 0) return '1 = 0';
+    return `(${columns.map((c) => `${col(c)} IN (${values.map(p).join(', ')})`).join(' OR ')})`;
+  };
+  if (!f.includeBackground) where.push('background = 0');
+  if (!f.includeRestated) where.push('restated = 0');
+  if (f.from) where.push(`${col('day')} >= ${p(f.from)}`);
+  if (f.to) where.push(`${col('day')} <= ${p(f.to)}`);
+  if (f.plover) where.push(oneOf(['plover'], f.plover));
+  if (f.acled) where.push(oneOf(['acled_type', 'acled_sub'], f.acled));
+  if (f.actor) {
+    const actor = f.actor;
+    // one parameter per use: SQLite's "?" placeholders are positional
+    where.push(`(${['source_name', 'source_code', 'target_name', 'target_code'].map((c) => d.contains(c, p(actor))).join(' OR ')})`);
+  }
+  if (f.country) where.push(oneOf(['place_country2', 'place_country3', 'source_country', 'target_country'], f.country));
+  if (f.bbox) {
+    const [w, s, e, n] = f.bbox;
+    where.push(`${col('lat')} >= ${p(s)} AND ${col('lat')} <= ${p(n)} AND ${col('lon')} >= ${p(w)} AND ${col('lon')} <= ${p(e)}`);
+  }
+  if (f.text) where.push(d.contains('sentence', p(f.text)));
+  return { where, params };
+}
+
+/** The events column (or expression over one) that holds each count key (query/event-rows.ts eventCountKey). */
+export const EVENT_COUNT_COLUMNS: Record<EventCountKey, string> = { day: 'day', month: 'substr(day, 1, 7)', type: 'plover', country: 'place_country2' };

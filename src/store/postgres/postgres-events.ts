@@ -1,0 +1,131 @@
+import type pg from 'pg';
+import type { EventFilter } from '../../query/event-filter.js';
+import { sortCounts, type EventCountKey, type EventRow } from '../../query/event-rows.js';
+import type { DocumentJson } from '../../serialize/document-json.js';
+import { EVENT_COLUMN_NAMES, eventColumnsOf, eventCursor, eventPageLimit } from '../event-index.js';
+import { EVENT_COUNT_COLUMNS, eventConditions, POSTGRES_DIALECT } from '../event-sql.js';
+import { encodeCursor } from '../record.js';
+import type { Page } from '../store.js';
+
+/**
+ * The events table (see ../event-index.ts), as in SQLite: filter columns in `events`, the
+ * row's JSON in `event_rows`. Text columns use the "C" collation so that comparisons (the
+ * day range) order as JavaScript and SQLite do.
+ */
+export const POSTGRES_EVENTS_SQL = `
+  CREATE TABLE events (
+    id BIGSERIAL PRIMARY KEY,
+    article_id TEXT COLLATE "C" NOT NULL REFERENCES articles(id),
+    event_id TEXT COLLATE "C" NOT NULL,
+    day TEXT COLLATE "C",
+    plover TEXT COLLATE "C" NOT NULL,
+    acled_type TEXT COLLATE "C",
+    acled_sub TEXT COLLATE "C",
+    place_country2 TEXT COLLATE "C",
+    place_country3 TEXT COLLATE "C",
+    source_country TEXT COLLATE "C" NOT NULL,
+    target_country TEXT COLLATE "C" NOT NULL,
+    lat DOUBLE PRECISION,
+    lon DOUBLE PRECISION,
+    source_name TEXT COLLATE "C",
+    source_code TEXT COLLATE "C",
+    target_name TEXT COLLATE "C",
+    target_code TEXT COLLATE "C",
+    sentence TEXT COLLATE "C" NOT NULL,
+    background SMALLINT NOT NULL,
+    restated SMALLINT NOT NULL
+  );
+  CREATE TABLE event_rows (id BIGINT PRIMARY KEY, row TEXT NOT NULL, item TEXT NOT NULL);
+  CREATE INDEX events_article ON events (article_id);
+  CREATE INDEX events_day ON events (day, id);
+  CREATE INDEX events_plover ON events (plover, id);
+  CREATE INDEX events_acled_type ON events (acled_type, id);
+  CREATE INDEX events_acled_sub ON events (acled_sub, id);
+  CREATE INDEX events_place_country2 ON events (place_country2, id);
+  CREATE INDEX events_place_country3 ON events (place_country3, id);
+  CREATE INDEX events_source_country ON events (source_country, id);
+  CREATE INDEX events_target_country ON events (target_country, id);
+  CREATE INDEX events_lat ON events (lat, lon);
+`;
+
+const nul = (v: unknown) => (typeof v === 'string' ? POSTGRES_DIALECT.text(v) : v);
+/** rows per INSERT: well under PostgreSQL's 65,535 parameters */
+const BATCH = 500;
+
+/** Replace the article's events with those of `doc`; call inside the saving transaction. */
+export async function writePostgresEvents(c: pg.PoolClient, articleId: string, doc: DocumentJson): Promise<void> {
+  await c.query('DELETE FROM event_rows WHERE id IN (SELECT id FROM events WHERE article_id = $1)', [articleId]);
+  await c.query('DELETE FROM events WHERE article_id = $1', [articleId]);
+  const all = eventColumnsOf(articleId, doc);
+  const width = EVENT_COLUMN_NAMES.length + 1;
+  for (let start = 0; start < all.length; start += BATCH) {
+    const batch = all.slice(start, start + BATCH);
+    // ids are taken first, in ascending order, so each row gets its place in the reading order
+    const ids = (await c.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('events', 'id')) AS id FROM generate_series(1, $1)`, [batch.length])).rows
+      .map((r) => BigInt(r.id))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(String);
+    const values = batch.flatMap((columns, i) => [ids[i], ...EVENT_COLUMN_NAMES.map((name) => nul(columns[name]))]);
+    const tuples = batch.map((_, i) => `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(', ')})`);
+    await c.query(`INSERT INTO events (id, ${EVENT_COLUMN_NAMES.join(', ')}) VALUES ${tuples.join(', ')}`, values);
+    await c.query('INSERT INTO event_rows (id, row, item) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])', [ids, batch.map((b) => b.row), batch.map((b) => b.item)]);
+  }
+}
+
+/** Fill the table from every stored document (a database made before the table existed). */
+export async function fillPostgresEvents(c: pg.PoolClient): Promise<void> {
+  const ids = (await c.query<{ id: string }>('SELECT id FROM articles ORDER BY ingested_at, id')).rows.map((r) => r.id);
+  for (const id of ids) {
+    const doc = (await c.query<{ document: DocumentJson }>('SELECT document FROM articles WHERE id = $1', [id])).rows[0]!.document;
+    await writePostgresEvents(c, id, doc);
+  }
+}
+
+type Query = <R extends pg.QueryResultRow>(text: string, values: unknown[]) => Promise<R[]>;
+
+export async function queryPostgresEvents(query: Query, filter: EventFilter, options: { limit?: number; cursor?: string }): Promise<Page<EventRow>> {
+  const page = await queryPostgresEventJson(query, filter, options, 'row');
+  return { ...page, items: page.items.map((row) => JSON.parse(row) as EventRow) };
+}
+
+/** A page of the stored JSON texts of one column: `row` (EventRow) or `item` (the API's flat row). */
+export async function queryPostgresEventJson(query: Query, filter: EventFilter, options: { limit?: number; cursor?: string }, column: 'row' | 'item'): Promise<Page<string>> {
+  const limit = eventPageLimit(options.limit);
+  const after = eventCursor(options.cursor);
+  const { where, params } = eventConditions(filter, POSTGRES_DIALECT, after === undefined ? [] : [after]);
+  if (after !== undefined) where.unshift('id < $1');
+  const rows = await query<{ id: string; json: string }>(
+    `SELECT e.id, r.${column} AS json FROM (SELECT id FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${limit + 1}) e
+      JOIN event_rows r ON r.id = e.id ORDER BY e.id DESC`,
+    params,
+  );
+  const items = rows.slice(0, limit).map((r) => r.json);
+  return rows.length > limit ? { items, nextCursor: encodeCursor([Number(rows[limit - 1]!.id)]) } : { items };
+}
+
+export async function countPostgresEvents(query: Query, filter: EventFilter, by: EventCountKey): Promise<{ key: string | null; count: number }[]> {
+  const { where, params } = eventConditions(filter, POSTGRES_DIALECT);
+  const rows = await query<{ key: string | null; count: string }>(
+    `SELECT ${EVENT_COUNT_COLUMNS[by]} AS key, COUNT(*) AS count FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1`,
+    params,
+  );
+  return sortCounts(rows.map((r) => ({ key: r.key, count: Number(r.count) })));
+}
+
+/**
+ * Autovacuum analyses a growing table only now and then; until it does, the planner takes
+ * the events table for small and picks plans that read it all. Analyse (sampled) whenever
+ * this process has doubled the table since the last time.
+ */
+export class EventStatistics {
+  private sinceAnalysis = 0;
+  private analysed = 0;
+
+  async written(events: number, query: (sql: string) => Promise<{ n?: string }[]>): Promise<void> {
+    this.sinceAnalysis += events;
+    if (this.sinceAnalysis < Math.max(1000, this.analysed)) return;
+    this.sinceAnalysis = 0;
+    await query('ANALYZE events');
+    this.analysed = Number((await query("SELECT reltuples::bigint AS n FROM pg_class WHERE oid = 'events'::regclass"))[0]?.n ?? 0);
+  }
+}
