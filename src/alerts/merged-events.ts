@@ -1,6 +1,6 @@
 import type { EventRecord } from '../core/layers/index.js';
 import type { MergedEvent } from '../reconcile/cross-article.js';
-import { clusterStoredArticles } from '../reconcile/stored-clusters.js';
+import { openStoryIndex } from '../reconcile/story-index.js';
 import type { Store } from '../store/store.js';
 import type { AlertEventSummary } from './alert.js';
 
@@ -13,12 +13,19 @@ export interface AlertableEvent {
 
 /**
  * The merged events the newly stored article `articleId` reports, with their reconciled figures.
- * The one place that knows where merged events come from: today they are clustered from the
- * store on demand; an incremental story index can replace this body without touching callers.
+ * The one place that knows where merged events come from: the stored story index, brought up to
+ * date (only the articles it has not placed yet), then asked for this article's story alone.
  */
 export async function mergedEventsFor(store: Store, articleId: string): Promise<AlertableEvent[]> {
-  const clusters = await clusterStoredArticles(store);
-  const events = clusters.flatMap((c) => c.events).filter((e) => e.reports.some((r) => r.articleId === articleId));
+  const index = await openStoryIndex(store);
+  let story;
+  try {
+    await index.catchUp();
+    story = await index.clusterOf(articleId);
+  } finally {
+    await index.close();
+  }
+  const events = (story?.events ?? []).filter((e) => e.reports.some((r) => r.articleId === articleId));
   const documents = new Map<string, EventRecord[]>();
   const eventsOf = async (id: string): Promise<EventRecord[]> => {
     if (!documents.has(id)) documents.set(id, ((await store.getArticle(id))?.document.layers.events as EventRecord[] | undefined) ?? []);

@@ -5,6 +5,7 @@
 import countries from 'i18n-iso-countries';
 import { SitrepDocument } from '../../core/document.js';
 import type { EventRecord } from '../../core/layers/index.js';
+import { mainAcledEvent } from '../../stages/events/acled.js';
 import type { Pipeline } from '../../pipeline/pipeline.js';
 import type { AcledPrediction } from './acled.js';
 import type { EvalTask } from './registry.js';
@@ -94,9 +95,6 @@ export const eventsTask: EvalTask = {
   },
 };
 
-/** Which event of an ACLED note is the one it codes: violence first, then protest, arrests, the rest. */
-const MAIN_ORDER = ['ASSAULT', 'PROTEST', 'COERCE', 'MOBILIZE', 'RETREAT', 'AGREE', 'SANCTION'];
-
 /**
  * The ACLED reading of a note's main event: type and sub-event type (from the whole note),
  * coordinates of its place, its date and an ACLED-style actor1. Fields not found are left out.
@@ -104,8 +102,8 @@ const MAIN_ORDER = ['ASSAULT', 'PROTEST', 'COERCE', 'MOBILIZE', 'RETREAT', 'AGRE
 export function acledEventPrediction(doc: SitrepDocument): AcledPrediction {
   const events = (doc.maybe('events') ?? []).filter((e) => !e.duplicateOf);
   if (!events.length) return {};
-  const rank = (e: EventRecord) => (MAIN_ORDER.indexOf(e.type) + MAIN_ORDER.length + 1) % (MAIN_ORDER.length + 1);
-  const main = [...events].sort((a, b) => rank(a) - rank(b) || a.trigger.start - b.trigger.start)[0]!;
+  // the same choice as the eventtype task (one ACLED codebook): a protest leads, then violence
+  const main = mainAcledEvent(events)!;
   const out: AcledPrediction = {};
   if (main.acled) {
     out.eventType = main.acled.eventType;

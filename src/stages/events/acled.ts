@@ -1,6 +1,7 @@
 import { dataFileError as fail, readDataFile, stringList } from '../../core/data-file.js';
 import { dataPath } from '../../core/paths.js';
 import { PLOVER_TYPES, type EventRecord } from '../../core/layers/index.js';
+import { UNREALISED_MODES } from './modality.js';
 
 /** ACLED event types and their sub-event types (the ACLED codebook, 2023). */
 export const ACLED_SUB_EVENTS: Record<string, string[]> = {
@@ -19,7 +20,13 @@ export interface AcledRule {
   sourceState?: boolean;
   targetArmed?: boolean;
   targetCivilian?: boolean;
+  /** the source is a crowd, residents or rioters rather than an organised armed group */
+  sourceCrowd?: boolean;
   clash?: boolean;
+  /** test `any`/`all` against the sentence and the ones after it (the note around a protest) */
+  wide?: boolean;
+  /** none of these words may occur */
+  none?: RegExp;
   eventType: string;
   subEventType: string;
 }
@@ -28,6 +35,11 @@ export interface AcledLexicon {
   version: number;
   sectorCodes: Record<string, number>;
   stateSectors: string[];
+  /** sectors whose members carry arms: a target from them makes a battle */
+  armedSectors: string[];
+  /** sectors of unorganised crowds: their violence is a riot */
+  crowdSectors: string[];
+  crowd: RegExp;
   armed: RegExp;
   civilian: RegExp;
   clash: RegExp;
@@ -66,6 +78,9 @@ export function loadAcledLexicon(path = dataPath('lexicons', 'acled.json')): Acl
       ...(typeof r.targetArmed === 'boolean' ? { targetArmed: r.targetArmed } : {}),
       ...(typeof r.targetCivilian === 'boolean' ? { targetCivilian: r.targetCivilian } : {}),
       ...(typeof r.clash === 'boolean' ? { clash: r.clash } : {}),
+      ...(typeof r.sourceCrowd === 'boolean' ? { sourceCrowd: r.sourceCrowd } : {}),
+      ...(r.wide === true ? { wide: true } : {}),
+      ...(r.none ? { none: wordsPattern(stringList(path, `${where}.none`, r.none)) } : {}),
       eventType: r.eventType,
       subEventType: r.subEventType,
     };
@@ -76,6 +91,9 @@ export function loadAcledLexicon(path = dataPath('lexicons', 'acled.json')): Acl
     version: json.version,
     sectorCodes: codes as Record<string, number>,
     stateSectors: stringList(path, 'stateSectors', json.stateSectors),
+    armedSectors: stringList(path, 'armedSectors', json.armedSectors),
+    crowdSectors: stringList(path, 'crowdSectors', json.crowdSectors),
+    crowd: wordsPattern(stringList(path, 'crowdWords', json.crowdWords)),
     armed: wordsPattern(stringList(path, 'armedWords', json.armedWords)),
     civilian: wordsPattern(stringList(path, 'civilianWords', json.civilianWords)),
     clash: wordsPattern(stringList(path, 'clashWords', json.clashWords)),
@@ -87,22 +105,31 @@ export function loadAcledLexicon(path = dataPath('lexicons', 'acled.json')): Acl
 
 const sectorOf = (code: string | undefined) => code?.split(' ')[1];
 
-/** The ACLED event type, sub-event type and interaction code of one event, read from its sentence. */
-export function acledView(e: Pick<EventRecord, 'type' | 'source' | 'target'>, sentence: string, lex: AcledLexicon): NonNullable<EventRecord['acled']> {
+/**
+ * The ACLED event type, sub-event type and interaction code of one event, read from its sentence.
+ * `following` is the text around the sentence in its note or paragraph: how a protest ended
+ * ("Police fired tear gas to disperse the crowd") is often told in the next sentence.
+ */
+export function acledView(e: Pick<EventRecord, 'type' | 'source' | 'target'>, sentence: string, lex: AcledLexicon, following = ''): NonNullable<EventRecord['acled']> {
   const srcSector = sectorOf(e.source?.actorCode);
   const tgtSector = sectorOf(e.target?.actorCode);
   const sourceState = srcSector ? lex.stateSectors.includes(srcSector) : undefined;
   const tgtText = e.target?.span.text ?? '';
-  const targetArmed = tgtSector ? (lex.sectorCodes[tgtSector] ?? 8) <= 4 : lex.armed.test(tgtText);
-  const targetCivilian = tgtSector ? tgtSector === 'CVL' : lex.civilian.test(tgtText) || (!tgtText && lex.civilian.test(sentence) && !lex.armed.test(sentence));
+  const srcText = e.source?.span.text ?? '';
+  const { targetArmed, targetCivilian } = targetKind(lex, sentence, tgtText, tgtSector, srcText);
+  const sourceCrowd = srcSector ? lex.crowdSectors.includes(srcSector) || lex.crowd.test(srcText) : lex.crowd.test(srcText);
   const clash = lex.clash.test(sentence);
+  const wide = `${sentence} ${following}`;
   const rule = lex.rules.find((r) => {
+    const text = r.wide ? wide : sentence;
     if (r.types && !r.types.includes(e.type)) return false;
-    if (r.any && !r.any.test(sentence)) return false;
-    if (r.all && !r.all.every((re) => re.test(sentence))) return false;
+    if (r.any && !r.any.test(text)) return false;
+    if (r.all && !r.all.every((re) => re.test(text))) return false;
+    if (r.none && r.none.test(text)) return false;
     if (r.sourceState !== undefined && sourceState !== r.sourceState) return false;
     if (r.targetArmed !== undefined && targetArmed !== r.targetArmed) return false;
     if (r.targetCivilian !== undefined && targetCivilian !== r.targetCivilian) return false;
+    if (r.sourceCrowd !== undefined && sourceCrowd !== r.sourceCrowd) return false;
     if (r.clash !== undefined && clash !== r.clash) return false;
     return true;
   });
@@ -114,4 +141,37 @@ export function acledView(e: Pick<EventRecord, 'type' | 'source' | 'target'>, se
     view.interaction = y === undefined ? x * 10 : Math.min(x, y) * 10 + Math.max(x, y);
   }
   return view;
+}
+
+/**
+ * Whether an event's target is armed or civilian: its sector, else its words ("South West
+ * State's militiamen": the head after a possessive counts), else, with no target or a bare
+ * name, the words of the sentence outside the source.
+ */
+function targetKind(lex: AcledLexicon, sentence: string, tgtText: string, tgtSector: string | undefined, srcText: string): { targetArmed: boolean; targetCivilian: boolean } {
+  const at = tgtText ? sentence.indexOf(tgtText) : -1;
+  const head = at >= 0 ? /^[’']s?\s+((?:[\w-]+\s+){0,2}[\w-]+)/.exec(sentence.slice(at + tgtText.length))?.[1] ?? '' : '';
+  const words = `${tgtText} ${head}`;
+  if ((tgtSector && lex.armedSectors.includes(tgtSector)) || (tgtText && lex.armed.test(words))) return { targetArmed: true, targetCivilian: false };
+  if ((tgtSector && lex.crowdSectors.includes(tgtSector)) || (tgtText && lex.civilian.test(words))) return { targetArmed: false, targetCivilian: true };
+  if (tgtText && !tgtSector) return { targetArmed: false, targetCivilian: false };
+  const rest = srcText ? sentence.split(srcText).join(' ') : sentence;
+  const armed = lex.armed.test(rest) && !lex.civilian.test(rest);
+  return { targetArmed: armed, targetCivilian: !armed && lex.civilian.test(rest) };
+}
+
+/**
+ * The event an ACLED record codes among a note's events: a protest leads (ACLED files force
+ * against protesters and violent protest under the protest), then violence, arrests, the rest;
+ * acts only intended come last; among equals the earliest.
+ */
+const MAIN_ORDER = ['PROTEST', 'ASSAULT', 'COERCE', 'MOBILIZE', 'RETREAT', 'AGREE', 'SANCTION'];
+
+export function mainAcledEvent<E extends Pick<EventRecord, 'type' | 'trigger' | 'mode'>>(events: readonly E[]): E | undefined {
+  // an act only proposed or threatened ("will withdraw", "threatened to attack") did not happen
+  const rank = (e: E) => {
+    const i = MAIN_ORDER.indexOf(e.type);
+    return (i < 0 ? MAIN_ORDER.length : i) + (e.mode && UNREALISED_MODES.includes(e.mode) ? MAIN_ORDER.length + 1 : 0);
+  };
+  return [...events].sort((a, b) => rank(a) - rank(b) || a.trigger.start - b.trigger.start)[0];
 }

@@ -43,16 +43,23 @@ function npParticipant(v: SentenceView, toks: readonly Token[]): EventParticipan
   return { span, name: span.text };
 }
 
-/** Is the trigger a passive participle ("was detained", "were killed")? */
+/**
+ * Is the trigger a passive participle ("was detained", "were all indicted")? A participle right
+ * before "by" is one too, with no auxiliary ("Chekatt – shot dead by police –").
+ */
 export function isPassive(v: SentenceView, first: number): boolean {
   const tok = v.tokens[first]!;
   if (!/(ed|en|wn|ot|ht|ck)$/i.test(tok.span.text)) return false;
-  for (let j = first - 1; j >= Math.max(0, first - 3); j--) {
+  for (let j = first - 1; j >= Math.max(0, first - 5); j--) {
     const w = v.tokens[j]!.span.text.toLowerCase();
     if (v.grammar.beForms.includes(w)) return true;
-    if (v.tokens[j]!.pos !== 'ADV' && v.tokens[j]!.pos !== 'PART') return false;
+    // "was on Friday killed": a time expression may stand between
+    const inDate = v.dates.some((d) => spansOverlap(d.span, v.tokens[j]!.span)) || (v.tokens[j]!.pos === 'ADP' && v.dates.some((d) => spansOverlap(d.span, v.tokens[j + 1]!.span)));
+    if (inDate) continue;
+    if (v.tokens[j]!.pos !== 'ADV' && v.tokens[j]!.pos !== 'PART' && !v.grammar.passiveGap.includes(w)) break;
   }
-  return false;
+  const next = (k: number) => v.tokens[first + k]?.span.text.toLowerCase();
+  return next(1) === 'by' || (next(2) === 'by' && ['ADJ', 'ADV'].includes(v.tokens[first + 1]!.pos));
 }
 
 /** A date ("May 22") read as a name is never a participant, nor an ignored sector. */
@@ -61,10 +68,10 @@ const usable = (v: SentenceView, m: ActorMention) =>
 const tokenIndexAt = (v: SentenceView, pos: number) => v.tokens.findIndex((t) => t.span.start <= pos && pos < t.span.end);
 
 /** The actor before the trigger in the clause, the nearest not behind a preposition ("police in Jericho" → police). */
-export function actorBefore(v: SentenceView, first: number, sameClause: boolean): ActorMention | undefined {
+export function actorBefore(v: SentenceView, first: number, sameClause: boolean, skip?: (m: ActorMention) => boolean): ActorMention | undefined {
   const start = v.tokens[first]!.span.start;
   const c = v.clause[first]!;
-  const list = v.actors.filter((m) => usable(v, m) && m.span.end <= start).filter((m) => {
+  const list = v.actors.filter((m) => usable(v, m) && m.span.end <= start && !skip?.(m)).filter((m) => {
     const ti = tokenIndexAt(v, m.span.start);
     return ti >= 0 && (!sameClause || v.clause[ti] === c);
   });
@@ -118,7 +125,7 @@ export function npAfter(v: SentenceView, last: number, extraPrepositions: readon
   return npParticipant(v, toks);
 }
 
-/** "by X" after a passive trigger: the agent. */
+/** "by X" after a passive trigger: the agent; an instrument ("killed by a mortar shell") is none. */
 export function byAgent(v: SentenceView, last: number): EventParticipant | undefined {
   for (let j = last + 1; j < Math.min(v.tokens.length, last + 8); j++) {
     if (v.clause[j] !== v.clause[last]) return undefined;
@@ -127,7 +134,10 @@ export function byAgent(v: SentenceView, last: number): EventParticipant | undef
     if (!after) return undefined;
     const m = v.actors.find((a) => usable(v, a) && spansOverlap(a.span, { start: after.span.start, end: after.span.start + 40 }) && a.span.start >= after.span.start);
     if (m && tokenIndexAt(v, m.span.start) - j <= 4) return participantOf(v.text, m);
-    return npAfter(v, j);
+    const np = npAfter(v, j);
+    const head = np && v.tokens[tokenIndexAt(v, np.span.end - 1)];
+    if (head && v.lemmas(head).some((l) => v.grammar.instrumentNouns.includes(l))) continue;
+    return np;
   }
   return undefined;
 }

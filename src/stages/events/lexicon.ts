@@ -11,6 +11,10 @@ export interface TriggerEntry {
   pos?: string[];
   next?: string[];
   prev?: string[];
+  /** none of these lemmas may stand in the window before ("air strike" is no labour strike) */
+  notPrev?: string[];
+  /** none of these lemmas may stand in the window after ("riot police" is no riot) */
+  notNext?: string[];
   window: number;
   sentenceHas?: string[];
   lowercase: boolean;
@@ -35,6 +39,34 @@ export interface EventsGrammar {
   nounTargetPrepositions: string[];
   /** types whose agent is the speaker when a passive names none ("police said five were detained") */
   speakerActsTypes: string[];
+  /** "will", "ready", "promise": an intention before a trigger (see modality.ts) */
+  intentMarkers: string[];
+  /** "not", "never", "fail": a negation before a trigger */
+  negations: string[];
+  /** words that may stand between a marker and its trigger ("to", "continue", "help") */
+  intentGap: string[];
+  /** types an intention makes a promise (AGREE) and a negation a REJECT */
+  promiseTypes: string[];
+  /** types an intention makes a THREATEN */
+  threatTypes: string[];
+  /** words that may stand between a be-form and a passive participle ("were all indicted") */
+  passiveGap: string[];
+  /** weapons and means: never an agent ("killed by a mortar shell") nor a target ("drone strike") */
+  instrumentNouns: string[];
+  /** "the ringleader of the attack": nouns naming who did a deed */
+  agentNouns: string[];
+  /** "the victims of the attack": nouns naming who suffered it */
+  victimNouns: string[];
+  /** nouns before a noun trigger that name its kind or time, not its target ("terror attack", "night raid") */
+  notTargetModifiers: string[];
+  /** trigger modes of legal acts ("charge", "indictment") done by a legal authority when no agent is named */
+  legalModes: string[];
+  /** words naming a legal authority ("prosecutor", "court") */
+  legalWords: string[];
+  /** actor sectors of protesters ("clashes between police and demonstrators") */
+  protesterSectors: string[];
+  /** types whose target is a protest's target when its protesters are their source ("demonstrators who accused him") */
+  grievanceTypes: string[];
 }
 
 export interface EventsLexicon {
@@ -45,11 +77,17 @@ export interface EventsLexicon {
 }
 
 const TYPES = new Set<string>(PLOVER_TYPES);
-const KEYS = new Set(['lemma', 'type', 'mode', 'pos', 'next', 'prev', 'window', 'sentenceHas', 'lowercase', 'speech']);
+const KEYS = new Set(['lemma', 'type', 'mode', 'pos', 'next', 'prev', 'window', 'sentenceHas', 'lowercase', 'speech', 'notPrev', 'notNext']);
 
 function optStrings(path: string, where: string, v: unknown): string[] | undefined {
   if (v === undefined) return undefined;
   return stringList(path, where, v).map((x) => x.toLowerCase());
+}
+
+function ploverList(path: string, where: string, v: unknown): string[] {
+  const list = (optStrings(path, where, v) ?? []).map((x) => x.toUpperCase());
+  for (const t of list) if (!TYPES.has(t)) fail(path, `${where}: unknown PLOVER type "${t}"`);
+  return list;
 }
 
 /** Load and check the event trigger lexicon (a data file analysts edit). */
@@ -73,6 +111,8 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
     const next = optStrings(path, `${where}.next`, t.next);
     const prev = optStrings(path, `${where}.prev`, t.prev);
     const sentenceHas = optStrings(path, `${where}.sentenceHas`, t.sentenceHas);
+    const notPrev = optStrings(path, `${where}.notPrev`, t.notPrev);
+    const notNext = optStrings(path, `${where}.notNext`, t.notNext);
     return {
       words: t.lemma.toLowerCase().trim().split(/\s+/),
       type: t.type as PloverType,
@@ -82,6 +122,8 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
       ...(prev ? { prev } : {}),
       window: t.window ?? 3,
       ...(sentenceHas ? { sentenceHas } : {}),
+      ...(notPrev ? { notPrev } : {}),
+      ...(notNext ? { notNext } : {}),
       lowercase: t.lowercase === true,
       speech: t.speech === true,
       specificity: (next || prev || sentenceHas ? 2 : 0) + (t.lemma.trim().includes(' ') ? 1 : 0),
@@ -100,6 +142,20 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
     firstPerson: optStrings(path, 'grammar.firstPerson', g.firstPerson) ?? [],
     nounTargetPrepositions: optStrings(path, 'grammar.nounTargetPrepositions', g.nounTargetPrepositions) ?? [],
     speakerActsTypes: (optStrings(path, 'grammar.speakerActsTypes', g.speakerActsTypes) ?? []).map((x) => x.toUpperCase()),
+    intentMarkers: optStrings(path, 'grammar.intentMarkers', g.intentMarkers) ?? [],
+    negations: optStrings(path, 'grammar.negations', g.negations) ?? [],
+    intentGap: optStrings(path, 'grammar.intentGap', g.intentGap) ?? [],
+    promiseTypes: ploverList(path, 'grammar.promiseTypes', g.promiseTypes),
+    threatTypes: ploverList(path, 'grammar.threatTypes', g.threatTypes),
+    passiveGap: optStrings(path, 'grammar.passiveGap', g.passiveGap) ?? [],
+    instrumentNouns: optStrings(path, 'grammar.instrumentNouns', g.instrumentNouns) ?? [],
+    agentNouns: optStrings(path, 'grammar.agentNouns', g.agentNouns) ?? [],
+    victimNouns: optStrings(path, 'grammar.victimNouns', g.victimNouns) ?? [],
+    notTargetModifiers: optStrings(path, 'grammar.notTargetModifiers', g.notTargetModifiers) ?? [],
+    legalModes: optStrings(path, 'grammar.legalModes', g.legalModes) ?? [],
+    legalWords: optStrings(path, 'grammar.legalWords', g.legalWords) ?? [],
+    protesterSectors: (optStrings(path, 'grammar.protesterSectors', g.protesterSectors) ?? []).map((x) => x.toUpperCase()),
+    grievanceTypes: ploverList(path, 'grammar.grievanceTypes', g.grievanceTypes),
   };
   return { version: json.version, irregular, grammar, triggers };
 }

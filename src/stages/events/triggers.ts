@@ -64,6 +64,8 @@ export function triggerMatcher(lexicon: EventsLexicon): TriggerMatcher {
           if (e.next && !tokens.slice(last + 1, last + 1 + e.window).some((t) => has(t, e.next!))) continue;
           if (e.prev && !tokens.slice(Math.max(0, i - e.window), i).some((t) => has(t, e.prev!))) continue;
           if (e.sentenceHas && !tokens.some((t) => has(t, e.sentenceHas!))) continue;
+          if (e.notPrev && tokens.slice(Math.max(0, i - e.window), i).some((t) => has(t, e.notPrev!))) continue;
+          if (e.notNext && tokens.slice(last + 1, last + 1 + e.window).some((t) => has(t, e.notNext!))) continue;
           if (matched.some((m) => m.entry === e)) continue;
           matched.push({ first: i, last, type: e.type, ...(e.mode ? { mode: e.mode } : {}), speech: e.speech, entry: e });
         }

@@ -1,0 +1,166 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SitrepDocument } from '../../core/document.js';
+import type { EventParticipant, EventRecord } from '../../core/layers/index.js';
+import { Pipeline } from '../../pipeline/pipeline.js';
+import { defaultStages, loadDefaultServices } from '../../pipeline/default.js';
+import { acledView, createEventsStage, loadAcledLexicon } from './index.js';
+import { mainAcledEvent } from './acled.js';
+
+// Fixture sentences written for the rule classes of issue 5 (intent, lexicon gaps, noun arguments, ACLED codebook).
+let pipeline: Pipeline | undefined;
+async function analyse(text: string, publishedAt = '2024-03-12'): Promise<SitrepDocument> {
+  pipeline ??= Pipeline.build([...defaultStages().filter((s) => s.name !== 'events'), createEventsStage()], await loadDefaultServices(), { softwareVersion: 'test' });
+  return pipeline.run(new SitrepDocument(text, { publishedAt }));
+}
+const events = (doc: SitrepDocument) => doc.get('events');
+const types = (doc: SitrepDocument) => events(doc).map((e) => e.type);
+const first = (doc: SitrepDocument, type: string): EventRecord => {
+  const e = events(doc).find((x) => x.type === type);
+  assert.ok(e, `no ${type} event in ${JSON.stringify(types(doc))}`);
+  return e;
+};
+
+test('an intention makes a promise or a threat, a negation a refusal', async () => {
+  let doc = await analyse('Portugal will support the bid of Turkey to join the union, its president said.');
+  const promise = first(doc, 'AGREE');
+  assert.equal(promise.mode, 'promised');
+  assert.match(promise.source?.span.text ?? '', /Portugal/);
+  assert.ok(types(doc).includes('SUPPORT'), 'the promised act stays an event');
+  doc = await analyse('The farmers said they would boycott all official contacts with the ministry.');
+  assert.equal(first(doc, 'THREATEN').mode, 'threatened');
+  doc = await analyse('The government said it will not accept any more refugees from the north.');
+  assert.ok(types(doc).includes('REJECT'));
+  assert.ok(!types(doc).includes('AGREE'), `a refusal is no agreement: ${JSON.stringify(types(doc))}`);
+  doc = await analyse('The two delegations failed to reach an agreement on the border.');
+  assert.ok(types(doc).includes('REJECT'));
+});
+
+test('lexicon: labour strikes, road blocks, halted aid, cyber attacks, resignations', async () => {
+  const cases: [string, string][] = [
+    ['Thousands of teachers went on an open-ended strike over unpaid salaries.', 'PROTEST'],
+    ['Angry residents blocked the main highway for six hours.', 'PROTEST'],
+    ['The donors halted economic aid to the regime on Tuesday.', 'SANCTION'],
+    ['Hackers defaced hundreds of government websites.', 'COERCE'],
+    ['The prime minister resigned after the vote.', 'RETREAT'],
+    ['The army lifted the blockade of the port town.', 'RETREAT'],
+    ['Two hundred fighters surrendered to the army on Monday.', 'RETREAT'],
+    ['The union called off the strike after talks with the minister.', 'CONCEDE'],
+    ['Police found a cache of rifles and ammunition in the house.', 'COERCE'],
+  ];
+  for (const [text, type] of cases) {
+    const doc = await analyse(text);
+    assert.ok(types(doc).includes(type as never), `${text} → ${JSON.stringify(types(doc))}`);
+  }
+  // a drone strike stays an assault even when workers die in it; riot police and missile tests are no events
+  let doc = await analyse('A farmer was hacked to death by unknown men at his home.');
+  assert.ok(types(doc).includes('ASSAULT') && !types(doc).includes('COERCE'), `hacked to death: ${JSON.stringify(types(doc))}`);
+  doc = await analyse('A drone strike killed two farm workers near the border.');
+  assert.ok(types(doc).includes('ASSAULT') && !types(doc).includes('PROTEST'), JSON.stringify(types(doc)));
+  doc = await analyse('Riot police stood guard outside the ministry.');
+  assert.ok(!events(doc).some((e) => e.type === 'PROTEST' && /riot/i.test(e.trigger.text)));
+  doc = await analyse('Zerland carried out a missile test over the sea on Monday.');
+  assert.ok(!types(doc).includes('ASSAULT'), JSON.stringify(types(doc)));
+});
+
+test('passives: an instrument is no agent, a participle before "by" is passive, coordinated victims are two events', async () => {
+  let doc = await analyse('A builder was killed by a mortar shell and another civilian was killed in a village near the river.');
+  const assaults = events(doc).filter((e) => e.type === 'ASSAULT');
+  assert.equal(assaults.length, 2, JSON.stringify(assaults.map((e) => e.trigger.text)));
+  assert.ok(assaults.every((e) => !/shell/.test(e.source?.span.text ?? '')));
+  doc = await analyse('The gunman, shot dead by police after a chase, had been released from prison.');
+  const shot = events(doc).find((e) => e.type === 'ASSAULT' && /police/i.test(e.source?.span.text ?? ''));
+  assert.ok(shot, JSON.stringify(events(doc).map((e) => [e.type, e.trigger.text, e.source?.span.text])));
+  assert.match(shot.target?.span.text ?? '', /gunman/);
+});
+
+test('noun triggers: the agent after "by", the agent noun owning it, the noun before it', async () => {
+  const name = (p: EventParticipant | undefined) => p?.span.text ?? '';
+  let doc = await analyse('Three soldiers died in an attack by rebel fighters on a checkpoint.');
+  assert.match(name(first(doc, 'ASSAULT').source), /fighters|rebel/);
+  doc = await analyse('Officials said the ringleader of Saturday’s terror attack had been questioned before.');
+  assert.match(name(first(doc, 'ASSAULT').source), /ringleader/);
+  doc = await analyse('The neighbours of the man who carried out the concert bombing spoke to reporters.');
+  assert.match(name(first(doc, 'ASSAULT').target), /concert/);
+  doc = await analyse('He was seen at a protest organized by the student union of the city.');
+  assert.match(name(first(doc, 'PROTEST').source), /union/);
+  doc = await analyse('The judge rejected and condemned the leak of videos of the defendant.');
+  assert.match(name(first(doc, 'ACCUSE').target), /leak/);
+});
+
+test('a legal act with no agent named is done by the last legal authority named', async () => {
+  const doc = await analyse('Attorney General Maria Ruiz spoke to reporters on Monday. Two former ministers were charged with fraud.');
+  assert.match(first(doc, 'ACCUSE').source?.span.text ?? '', /Ruiz/);
+});
+
+test('dates: a follow-up sentence shares the date of its event, an attributive date dates only its noun', async () => {
+  let doc = await analyse('Seven militants were killed on Friday in two blasts in the south. Four militants were killed when their car hit a mine.');
+  const later = events(doc).find((e) => e.type === 'ASSAULT' && e.sentence === 1);
+  assert.equal(later?.date?.value, '2024-03-08');
+  assert.equal(later?.date?.fromPublication, false);
+  doc = await analyse('On Saturday the council accepted the findings on the March 2 bombing of the station.');
+  assert.equal(first(doc, 'AGREE').date?.value, '2024-03-09');
+});
+
+test('a possessive country is no event place', async () => {
+  const doc = await analyse('A bomb exploded in Lyon on Friday. Lyon was calm on Saturday. Security has been enhanced in France’s third-largest city.');
+  assert.equal(first(doc, 'MOBILIZE').place?.name, 'Lyon');
+});
+
+test('ACLED codebook: attacks on the unarmed, crowds, clashes with shelling, launchers, protests told over two sentences', () => {
+  const lex = loadAcledLexicon();
+  const sub = (type: EventRecord['type'], sentence: string, following = '', source?: EventParticipant) => acledView({ type, ...(source ? { source } : {}) }, sentence, lex, following).subEventType;
+  const crowd: EventParticipant = { span: { start: 0, end: 9, text: 'Residents' }, name: 'Residents', actorCode: 'KEN CVL' };
+  assert.equal(sub('ASSAULT', 'Gunmen opened fire on a teahouse in the old town.'), 'Attack');
+  assert.equal(sub('ASSAULT', 'Residents beat a suspected thief to death.', '', crowd), 'Mob violence');
+  assert.equal(sub('ASSAULT', 'Supporters of two rival candidates clashed at the tallying centre.'), 'Mob violence');
+  assert.equal(sub('ASSAULT', 'Russian forces clashed with Ukrainian forces and shelled the village.'), 'Armed clash');
+  assert.equal(sub('ASSAULT', 'Rebels fired grenade launchers and small arms at army positions.'), 'Armed clash');
+  assert.equal(sub('ASSAULT', 'A man threw a grenade into the bar.'), 'Grenade');
+  assert.equal(sub('ASSAULT', 'Three soldiers were killed by Taliban militants at a checkpoint.'), 'Armed clash');
+  assert.equal(sub('PROTEST', 'Students staged a protest over fees.', 'Police fired tear gas to disperse the crowd.'), 'Protest with intervention');
+  assert.equal(sub('PROTEST', 'Students staged a protest over fees.'), 'Peaceful protest');
+  assert.equal(sub('PROTEST', 'Residents protested after a pedestrian was killed by a driver.'), 'Peaceful protest');
+  assert.equal(sub('COERCE', 'Armed raiders stole two hundred goats from the herders.'), 'Attack');
+  assert.equal(sub('COERCE', 'Police raided the house and seized drugs.'), 'Arrests');
+  // protesters' own violence makes a riot, even when police answered it with force
+  assert.equal(sub('PROTEST', 'During the protest police shot dead two men who were looting shops.'), 'Violent demonstration');
+  assert.equal(sub('PROTEST', 'Police opened fire on the peaceful march, killing two protesters.'), 'Excessive force against protesters');
+  const at = (start: number) => ({ start, end: start + 1, text: 'x' });
+  const main = mainAcledEvent([{ type: 'ASSAULT' as const, trigger: at(0) }, { type: 'PROTEST' as const, trigger: at(20) }]);
+  assert.equal(main?.type, 'PROTEST', 'a protest leads the note it is in');
+});
+
+test('a negated hostile act is no event; an act only promised is no ACLED main event', async () => {
+  let doc = await analyse('The government forces pulled out of the town without firing a shot.');
+  assert.ok(!types(doc).includes('ASSAULT'), JSON.stringify(types(doc)));
+  doc = await analyse('The rebels said they will withdraw from the northern district next week.');
+  const retreat = first(doc, 'RETREAT');
+  assert.equal(retreat.mode, 'proposed');
+  const lex = loadAcledLexicon();
+  const at = (start: number) => ({ start, end: start + 1, text: 'x' });
+  const main = mainAcledEvent([{ type: 'RETREAT' as const, trigger: at(0), mode: 'proposed' }, { type: 'AGREE' as const, trigger: at(9) }]);
+  assert.equal(main?.type, 'AGREE');
+  assert.equal(acledView({ type: 'ASSAULT' }, 'Militants tried to capture the hill but the attack was fended off by the army.', lex).subEventType, 'Armed clash');
+});
+
+test('protest arguments: the protesters among two sides, the target of their grievance', async () => {
+  const doc = await analyse('In the evening clashes broke out in Yerevan between the police and demonstrators who accused Nikol Pashinyan of treason.');
+  const p = first(doc, 'PROTEST');
+  assert.match(p.source?.span.text ?? '', /demonstrators/);
+  assert.match(p.target?.name ?? '', /Pashinyan/);
+});
+
+test('noun triggers: a following head noun is no target; the parties named before it are', async () => {
+  const doc = await analyse('Turkey announced that it is working to bring Greece and Cyprus back to the negotiating table.');
+  const c = first(doc, 'CONSULT');
+  assert.doesNotMatch(c.target?.span.text ?? '', /table/);
+  assert.match(c.target?.span.text ?? '', /Greece|Cyprus/);
+  assert.match(c.source?.span.text ?? '', /Turkey/);
+});
+
+test('ACLED target kind: the head after a possessive counts', () => {
+  const lex = loadAcledLexicon();
+  const target: EventParticipant = { span: { start: 0, end: 16, text: 'South West State' }, name: 'South West State', actorCode: 'SOM GOV' };
+  assert.equal(acledView({ type: 'ASSAULT', target }, "Fighters attacked South West State's militiamen near the town.", lex).subEventType, 'Armed clash');
+});

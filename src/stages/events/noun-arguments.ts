@@ -1,0 +1,63 @@
+import type { ActorMention, EventParticipant } from '../../core/layers/index.js';
+import { spansOverlap } from '../../core/span.js';
+import { byAgent, npAfter, npBefore, type SentenceView } from './arguments.js';
+
+/**
+ * Arguments of a noun trigger ("the attack", "a protest"), which has no subject of its own:
+ * - "the ringleader of Saturday's attack": an agent noun owning it is its source, a victim noun its target;
+ * - "an attack by Taliban militants", "a protest organized by X": the agent after it;
+ * - "the concert bombing": a noun before it names its target (not "terror attack", "drone strike").
+ */
+const isNominal = (v: SentenceView, i: number) => ['NOUN', 'PROPN'].includes(v.tokens[i]?.pos ?? '');
+const MODIFIER = new Set(['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PART']);
+
+export function ownerOfNoun(v: SentenceView, first: number): { role: 'source' | 'target'; who: EventParticipant } | undefined {
+  let j = first - 1;
+  while (j >= 0 && first - j <= 5 && MODIFIER.has(v.tokens[j]!.pos) && v.tokens[j]!.span.text.toLowerCase() !== 'of') j--;
+  if (j < 1 || v.tokens[j]!.span.text.toLowerCase() !== 'of' || !isNominal(v, j - 1)) return undefined;
+  const lemmas = v.lemmas(v.tokens[j - 1]!);
+  const role = lemmas.some((l) => v.grammar.agentNouns.includes(l)) ? 'source' : lemmas.some((l) => v.grammar.victimNouns.includes(l)) ? 'target' : undefined;
+  const who = role && npBefore(v, j);
+  return role && who ? { role, who } : undefined;
+}
+
+/** "attack by X", "protest organized by X": the agent right after a noun trigger. */
+export function agentAfterNoun(v: SentenceView, last: number): EventParticipant | undefined {
+  const w = (k: number) => v.tokens[last + k]?.span.text.toLowerCase();
+  if (w(1) === 'by') return byAgent(v, last);
+  if (w(2) === 'by' && v.tokens[last + 1]!.pos === 'VERB' && /ed$/i.test(w(1)!)) return byAgent(v, last + 1);
+  return undefined;
+}
+
+/** "the May 22 concert bombing": the noun right before a noun trigger, unless it names a kind, a time or an actor. */
+export function compoundTarget(v: SentenceView, first: number): EventParticipant | undefined {
+  const j = first - 1;
+  if (j < 0 || v.tokens[j]!.pos !== 'NOUN') return undefined;
+  const tok = v.tokens[j]!;
+  if (v.lemmas(tok).some((l) => v.grammar.notTargetModifiers.includes(l))) return undefined;
+  if (v.actors.some((a) => spansOverlap(a.span, tok.span)) || v.dates.some((d) => spansOverlap(d.span, tok.span))) return undefined;
+  return { span: tok.span, name: tok.span.text };
+}
+
+/**
+ * "condemned the leak of videos of X": the object noun phrase is the target, not an actor
+ * deep inside its "of" complements.
+ */
+export function objectBeforeOf(v: SentenceView, last: number, actor: ActorMention | undefined): EventParticipant | undefined {
+  if (!actor) return undefined;
+  const ti = v.tokens.findIndex((t) => t.span.start === actor.span.start);
+  if (ti < 1 || v.tokens[ti - 1]!.span.text.toLowerCase() !== 'of') return undefined;
+  const np = npAfter(v, last);
+  if (!np || np.span.end > v.tokens[ti - 1]!.span.start) return undefined;
+  // "the release of X" is about X; only a deeper complement ("the leak of videos of X") is not the target
+  const between = v.tokens.filter((t) => t.span.start >= np.span.end && t.span.end <= v.tokens[ti - 1]!.span.start);
+  return between.some((t) => t.pos === 'NOUN') ? np : undefined;
+}
+
+
+/** "bring Armenia and Azerbaijan back to the table": an actor right after a verb is its object, not the subject of a noun trigger. */
+export function isObjectOfVerb(v: SentenceView, m: ActorMention): boolean {
+  let j = v.tokens.findIndex((t) => t.span.end > m.span.start) - 1;
+  while (j >= 0 && ['DET', 'ADJ', 'NUM', 'PROPN', 'CCONJ'].includes(v.tokens[j]!.pos)) j--;
+  return j >= 0 && v.tokens[j]!.pos === 'VERB';
+}

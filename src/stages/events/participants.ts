@@ -1,0 +1,100 @@
+import { spansOverlap } from '../../core/span.js';
+import type { ActorMention, EventParticipant, PloverType } from '../../core/layers/index.js';
+import { actorAfter, actorBefore, byAgent, isPassive, npAfter, npBefore, participantOf, prevWord, quoteSpeaker, relativeAntecedent, subjectBeforeComma, type SentenceView } from './arguments.js';
+import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, ownerOfNoun } from './noun-arguments.js';
+import type { TriggerHit } from './triggers.js';
+
+/**
+ * Source and target of one event (a group of triggers of one type in one clause).
+ * - source: "by X" after a passive trigger; else the nearest actor before the trigger in the
+ *   clause (not one that is a verb's object before a noun trigger), the noun phrase before it,
+ *   the speaker of a quote holding it, an actor earlier in the sentence; an agent noun nearer
+ *   than that ("a suspect ... a device that exploded").
+ * - target: the subject of a passive trigger; else the first actor after it in the clause, the
+ *   object noun phrase; noun triggers have their own rules (noun-arguments.ts).
+ */
+export function participants(v: SentenceView, group: readonly TriggerHit[], type: PloverType): { source?: EventParticipant; target?: EventParticipant } {
+  // the verb of a group carries the grammar ("the killer, shot dead by police")
+  const h = group.find((g) => isPassive(v, g.first)) ?? group.find((g) => v.tokens[g.first]!.pos === 'VERB') ?? group[0]!;
+  let source: EventParticipant | undefined;
+  let target: EventParticipant | undefined;
+  const rel = relativeAntecedent(v, h.first);
+  if (isPassive(v, h.first)) {
+    source = byAgent(v, h.last);
+    // "police said five men were detained": the speaker's side acted
+    if (!source && v.grammar.speakerActsTypes.includes(type)) source = quoteSpeaker(v, h.first, h.last)?.speaker;
+    const before = actorBefore(v, h.first, true);
+    // "the gunman, shot dead by police": the noun the participle is set off from
+    const setOff = h.first > 0 && /^[,–—-]$/.test(v.tokens[h.first - 1]!.span.text) ? npBefore(v, h.first - 1) : undefined;
+    target = before ? participantOf(v.text, before) : (npBefore(v, h.first) ?? setOff);
+  } else {
+    // "rejected and condemned": coordinated verbs share their subject
+    let first = h.first;
+    for (let p = prevWord(v, first); p > 0 && ['and', 'or'].includes(v.tokens[p]!.span.text.toLowerCase()) && v.tokens[p - 1]!.pos === 'VERB'; p = prevWord(v, first)) first = p - 1;
+    const quoted = quoteSpeaker(v, h.first, h.last);
+    const pw = prevWord(v, first);
+    const firstPerson = pw >= 0 && v.grammar.firstPerson.includes(v.tokens[pw]!.span.text.toLowerCase());
+    const nominal = isNoun(v, h.first) || v.tokens[h.first - 1]?.pos === 'DET';
+    const skipObjects = nominal ? (m: ActorMention) => isObjectOfVerb(v, m) : undefined;
+    const before = actorBefore(v, first, true, skipObjects);
+    const afterComma = isNoun(v, h.first) ? undefined : subjectBeforeComma(v, first);
+    if (quoted && firstPerson) source = quoted.speaker;
+    else if (rel?.role === 'source' && !(before && before.span.start > rel.who.span.start)) source = rel.who;
+    else if (before && (!quoted || before.span.start >= quoted.quote.span.start)) source = participantOf(v.text, before);
+    else if (afterComma) source = afterComma;
+    else if (quoted && group.some((g) => g.speech || isVerbal(type))) source = quoted.speaker;
+    else source = (isNoun(v, first) ? undefined : npBefore(v, first)) ?? (quoted?.speaker) ?? optional(actorBefore(v, first, false, skipObjects), v);
+    // what is said reaches further: "described as legitimate the concerns that led Azerbaijan to act"
+    const after = actorAfter(v, h.last, true) ?? actorAfter(v, h.last, false, isVerbal(type) ? 12 : 8);
+    const extra = isNoun(v, h.last) ? v.grammar.nounTargetPrepositions : [];
+    target = objectBeforeOf(v, h.last, after) ?? (after && after.span.start !== source?.span.start ? participantOf(v.text, after) : npAfter(v, h.last, extra));
+    if (!target && extra.length) target = npAfter(v, h.last, extra);
+    if (rel?.role === 'target') target = rel.who;
+    // a gerund after a determiner ("the negotiating table") is used as a noun
+    if (nominal) {
+      const owner = ownerOfNoun(v, h.first);
+      const agent = agentAfterNoun(v, h.last) ?? (owner?.role === 'source' ? owner.who : undefined);
+      if (agent) {
+        source = agent;
+        if (target && spansOverlap(target.span, agent.span)) target = undefined;
+      }
+      target = (owner?.role === 'target' ? owner.who : undefined) ?? compoundTarget(v, h.first) ?? target;
+      // "the negotiating table": the noun right after a noun trigger is its head, not its target
+      if (target && !target.actorMentionId && target.span.start === v.tokens[h.last + 1]?.span.start) target = undefined;
+      // "bring Armenia and Azerbaijan back to the negotiating table": the parties named before it
+      if (!target && isVerbal(type)) target = optional(actorBetween(v, source, h.first), v);
+    }
+  }
+  // "police are hunting a suspect believed to have planted a device that exploded": with no
+  // subject in its own clause, an agent noun earlier in the sentence did it
+  const clauseOf = (p: EventParticipant) => v.clause[v.tokens.findIndex((t) => t.span.end > p.span.start)];
+  if (!source || clauseOf(source) !== v.clause[h.first]) {
+    const k = findLastIndex(v.tokens.slice(0, h.first), (t) => t.pos === 'NOUN' && v.lemmas(t).some((l) => v.grammar.agentNouns.includes(l)));
+    const agent = k >= 0 ? npBefore(v, k + 1) : undefined;
+    if (agent && !(source && agent.span.start <= source.span.end) && !(target && spansOverlap(agent.span, target.span))) source = agent;
+  }
+  // an agent noun as trigger ("demonstrators", "the attackers") is its own source
+  if (!source && ['NOUN', 'PROPN'].includes(v.tokens[h.first]!.pos)) {
+    const m = v.actors.find((a) => spansOverlap(a.span, v.tokens[h.first]!.span));
+    if (m) source = participantOf(v.text, m);
+  }
+  if (target && source && target.span.start === source.span.start) target = undefined;
+  return { ...(source ? { source } : {}), ...(target ? { target } : {}) };
+}
+
+/** The actor nearest before token `first` in its clause, after the source. */
+function actorBetween(v: SentenceView, source: EventParticipant | undefined, first: number) {
+  const start = v.tokens[first]!.span.start;
+  const inClause = (m: { span: { start: number } }) => v.clause[v.tokens.findIndex((t) => t.span.start >= m.span.start)] === v.clause[first];
+  return [...v.actors].reverse().find((m) => m.span.end <= start && (!source || m.span.start >= source.span.end) && inClause(m));
+}
+
+const findLastIndex = <T>(xs: readonly T[], f: (x: T) => boolean) => {
+  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i]!)) return i;
+  return -1;
+};
+const isNoun = (v: SentenceView, i: number) => ['NOUN', 'PROPN'].includes(v.tokens[i]!.pos);
+const VERBAL = new Set<PloverType>(['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SUPPORT', 'AGREE', 'CONSULT']);
+const isVerbal = (t: PloverType) => VERBAL.has(t);
+const optional = (m: ReturnType<typeof actorBefore>, v: SentenceView) => (m ? participantOf(v.text, m) : undefined);
+

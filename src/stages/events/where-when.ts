@@ -1,0 +1,93 @@
+import { spansOverlap } from '../../core/span.js';
+import type { DatePrecision, EventParticipant, EventRecord, PlaceMention, TimeExpression } from '../../core/layers/index.js';
+import type { SentenceView } from './arguments.js';
+import type { TriggerHit } from './triggers.js';
+
+/** Where and when an event happened: the clause's place, else the article's focus; the sentence's date, else publication. */
+
+export interface Focus {
+  place: PlaceMention;
+}
+
+/** The article's focus: the most often named resolved place below country level, else the most named country. */
+export function articleFocus(places: readonly PlaceMention[]): Focus | undefined {
+  const tally = (list: readonly PlaceMention[]) => {
+    const by = new Map<string, { n: number; first: PlaceMention }>();
+    for (const p of list) {
+      const k = `${p.resolved!.name}|${p.resolved!.country}`;
+      const e = by.get(k);
+      if (e) e.n++;
+      else by.set(k, { n: 1, first: p });
+    }
+    return [...by.values()].sort((a, b) => b.n - a.n || a.first.span.start - b.first.span.start)[0]?.first;
+  };
+  const sub = tally(places.filter((p) => p.precision !== 'country' && p.precision !== 'continent'));
+  const best = sub ?? tally(places);
+  return best ? { place: best } : undefined;
+}
+
+function placeRecord(p: PlaceMention, fromArticleFocus: boolean): NonNullable<EventRecord['place']> {
+  const r = p.resolved!;
+  return { placeMentionId: p.id, name: p.span.text, lat: r.lat, lon: r.lon, country: r.country, ...(p.precision ? { precision: p.precision } : {}), fromArticleFocus };
+}
+
+export function placeFor(v: SentenceView, h: TriggerHit, places: readonly PlaceMention[], focus: Focus | undefined, source?: EventParticipant): EventRecord['place'] {
+  const tstart = v.tokens[h.first]!.span.start;
+  const sentSpan = { start: v.tokens[0]!.span.start, end: v.tokens[v.tokens.length - 1]!.span.end };
+  const clauseOf = (p: PlaceMention) => v.clause[v.tokens.findIndex((t) => spansOverlap(t.span, p.span))] ?? -1;
+  // "France's third-largest city", "Britain's strategy": a possessive names an owner, not where
+  const possessive = (p: PlaceMention) => /^[’']s$/i.test(v.tokens.find((t) => t.span.start >= p.span.end)?.span.text ?? '');
+  const inSent = places.filter((p) => spansOverlap(p.span, sentSpan) && !(source && spansOverlap(source.span, p.span)) && !possessive(p));
+  // "the population of Karabakh in Yevlakh": a place after "of" names whose it is, not where
+  const ofPlace = (p: PlaceMention) => {
+    const ti = v.tokens.findIndex((t) => spansOverlap(t.span, p.span));
+    return ti > 0 && v.tokens[ti - 1]!.span.text.toLowerCase() === 'of' ? 1 : 0;
+  };
+  const rank = (list: PlaceMention[]) =>
+    [...list].sort((a, b) => Number(a.precision === 'country') - Number(b.precision === 'country') || ofPlace(a) - ofPlace(b) || Math.abs(a.span.start - tstart) - Math.abs(b.span.start - tstart))[0];
+  const best = rank(inSent.filter((p) => clauseOf(p) === v.clause[h.first])) ?? rank(inSent);
+  if (best) return placeRecord(best, false);
+  return focus ? placeRecord(focus.place, true) : undefined;
+}
+
+function precisionOf(t: TimeExpression): DatePrecision {
+  if (t.precision) return t.precision;
+  if (/^\d{4}-\d{2}-\d{2}T/.test(t.value)) return 'hour';
+  if (/^\d{4}-\d{2}-\d{2}/.test(t.value)) return 'day';
+  if (/^\d{4}-W/.test(t.value)) return 'week';
+  if (/^\d{4}-\d{2}$/.test(t.value)) return 'month';
+  return 'year';
+}
+
+/**
+ * "the plans of the August 4 assassination attempt": a date right before a noun dates that
+ * noun's phrase, not the other events of the sentence.
+ */
+function attributiveElsewhere(v: SentenceView, d: TimeExpression, h: TriggerHit): boolean {
+  let j = v.tokens.findIndex((t) => t.span.start >= d.span.end);
+  if (j < 0 || !['NOUN', 'ADJ', 'PROPN'].includes(v.tokens[j]!.pos)) return false;
+  for (; j < v.tokens.length && ['NOUN', 'ADJ', 'PROPN'].includes(v.tokens[j]!.pos); j++) if (j === h.first) return false;
+  return true;
+}
+
+export function dateFor(v: SentenceView, h: TriggerHit, dates: readonly TimeExpression[], published: string | undefined): EventRecord['date'] {
+  const tstart = v.tokens[h.first]!.span.start;
+  const usable = dates.filter((d) => !attributiveElsewhere(v, d, h));
+  const best = [...(usable.length ? usable : dates)].sort((a, b) => Math.abs(a.span.start - tstart) - Math.abs(b.span.start - tstart))[0];
+  if (best) return { value: best.value, precision: precisionOf(best), timeExpressionId: best.id, fromPublication: false };
+  return published ? { value: published, precision: 'day', fromPublication: true } : undefined;
+}
+
+/**
+ * A sentence that tells more of an event dated just before ("Seven were killed on Friday. ...
+ * Four were killed when ...") shares its date: the latest dated event of the same type within
+ * a few sentences, unless that was background.
+ */
+export function inheritedDate(events: readonly EventRecord[], type: EventRecord['type'], sentence: number, reach: number): EventRecord['date'] {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (sentence - e.sentence > reach) break;
+    if (e.type === type && !e.background && e.date && !e.date.fromPublication && e.date.precision !== 'year') return e.date;
+  }
+  return undefined;
+}
