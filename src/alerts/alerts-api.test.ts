@@ -61,3 +61,28 @@ test('API: GET /api/alerts and /api/alerts/matches list what is stored beside th
   const paths = openApiDocument().paths as Record<string, unknown>;
   assert.ok(paths['/api/alerts'] && paths['/api/alerts/matches'], 'the OpenAPI document describes the alert routes');
 });
+
+test('API: an article posted to /api/articles is checked against the standing alerts', async (t) => {
+  const { readFileSync } = await import('node:fs');
+  const { createDefaultPipeline } = await import('../pipeline/default.js');
+  const { openAlertHook } = await import('./evaluate.js');
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-alerts-post-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const db = join(dir, 'sitrep.db');
+  const store = await openStore(db);
+  t.after(() => store.close());
+  const alerts = await openAlertStore(db);
+  await alerts.addAlert({ name: 'caucasus', filter: { type: 'ASSAULT', country: 'ARM,AZE' }, thresholds: { killed: 5 }, deliver: 'stdout', createdAt: '2024-04-01T00:00:00.000Z' });
+  await alerts.close();
+  const lines: string[] = [];
+  const hook = await openAlertHook(store, db, { write: (line) => lines.push(line) });
+  t.after(() => hook.close());
+  const app = createApi({ store, pipeline: await createDefaultPipeline(), onStored: hook.onStored });
+  for (const n of [1, 2, 3]) {
+    const body = readFileSync(new URL(`../../src/alerts/fixtures/report-${n}.json`, import.meta.url), 'utf8');
+    const res = await app.request('/api/articles', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    assert.equal(res.status, 201, `report ${n}`);
+  }
+  assert.equal(lines.length, 1, `one alert line, got ${JSON.stringify(lines)}`);
+  assert.match(lines[0]!, /caucasus/);
+});

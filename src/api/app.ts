@@ -5,7 +5,7 @@ import type { InputArticle } from '../ingest/index.js';
 import { analyzeText } from '../analysis/analyze.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
 import { articleRecord } from '../store/record.js';
-import type { Page, Store } from '../store/store.js';
+import type { Page, SaveStatus, Store } from '../store/store.js';
 import { ApiError, errorResponse, intParam } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { FilterError, parseEventFilter } from '../query/event-filter.js';
@@ -23,6 +23,8 @@ export interface ApiOptions {
   apiKey?: string;
   /** largest request body accepted, in bytes */
   maxBodyBytes?: number;
+  /** called after an article posted to the API is saved (e.g. standing alerts); a failure here never fails the request */
+  onStored?: (result: { id: string; status: SaveStatus }) => Promise<void>;
 }
 
 function authorised(header: string | undefined, apiKeyHeader: string | undefined, key: string): boolean {
@@ -156,6 +158,7 @@ export function createApi(options: ApiOptions): Hono {
       const article = await inputArticle(c.req.header('content-type') ?? '', await c.req.text());
       const { json } = analyzeText(pipeline, article.text, article.meta);
       const saved = await store.saveArticle(articleRecord(json));
+      await options.onStored?.(saved).catch((err: Error) => console.error(`sitrep serve: after storing ${saved.id}: ${err.message}`));
       return c.json(saved, saved.status === 'stored' ? 201 : 200);
     },
   );

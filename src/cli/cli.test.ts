@@ -72,7 +72,7 @@ test('bad input gives one clear line naming it, never a stack trace', () => {
 });
 
 test('every command has --help with examples', () => {
-  for (const cmd of [['analyze'], ['ingest'], ['articles', 'list'], ['articles', 'show'], ['search'], ['eval'], ['serve'], ['watch'], ['export'], ['clusters'], ['demo']]) {
+  for (const cmd of [['analyze'], ['ingest'], ['articles', 'list'], ['articles', 'show'], ['search'], ['eval'], ['serve'], ['watch'], ['export'], ['clusters'], ['demo'], ['report'], ['alerts', 'add']]) {
     const r = sitrep([...cmd, '--help']);
     assert.equal(r.code, 0, cmd.join(' '));
     assert.match(r.stdout, /Example/, cmd.join(' '));

@@ -66,7 +66,7 @@ export function ingestCommand(): Command {
       let alerts: AlertHook | undefined;
       try {
         // standing alerts are evaluated as each article is stored; matches go where each alert says
-        alerts = await openAlertHook(store, location);
+        alerts = await openAlertHook(store, location, opts.json ? { write: (line) => void process.stderr.write(`${line}\n`) } : {});
         const summary = await ingestPaths(paths, () => createDefaultPipeline(), store, {
           threads,
           meta: metaFromFlags(opts),

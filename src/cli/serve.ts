@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { serve } from '@hono/node-server';
+import { openAlertHook } from '../alerts/evaluate.js';
 import { createApi } from '../api/app.js';
 import { createDefaultPipeline } from '../pipeline/default.js';
 import { openStore, resolveDatabase } from '../store/open-store.js';
@@ -21,12 +22,15 @@ export function serveCommand(): Command {
       if (!LOOPBACK.test(opts.host) && !apiKey) {
         throw new UsageError(`listening on ${opts.host} (beyond loopback) needs an API key for writes: set SITREP_API_KEY`);
       }
-      const store = await openStore(resolveDatabase(opts.db));
-      const app = createApi({ store, pipeline: await createDefaultPipeline(), apiKey });
+      const location = resolveDatabase(opts.db);
+      const store = await openStore(location);
+      // articles posted to the API are checked against the standing alerts like ingested ones
+      const alerts = await openAlertHook(store, location);
+      const app = createApi({ store, pipeline: await createDefaultPipeline(), apiKey, onStored: alerts.onStored });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         process.stdout.write(`sitrep API listening on http://${opts.host}:${info.port}/ (OpenAPI: /openapi.json)\n`);
       });
-      const stop = () => server.close(() => void store.close().then(() => process.exit(0)));
+      const stop = () => server.close(() => void alerts.close().then(() => store.close()).then(() => process.exit(0)));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
