@@ -1,5 +1,5 @@
-import pg from 'pg';
-import { checkSchemaName } from '../store/postgres/connection.js';
+import type pg from 'pg';
+import { openSidePostgres } from '../store/side-tables.js';
 import { AlertError, type AlertDefinition, type AlertMatch } from './alert.js';
 import { alertFromRow, clampLimit, matchFromRow, type AlertStore } from './alert-store.js';
 
@@ -10,9 +10,7 @@ export class PostgresAlertStore implements AlertStore {
   private readonly prefix: string;
 
   constructor(connectionString: string, options: { schema?: string } = {}) {
-    this.prefix = options.schema ? `"${checkSchemaName(options.schema)}".` : '';
-    this.pool = new pg.Pool({ connectionString, max: 2, connectionTimeoutMillis: 10_000 });
-    this.pool.on('error', () => {});
+    ({ pool: this.pool, prefix: this.prefix } = openSidePostgres(connectionString, options.schema));
   }
 
   /** Create the tables under an advisory lock: workers starting together would otherwise race on CREATE. */

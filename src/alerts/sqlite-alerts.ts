@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSideSqlite } from '../store/side-tables.js';
 import { AlertError, type AlertDefinition, type AlertMatch } from './alert.js';
 import { alertFromRow, clampLimit, matchFromRow, type AlertRow, type AlertStore, type MatchRow } from './alert-store.js';
 
@@ -8,9 +9,7 @@ export class SqliteAlertStore implements AlertStore {
   private readonly db: Database.Database;
 
   constructor(readonly path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openSideSqlite(path);
   }
 
   async migrate(): Promise<void> {

@@ -1,5 +1,5 @@
-import pg from 'pg';
-import { checkSchemaName } from '../store/postgres/connection.js';
+import type pg from 'pg';
+import { openSidePostgres } from '../store/side-tables.js';
 import { feedFromRow } from './sqlite-state.js';
 import type { FeedRecord, FeedState } from './state.js';
 
@@ -10,9 +10,7 @@ export class PostgresFeedState implements FeedState {
   private readonly prefix: string;
 
   constructor(connectionString: string, options: { schema?: string } = {}) {
-    this.prefix = options.schema ? `"${checkSchemaName(options.schema)}".` : '';
-    this.pool = new pg.Pool({ connectionString, max: 2, connectionTimeoutMillis: 10_000 });
-    this.pool.on('error', () => {});
+    ({ pool: this.pool, prefix: this.prefix } = openSidePostgres(connectionString, options.schema));
   }
 
   async migrate(): Promise<void> {

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSideSqlite } from '../store/side-tables.js';
 import type { FeedRecord, FeedState } from './state.js';
 
 export interface FeedRow {
@@ -36,9 +37,7 @@ export class SqliteFeedState implements FeedState {
   private readonly db: Database.Database;
 
   constructor(readonly path: string) {
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openSideSqlite(path);
   }
 
   async migrate(): Promise<void> {

@@ -1,6 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { lockKey } from '../store/postgres/postgres-store.js';
-import { checkSchemaName } from '../store/postgres/connection.js';
+import { openSidePostgres } from '../store/side-tables.js';
 import { articleFromRow, clusterFromRow, refFromRow, REF_COLUMNS, STORY_TABLES_SQL } from './story-tables-sqlite.js';
 import type { ClusterRow, IndexedArticle, MemberRef, StoryTables } from './story-tables.js';
 
@@ -14,10 +14,8 @@ export class PostgresStoryTables implements StoryTables {
   private tx: pg.PoolClient | undefined;
 
   constructor(connectionString: string, private readonly schema?: string) {
-    this.prefix = schema ? `"${checkSchemaName(schema)}".` : '';
     // an index kept open for a server's lifetime must not keep a finished process alive
-    this.pool = new pg.Pool({ connectionString, max: 2, connectionTimeoutMillis: 10_000, allowExitOnIdle: true });
-    this.pool.on('error', () => {});
+    ({ pool: this.pool, prefix: this.prefix } = openSidePostgres(connectionString, schema, { allowExitOnIdle: true }));
   }
 
   private async rows<R extends pg.QueryResultRow>(sql: string, values: unknown[] = []): Promise<R[]> {

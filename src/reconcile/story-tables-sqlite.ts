@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSideSqlite } from '../store/side-tables.js';
 import { parseJson, type ClusterRow, type IndexedArticle, type MemberRef, type StoryTables } from './story-tables.js';
 
 interface ArticleRow {
@@ -53,9 +54,7 @@ export class SqliteStoryTables implements StoryTables {
 
   constructor(path: string) {
     this.path = path === ':memory:' ? `:memory:${Math.random()}` : resolve(path);
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 10000');
+    this.db = openSideSqlite(path, 10000);
   }
 
   async migrate(): Promise<void> {
