@@ -8,7 +8,7 @@ import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
 
 /**
- * Short articles written for the report tests: two outlets report one shelling with
+ * Short articles written for the report tests: two outlets report one shelling (in Karabakh's Martuni, not Armenia's namesake) with
  * different tolls (12, then 15 killed), one recalls a past war (background), and a
  * third story happens in another country; one article has no date. One title is hostile markup.
  */
@@ -20,7 +20,7 @@ export const REPORT_ARTICLES = [
     publishedAt: '2024-03-12',
     url: 'https://alpha.example/martuni',
     text:
-      'Azerbaijani forces shelled the town of Martuni on Monday, killing 12 civilians and wounding 30 others, local officials said.\n\n' +
+      'Azerbaijani forces shelled the town of Martuni in Azerbaijan’s Khojavend district on Monday, killing 12 civilians and wounding 30 others, local officials said.\n\n' +
       '"The shelling did not stop for hours," said Gegham Stepanyan, the regional ombudsman.\n\n' +
       'In 2020, a six-week war killed more than 6,500 people in the region.',
   },
@@ -30,7 +30,7 @@ export const REPORT_ARTICLES = [
     outlet: 'Beta <b>News</b>',
     publishedAt: '2024-03-13',
     url: 'javascript:alert(1)',
-    text: 'Azerbaijani forces shelled the town of Martuni on Monday, killing 15 civilians, the Armenian foreign ministry said.\n\n' +
+    text: 'Azerbaijani forces shelled the town of Martuni in Azerbaijan’s Khojavend district on Monday, killing 15 civilians, the Armenian foreign ministry said.\n\n' +
       'A leaflet found nearby read <img src=x onerror=alert(2)> in red ink.',
   },
   {

@@ -73,3 +73,19 @@ test('subdivisions without a cities500 town are placed by the subdivision list\'
   assert.ok(Math.abs(jiangsu.lat - 33) < 2 && Math.abs(jiangsu.lon - 119.5) < 2, `Jiangsu at ${jiangsu.lat},${jiangsu.lon}`);
   assert.ok(gz!.lookup('Nueva Ecija').some((e) => e.country === 'PH' && e.featureClass === 'A'));
 });
+
+test('major rivers are there, and a sparse state keeps its own point', { skip }, () => {
+  for (const [name, cc] of [['Ganges', 'IN'], ['Yangtze', 'CN'], ['Volga', 'RU'], ['Siverskyi Donets', 'UA']] as const) {
+    assert.ok(gz!.lookup(name).some((e) => e.featureCode === 'STM' && e.country === cc), name);
+  }
+  // Roraima's towns are matched partly in Amapá; the list's own point is 157 km from its nearest town
+  const roraima = gz!.lookup('Roraima').find((e) => e.country === 'BR' && e.featureCode === 'ADM1');
+  assert.ok(roraima && roraima.lon < -58, `Roraima at ${roraima?.lat},${roraima?.lon}`);
+});
+
+test('prefix answers are remembered and stay the same', { skip }, () => {
+  assert.equal(gz!.hasPrefix('nairo'), true);
+  assert.equal(gz!.hasPrefix('nairo'), true);
+  assert.equal(gz!.hasPrefix('zzqx'), false);
+  assert.equal(gz!.hasPrefix('zzqx'), false);
+});

@@ -41,6 +41,7 @@ export class Gazetteer {
   private readonly byName = new Map<string, CountryInfo>();
   private readonly byDemonym = new Map<string, CountryInfo>();
   private readonly cache = new Map<string, GazetteerEntry[]>();
+  private readonly prefixCache = new Map<string, boolean>();
 
   constructor(readonly header: GazetteerHeader, private readonly c: GazetteerColumns) {
     this.classes = header.featureCodes.map(featureClassOf);
@@ -98,8 +99,14 @@ export class Gazetteer {
 
   /** Is there any name that starts with this folded prefix? (lets recognisers stop extending early) */
   hasPrefix(prefix: string): boolean {
+    // Asked for every capitalised word of every article: remember the answers.
+    const hit = this.prefixCache.get(prefix);
+    if (hit !== undefined) return hit;
     const i = this.lowerBound(prefix);
-    return i < this.header.keyCount && this.keyAt(i).startsWith(prefix);
+    const out = i < this.header.keyCount && this.keyAt(i).startsWith(prefix);
+    if (this.prefixCache.size >= 50_000) this.prefixCache.clear();
+    this.prefixCache.set(prefix, out);
+    return out;
   }
 
   entry(index: number, match: MatchKind = 'name'): GazetteerEntry {

@@ -12,6 +12,7 @@ export interface MentionHints {
 const DIVISION_AFTER = /^\s+(?:province|provinces|state|oblast|region|governorate|county|district|prefecture|department|municipality|territory|emirate|canton|parish|krai|voivodeship|division)\b/i;
 const DIVISION_BEFORE = /\b(?:province|state|oblast|region|governorate|county|district|prefecture|department|territory|emirate|canton) of\s+(?:the\s+)?$/i;
 const SETTLEMENT_BEFORE = /\b(?:city|town|village|hamlet|suburb|port|capital|settlement|municipality|neighbourhood|neighborhood) of\s+$|\b(?:the (?:city|town|village|capital|port|suburb)|(?:border|port|frontline|front-line|eastern|western|northern|southern|central|coastal|industrial|key|strategic|small|besieged) (?:city|town|village))\s+$/i;
+const DIVISION_GAP = /^\s+(?:district|sub-?county|county|province|raion|hromada|region|oblast|ward|municipality|town|village|city)\s*[,(]\s*$/i;
 const SETTLEMENT_AFTER = /^\s+(?:city|town|village)\b(?!\s+(?:of|council|hall|centre|center))/;
 
 export function mentionHints(text: string, start: number, end: number): MentionHints {
@@ -23,11 +24,15 @@ export function mentionHints(text: string, start: number, end: number): MentionH
   };
 }
 
-/** Does the text between two mentions make the second a container of the first ("X, Y" / "X in Y")? */
+/** Does the text between two mentions make the second a container of the first ("X, Y" / "X (Y)" / "X in Y")? */
 export function containerLink(text: string, firstEnd: number, secondStart: number): 'comma' | 'in' | 'and' | undefined {
-  if (secondStart < firstEnd || secondStart - firstEnd > 12) return undefined;
+  if (secondStart < firstEnd || secondStart - firstEnd > 24) return undefined;
   const gap = text.slice(firstEnd, secondStart);
   if (/^\s*,\s*$/.test(gap)) return 'comma';
+  // "Nahri Shahi district, Balkh", "Kitui sub-county, Kitui": the kind of division between the two
+  if (DIVISION_GAP.test(gap)) return 'comma';
+  if (gap.length > 12) return undefined;
+  if (/^\s*\(\s*$/.test(gap)) return 'comma'; // "Ruiru (Kiambu)": the container in brackets
   if (/^\s*,?\s+(?:and|or)\s+$/.test(gap)) return 'and'; // the end of a list: no containment
   if (/^\s+(?:in|near|outside|of)\s+(?:the\s+)?$/i.test(gap)) return 'in';
   return undefined;

@@ -10,19 +10,32 @@ const WIDE = new Set(['PCLI', 'PCLD', 'TERR', 'CONT', 'RGN', 'SEA', 'OCN', 'GULF
  * resolved entry, in text order.
  */
 export function articleFocus(resolved: readonly (GazetteerEntry | undefined)[]): GazetteerEntry | undefined {
+  // A town of the country most of the article's places are in: a surname that is an English
+  // suburb, named twice, is not where a Virginian story happens.
+  const byCountry = new Map<string, number>();
+  for (const e of resolved) if (e?.country) byCountry.set(e.country, (byCountry.get(e.country) ?? 0) + weight(e));
+  let country = '';
+  let most = 0;
+  for (const [c, w] of byCountry) if (w > most) (most = w), (country = c);
   const local = new Map<number, { e: GazetteerEntry; n: number; first: number }>();
   const wide = new Map<number, { e: GazetteerEntry; n: number; first: number }>();
   resolved.forEach((e, i) => {
     if (!e || (WIDE.has(e.featureCode) && !['PCLI', 'PCLD', 'TERR'].includes(e.featureCode))) return;
+    if (!WIDE.has(e.featureCode) && e.country !== country) return;
     const m = WIDE.has(e.featureCode) ? wide : local;
     const cur = m.get(e.index);
     const w = weight(e);
     if (cur) cur.n += w;
     else m.set(e.index, { e, n: w, first: i });
   });
-  const best = (m: Map<number, { e: GazetteerEntry; n: number; first: number }>) =>
-    [...m.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0]?.e;
-  return best(local) ?? best(wide);
+  const ranked = (m: Map<number, { e: GazetteerEntry; n: number; first: number }>) => [...m.values()].sort((a, b) => b.n - a.n || a.first - b.first);
+  const top = ranked(local)[0]?.e;
+  // A story about Virginia that names Gainesville happens nearer Gainesville than the state's centre.
+  if (top && top.featureClass !== 'P' && top.admin1) {
+    const town = ranked(local).find((x) => x.e.featureClass === 'P' && x.e.country === top.country && x.e.admin1 === top.admin1);
+    if (town) return town.e;
+  }
+  return top ?? ranked(wide)[0]?.e;
 }
 
 function weight(e: GazetteerEntry): number {

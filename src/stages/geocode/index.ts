@@ -9,6 +9,7 @@ import { containerLink, mentionHints, type MentionHints } from './context.js';
 import { articleFocus } from './focus.js';
 import { mistypedPlaces, placeStrength } from './mistyped.js';
 import { precisionOf } from './precision.js';
+import { anchorFor, isStray, outsideContainer, type FallbackContext } from './fallback.js';
 import { haversineKm, rankGroups, type LinkInput, type RankedCandidate } from './rank.js';
 import { DIVISION_NOUNS, QUALIFIERS, recognisePlaces } from './recognise.js';
 
@@ -73,7 +74,8 @@ function partialEntries(text: string, start: number, end: number, gz: Gazetteer)
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const first = words[words.length - k]!;
     if (!/^\p{Lu}/u.test(first[0])) continue;
-    const found = gz.lookup(text.slice(start + first.index!, end)).filter((e) => e.match !== 'demonym');
+    // a lone word counts only by its full name: "Integrity Centre" is not in Cameroon's Centre Region
+    const found = gz.lookup(text.slice(start + first.index!, end)).filter((e) => e.match !== 'demonym' && (k > 1 || e.match !== 'short'));
     if (placeStrength(found) >= 2.5) return found;
   }
   return [];
@@ -186,7 +188,11 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     if ((kind === 'comma' || kind === 'in') && mentionGroup[i] !== mentionGroup[i + 1]) links.push({ inner: mentionGroup[i]!, outer: mentionGroup[i + 1]!, kind });
   }
   const ranked = rankGroups(groups, links);
-  const focus = articleFocus(mentions.map((m, i) => (m.fine ? undefined : ranked[mentionGroup[i]!]![0]?.entry)));
+  const tops = mentions.map((m, i) => {
+    const top = ranked[mentionGroup[i]!]![0];
+    return m.fine || isStray(top) ? undefined : top?.entry;
+  });
+  const ctx: FallbackContext = { spans: mentions.map((m) => m.span), tops, links: linkKind, adjectival: mentions.map((m) => m.adjectival), focus: articleFocus(tops) };
 
   const places: PlaceMention[] = mentions.map((m, i) => {
     const list = ranked[mentionGroup[i]!]!;
@@ -194,24 +200,28 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     if (m.entityId !== undefined) pm.entityId = m.entityId;
     if (m.adjectival) pm.adjectival = true;
     let top: GeoCandidate | undefined = pm.candidates[0];
+    const anchor = m.fine || isStray(list[0]) ? anchorFor(i, ctx) : undefined;
     // A namesake far from everything else the article names is not where the street is.
-    if (top && m.fine && focus && !nearFocus(list[0]!.entry, focus, m.fine)) top = undefined;
+    if (top && m.fine && anchor && !nearFocus(list[0]!.entry, anchor.entry, m.fine)) top = undefined;
+    if (isStray(list[0])) top = undefined;
+    const outside = top ? outsideContainer(list[0]!, i, ctx) : undefined;
+    if (outside) top = undefined;
     if (top) {
       if (m.partial) top.reasons = [...(top.reasons ?? []), 'partial-name'];
       pm.resolved = top;
       const p = precisionOf(top.featureCode ?? '', m.partial);
       pm.precision = p.precision;
       pm.acledPrecision = p.acled;
-    } else {
-      diagnostics.push(diagnostic(GEOCODE_STAGE, 'geocode-unknown-place', 'info', pm.candidates.length ? `only far namesakes for "${m.span.text}"` : `no gazetteer entry for "${m.span.text}"`, m.span));
-      if (m.fine && focus && !m.adjectival) {
-        // ACLED's practice for a place it cannot find: code the nearest known area, with lower precision.
-        const c = toCandidate({ entry: focus, score: 0, reasons: ['unknown-name', `article-focus:${focus.name}`] });
-        pm.resolved = c;
-        const p = precisionOf(focus.featureCode, true);
-        pm.precision = p.precision;
-        pm.acledPrecision = p.acled === 1 ? 2 : p.acled;
-      }
+      return pm;
+    }
+    diagnostics.push(diagnostic(GEOCODE_STAGE, 'geocode-unknown-place', 'info', pm.candidates.length ? `only far namesakes for "${m.span.text}"` : `no gazetteer entry for "${m.span.text}"`, m.span));
+    // "Mykolaivka, Sumy" with no Mykolaivka in Sumy: the division is nearer than a namesake elsewhere.
+    const stand = outside ? { entry: outside, reasons: ['outside-container', `container:${outside.name}`] } : anchor && !m.adjectival ? { entry: anchor.entry, reasons: ['unknown-name', anchor.reason] } : undefined;
+    if (stand) {
+      pm.resolved = toCandidate({ entry: stand.entry, score: 0, reasons: stand.reasons });
+      const p = precisionOf(stand.entry.featureCode, true);
+      pm.precision = p.precision;
+      pm.acledPrecision = p.acled === 1 ? 2 : p.acled;
     }
     return pm;
   });

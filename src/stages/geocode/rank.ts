@@ -14,6 +14,8 @@ export interface GroupInput {
   entries: GazetteerEntry[];
   hints: MentionHints[];
   mentions: number;
+  /** the place is only the leading or trailing words of a longer name ("Orange House") */
+  partial?: boolean;
 }
 
 export interface RankedCandidate {
@@ -33,6 +35,16 @@ const WIDE_CODES = new Set(['PCLI', 'PCLD', 'TERR', 'CONT', 'SEA', 'OCN', 'GULF'
 const POP_WEIGHT = 0.45;
 const COUNTRY_NAME_PENALTY = -8;
 const SOFTMAX_KEEP = 20;
+/** "Russian forces shelled X": a demonym names an actor more often than where things happen */
+const DEMONYM_FOCUS_WEIGHT = 0.25;
+/** a village this small, in a country no other place of the article is in, is a word that collides with a name */
+const STRAY_POPULATION = 5000;
+const STRAY_FOCUS_SHARE = 0.5;
+const STRAY_PENALTY = -4;
+/** the same for a town matched by an old or local alternate name */
+const STRAY_ALTERNATE_POPULATION = 50_000;
+const SEAT_HOMONYM_BONUS = 1;
+export const STRAY_REASON = 'stray-village';
 
 interface Cand {
   e: GazetteerEntry;
@@ -100,8 +112,16 @@ export function rankGroups(groups: GroupInput[], links: LinkInput[]): RankedCand
       // "Washington", "New York", "São Paulo": a capital or a big city shares its name with a
       // first-level division; news means the city unless the words say otherwise.
       if (e.featureClass === 'P' && (e.featureCode === 'PPLC' || e.population >= 300_000) && (e.match === 'name' || e.population >= 1_000_000) && g.entries.some((a) => a.featureCode === 'ADM1' && a.country === e.country && a.match !== 'short' && (e.featureCode === 'PPLC' || a.admin1 === e.admin1))) {
-        score += 2.5;
-        reasons.push('homonym-city +2.5');
+        // a city of millions ("New York") outweighs even the much larger sum its state's towns make;
+        // a capital has its feature prior already
+        const b = e.population >= 1_000_000 && e.featureCode !== 'PPLC' ? 4 : 2.5;
+        score += b;
+        reasons.push(`homonym-city +${b}`);
+      }
+      // "Lamu", "Kherson": a bare name shared by a division (by its short form) and its seat means the town.
+      if (!division && e.featureClass === 'P' && (e.featureCode === 'PPLA' || e.featureCode === 'PPLC') && e.match === 'name' && g.entries.some((a) => a.featureCode === 'ADM1' && a.match === 'short' && a.country === e.country && a.admin1 === e.admin1)) {
+        score += SEAT_HOMONYM_BONUS;
+        reasons.push(`seat-homonym +${SEAT_HOMONYM_BONUS}`);
       }
       // A country's name or demonym names the country, never a town that shares it.
       if (hasCountry && e.featureClass === 'P') (score += COUNTRY_NAME_PENALTY), reasons.push(`country-name ${COUNTRY_NAME_PENALTY}`);
@@ -142,7 +162,9 @@ export function rankGroups(groups: GroupInput[], links: LinkInput[]): RankedCand
     const max = kept[0]?.s ?? 0;
     const ws = kept.map((c) => Math.exp(c.s - max));
     const z = ws.reduce((a, b) => a + b, 0) || 1;
-    const weight = Math.min(groups[gi]!.mentions, 3);
+    const g = groups[gi]!;
+    const demonymOnly = g.entries.length > 0 && g.entries.every((e) => e.match === 'demonym');
+    const weight = Math.min(g.mentions, 3) * (demonymOnly ? DEMONYM_FOCUS_WEIGHT : 1);
     kept.forEach((c, i) => {
       const p = (ws[i]! / z) * weight;
       if (p < 1e-3) return;
@@ -175,6 +197,13 @@ export function rankGroups(groups: GroupInput[], links: LinkInput[]): RankedCand
         const b = 3.5 * share + (c.e.country === topCountry && share >= 0.3 ? 1 : 0);
         s += b;
         reasons.push(`focus-country:${c.e.country} ${Math.round(share * 100)}% +${r1(b)}`);
+      }
+      // "Fino, Mandera county": no Kenyan Fino, and an Italian hamlet is not what the note means.
+      // "Orange House" in a Kenyan story: the first word of a longer name is no American town.
+      const small = c.e.population < (c.e.match === 'name' ? STRAY_POPULATION : STRAY_ALTERNATE_POPULATION);
+      if (((c.e.featureClass === 'P' && small) || (groups[gi]!.partial && !COUNTRY_CODES.has(c.e.featureCode))) && share < 0.01 && topShare >= STRAY_FOCUS_SHARE && !c.contained) {
+        s += STRAY_PENALTY;
+        reasons.push(`${STRAY_REASON}:${topCountry} focus ${STRAY_PENALTY}`);
       }
       if (c.e.admin1) {
         const a = admin.get(`${c.e.country}.${c.e.admin1}`) ?? 0;
@@ -209,7 +238,7 @@ function sumMaps(ms: Map<string, number>[]): Map<string, number> {
   return out;
 }
 
-/** The other groups' belief, normalised to shares. */
+/** The other groups' belief, normalised to shares; weak belief (a lone demonym) stays a small share. */
 function leaveOneOut(total: Map<string, number>, own: Map<string, number>): Map<string, number> {
   const out = new Map<string, number>();
   let z = 0;
@@ -220,6 +249,7 @@ function leaveOneOut(total: Map<string, number>, own: Map<string, number>): Map<
       z += r;
     }
   }
-  if (z > 0) for (const [k, v] of out) out.set(k, v / z);
+  const norm = Math.max(z, 1);
+  for (const [k, v] of out) out.set(k, v / norm);
   return out;
 }

@@ -38,6 +38,11 @@ const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'al', 'el', 'du', 'de
 export const QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'greater', 'upper', 'lower', 'rural', 'downtown', 'occupied', 'coastal', 'metropolitan', 'metro']);
 /** Kind-of-division words that may follow a name ("Benue State"): they join the mention. */
 export const DIVISION_NOUNS = new Set(['province', 'state', 'county', 'region', 'governorate', 'oblast', 'district', 'prefecture', 'department', 'municipality', 'territory', 'parish', 'emirate']);
+// Words around a name that say it is a place: "Narok residents", "in Kapedo village", "residents of Gede",
+// "Ruiru (Kiambu)".
+const CUE_BEFORE = /\b(?:in|near|outside|residents of|villagers of|people of|village of|town of|city of|outskirts of|parts of)\s+$/i;
+const BRACKET_BEFORE = /\p{Lu}[\p{L}'’\-]+\s+\($/u;
+const CUE_AFTER = /^\s+(?:residents?|villagers|townspeople|town|village|villages|county|sub-county|subcounty|ward|location|constituency|district|raion|hromada|oblast|province|area|market|trading cent(?:re|er))\b/i;
 const WORD = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?/gu;
 const MAX_TOKENS = 6;
 
@@ -78,7 +83,7 @@ function words(text: string): Word[] {
 }
 
 /** Is this candidate list strong enough to call the words a place? */
-function accept(entries: GazetteerEntry[], mode: RecogniseOptions['mode'], lone: boolean): 'GPE' | 'NORP' | undefined {
+function accept(entries: GazetteerEntry[], mode: RecogniseOptions['mode'], lone: boolean, cued: boolean): 'GPE' | 'NORP' | undefined {
   let strongest = 0;
   let demonym = false;
   let strongName = false;
@@ -94,7 +99,7 @@ function accept(entries: GazetteerEntry[], mode: RecogniseOptions['mode'], lone:
     else if (e.featureClass !== 'P' || e.population >= 1000) s = 1;
     strongest = Math.max(strongest, s);
   }
-  const need = mode === 'conservative' ? (lone ? 3 : 2) : lone ? 2 : 1;
+  const need = cued ? 1 : mode === 'conservative' ? (lone ? 3 : 2) : lone ? 2 : 1;
   if (strongest < need) return undefined;
   return demonym && !strongName ? 'NORP' : 'GPE';
 }
@@ -132,7 +137,9 @@ export function recognisePlaces(text: string, gazetteer: Gazetteer, options: Rec
       // A dateline ("PLEASANTON, Calif. —") starts a sentence but is a place all the same.
       const dateline = w.text.length > 2 && w.text === w.text.toUpperCase() && text[last.end] === ',';
       const sentenceInitial = (options.sentenceStarts?.has(w.start) ?? false) && !dateline;
-      const type = accept(entries, options.mode, n === 1 && sentenceInitial);
+      const before = text.slice(Math.max(0, w.start - 24), w.start);
+      const cued = CUE_BEFORE.test(before) || BRACKET_BEFORE.test(before) || CUE_AFTER.test(text.slice(last.end, last.end + 24));
+      const type = accept(entries, options.mode, n === 1 && sentenceInitial, cued);
       if (type) best = { end: last.end, n, type };
     }
     if (!best) continue;

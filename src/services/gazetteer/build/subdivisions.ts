@@ -139,10 +139,14 @@ function fullStatePoints(dbRoot: string, cc: string): Map<string, StatePoint> {
   return out;
 }
 
-/** Some points in the list are wrong (signs flipped): trust one only near a town of its country. */
+/**
+ * Some points in the list are wrong (signs flipped): trust one only near a town of its country.
+ * Sparse states (Roraima: 157 km from Boa Vista) need a wide reach; a flipped sign lands far further.
+ */
+const IN_COUNTRY_KM = 400;
 function inCountry(places: GeoNamesPlace[], p: StatePoint): boolean {
   const t = nearestTown(places, p.lat, p.lon);
-  return !!t && roughKm(t.lat, t.lon, p.lat, p.lon) < 150;
+  return !!t && roughKm(t.lat, t.lon, p.lat, p.lon) < IN_COUNTRY_KM;
 }
 
 function nearestTown(places: GeoNamesPlace[], lat: number, lon: number): GeoNamesPlace | undefined {

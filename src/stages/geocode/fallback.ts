@@ -1,0 +1,59 @@
+import type { Span } from '../../core/span.js';
+import type { GazetteerEntry } from '../../services/gazetteer/index.js';
+import { STRAY_REASON, type RankedCandidate } from './rank.js';
+
+/**
+ * Where a mention goes when its own reading is not believable: a street or building the
+ * gazetteer lacks, a namesake far from the story, a tiny foreign village. ACLED's practice
+ * for a place it cannot find is to code the nearest known area with lower precision; the
+ * nearest known area is the container the words give ("Celebrity Cake Studio in Tacoma",
+ * "Kapkwen (Bomet)"), else a town named just before ("Miami ... Collins Avenue"), else the
+ * article's focus.
+ */
+export interface FallbackContext {
+  spans: readonly Span[];
+  /** each mention's top reading when it stands on its own (not a fine-grained name, not a stray) */
+  tops: readonly (GazetteerEntry | undefined)[];
+  /** how each mention is linked to the next ("X, Y", "X in Y") */
+  links: readonly (string | undefined)[];
+  adjectival: readonly boolean[];
+  focus: GazetteerEntry | undefined;
+}
+
+const CONTAINER_CODES = new Set(['ADM1', 'ADM2']);
+const WIDE = new Set(['PCLI', 'PCLD', 'TERR', 'CONT', 'RGN', 'SEA', 'OCN', 'GULF', 'STRT']);
+/** how far back (characters) a town named before a street still places it */
+const LOOK_BACK_CHARS = 200;
+const LOOK_BACK_POPULATION = 50_000;
+
+export const isStray = (r: RankedCandidate | undefined): boolean => !!r && r.reasons.some((x) => x.startsWith(STRAY_REASON));
+
+const containerOf = (i: number, ctx: FallbackContext): GazetteerEntry | undefined => {
+  const kind = ctx.links[i];
+  if (kind !== 'comma' && kind !== 'in') return undefined;
+  return ctx.adjectival[i + 1] ? undefined : ctx.tops[i + 1];
+};
+
+/** The division an "X, Y" / "X in Y" mention names as its container, when X's own reading lies outside it. */
+export function outsideContainer(top: RankedCandidate, i: number, ctx: FallbackContext): GazetteerEntry | undefined {
+  if (top.entry.featureClass !== 'P' || top.reasons.some((r) => r.startsWith('pattern:in'))) return undefined;
+  const outer = containerOf(i, ctx);
+  if (!outer || !CONTAINER_CODES.has(outer.featureCode)) return undefined;
+  return outer.country !== top.entry.country || outer.admin1 !== top.entry.admin1 ? outer : undefined;
+}
+
+/** The known place that stands in for mention i, with the reason. */
+export function anchorFor(i: number, ctx: FallbackContext): { entry: GazetteerEntry; reason: string } | undefined {
+  const focus = ctx.focus;
+  const outer = containerOf(i, ctx);
+  // a division is coarser than the focus town inside it
+  const insideOuter = !!outer && !!focus && focus.featureClass === 'P' && focus.country === outer.country && focus.admin1 === outer.admin1;
+  if (outer && !WIDE.has(outer.featureCode) && (outer.featureClass === 'P' || !insideOuter)) return { entry: outer, reason: `container:${outer.name}` };
+  const start = ctx.spans[i]!.start;
+  for (let j = i - 1; j >= 0 && start - ctx.spans[j]!.end <= LOOK_BACK_CHARS; j--) {
+    const t = ctx.tops[j];
+    // only a town sure enough of itself: a nearby "Bourbon" may be a street read as a village
+    if (t && t.featureClass === 'P' && t.population >= LOOK_BACK_POPULATION && (!focus || t.country === focus.country)) return { entry: t, reason: `named-before:${t.name}` };
+  }
+  return ctx.focus ? { entry: ctx.focus, reason: `article-focus:${ctx.focus.name}` } : undefined;
+}
