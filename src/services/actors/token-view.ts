@@ -1,7 +1,14 @@
 import type { Sentence, Token } from '../../core/layers/index.js';
 import { TokenText } from './phrase-index.js';
 
-/** The segment stage's tokens as flat arrays, built once per document. */
+/** the view last built for each tokens layer, so that stages reading one document share it */
+const views = new WeakMap<readonly Token[], TokenView>();
+
+/**
+ * The segment stage's tokens as flat arrays, built once per document: a view of a tokens
+ * layer that already has one (the entities stage, then the actors stage) shares its arrays.
+ * Views are never changed after construction, so sharing is safe.
+ */
 export class TokenView {
   readonly n: number;
   readonly starts: Int32Array;
@@ -17,7 +24,21 @@ export class TokenView {
   readonly allCaps: Uint8Array;
   readonly tt: TokenText;
 
-  constructor(readonly text: string, tokens: readonly Token[], sentences: readonly Sentence[]) {
+  constructor(readonly text: string, tokens: readonly Token[], private readonly sentences: readonly Sentence[]) {
+    const known = views.get(tokens);
+    if (known && known.text === text && known.sentences === sentences) {
+      this.n = known.n;
+      this.starts = known.starts;
+      this.ends = known.ends;
+      this.pos = known.pos;
+      this.sent = known.sent;
+      this.sentFirst = known.sentFirst;
+      this.sentEnd = known.sentEnd;
+      this.cap = known.cap;
+      this.allCaps = known.allCaps;
+      this.tt = known.tt;
+      return;
+    }
     const n = (this.n = tokens.length);
     this.starts = new Int32Array(n);
     this.ends = new Int32Array(n);
@@ -47,6 +68,7 @@ export class TokenView {
       }
     }
     this.tt = new TokenText(text, this.starts, this.ends);
+    views.set(tokens, this);
   }
 
   /** the token's text ('' outside the document, so callers may look one past either end) */

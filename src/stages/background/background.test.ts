@@ -93,3 +93,16 @@ test('previous events and a category of actors\' habits are background', () => {
   ].join('\n');
   assert.deepEqual(marked(text).lines, text.split('\n').slice(0, 2));
 });
+
+test('retrospective cues are tried in order, joined or not (a back-reference keeps them apart)', async () => {
+  const { markBackground, defaultBackgroundCues } = await import('./index.js');
+  const cue = (id: string, pattern: string) => ({ id, regex: new RegExp(pattern, 'iu'), reason: id, weak: false });
+  const sentences = (text: string) => docWithLines(text, '2023-09-20').get('sentences');
+  const base = defaultBackgroundCues();
+  const plain = { ...base, retrospective: [cue('first', String.raw`\bonce upon\b`), cue('second', String.raw`\blong ago\b`)] };
+  const backref = { ...base, retrospective: [cue('repeat', String.raw`\b(\p{L}+) and \1\b`), cue('second', String.raw`\blong ago\b`)] };
+  const text = 'Long ago the river flooded the town.\nThe rebels fight again and again near the border.\nThe mayor opens a bridge.';
+  const reasons = (cues: typeof base) => markBackground(sentences(text), [], '2023-09-20', cues).map((m) => `${m.sentence}:${m.reason}`);
+  assert.deepEqual(reasons(plain), ['0:second']);
+  assert.deepEqual(reasons(backref), ['0:second', '1:repeat']);
+});

@@ -78,6 +78,35 @@ function continuesPast(text: string, dated: number, cues: BackgroundCues): boole
   return !present && cues.pastTense.test(main);
 }
 
+function hasPresentCue(text: string, cues: BackgroundCues): boolean {
+  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  return words.some((w) => cues.presentCues.has(w));
+}
+
+/**
+ * All retrospective cues as one alternation, tested first: most sentences match none, and
+ * one scan is much cheaper than one per cue. Null when the cues cannot be joined safely
+ * (different flags, back-references or named groups).
+ */
+const anyCueCache = new WeakMap<BackgroundCues, RegExp | null>();
+function anyRetrospectiveCue(cues: BackgroundCues): RegExp | null {
+  let joined = anyCueCache.get(cues);
+  if (joined !== undefined) return joined;
+  const res = cues.retrospective.map((c) => c.regex);
+  const flags = res[0]?.flags ?? '';
+  const joinable = res.length > 1 && !/[gy]/.test(flags) && res.every((r) => r.flags === flags && !/\\(?:[1-9]|k<)|\(\?<[A-Za-z_$]/.test(r.source));
+  joined = joinable ? new RegExp(res.map((r) => `(?:${r.source})`).join('|'), flags) : null;
+  anyCueCache.set(cues, joined);
+  return joined;
+}
+
+/** The first retrospective cue of the sentence; weak ones give way to a recent date. */
+function retrospectiveCue(text: string, anyRecent: boolean, cues: BackgroundCues): BackgroundCues['retrospective'][number] | undefined {
+  const any = anyRetrospectiveCue(cues);
+  if (any && !any.test(text)) return undefined;
+  return cues.retrospective.find((c) => c.regex.test(text) && !(c.weak && anyRecent));
+}
+
 /**
  * Mark the sentences about past history, with the reason for each: a date well before
  * publication used as an adverbial ("on 11 December", "from 1988 to 1994", "last
@@ -106,27 +135,27 @@ export function markBackground(
       .filter((u): u is DateUse => u !== undefined);
     const recentAdverbial = uses.some((u) => u.recent && u.adverbial);
     const anyRecent = uses.some((u) => u.recent);
-    const words = s.text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-    const present = words.some((w) => cues.presentCues.has(w));
     const afterMarked = previousMarked !== undefined && previousMarked.paragraph === sentence.paragraph && previousMarked.index === sentence.index - 1;
     let continuation = false;
     let reason: string | undefined;
     const oldAdverbial = uses.find((u) => u.old && u.adverbial);
     const oldModifier = uses.find((u) => u.old && !u.adverbial);
     if (!recentAdverbial) {
-      const cue = cues.retrospective.find((c) => c.regex.test(s.text) && !(c.weak && anyRecent));
       if (oldAdverbial) reason = `dated ${oldAdverbial.expr.value} ("${oldAdverbial.expr.span.text}"), before the publication date`;
-      else if (oldModifier && !present && !anyRecent) reason = `about a past event (${oldModifier.expr.value}: "${oldModifier.expr.span.text}") with nothing in the present`;
-      else if (cue) reason = cue.reason;
-      else if (
-        cues.pluperfect.test(s.text) &&
-        !anyRecent &&
-        (oldModifier || afterMarked)
-      ) {
-        reason = 'pluperfect continuing a past account';
-      } else if (afterMarked && continued < cues.continuationMax && continuesPast(s.text, uses.length, cues)) {
-        reason = 'past tense, no date of its own, continuing the past account before it';
-        continuation = true;
+      else if (oldModifier && !anyRecent && !hasPresentCue(s.text, cues)) reason = `about a past event (${oldModifier.expr.value}: "${oldModifier.expr.span.text}") with nothing in the present`;
+      else {
+        const cue = retrospectiveCue(s.text, anyRecent, cues);
+        if (cue) reason = cue.reason;
+        else if (
+          cues.pluperfect.test(s.text) &&
+          !anyRecent &&
+          (oldModifier || afterMarked)
+        ) {
+          reason = 'pluperfect continuing a past account';
+        } else if (afterMarked && continued < cues.continuationMax && continuesPast(s.text, uses.length, cues)) {
+          reason = 'past tense, no date of its own, continuing the past account before it';
+          continuation = true;
+        }
       }
     }
     if (reason) {

@@ -21,7 +21,7 @@ export function comparableWords(text: string): string[] {
 }
 
 /** Word-level edit distance, abandoning early once it exceeds `limit`. */
-export function wordEditDistance(a: string[], b: string[], limit: number): number {
+export function wordEditDistance<T>(a: ArrayLike<T>, b: ArrayLike<T>, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -53,15 +53,15 @@ export function nearDuplicateSimilarity(a: string, b: string, options: NearDupli
  * pairs come from shared word trigrams, so long articles stay linear in practice.
  */
 export function findNearDuplicateSentences(sentences: readonly Sentence[], options: NearDuplicateOptions = DEFAULTS): NearDuplicateSentence[] {
-  const words = sentences.map((s) => comparableWords(s.span.text));
-  const byTrigram = new Map<string, number[]>();
+  const { words, trigram } = wordIds(sentences.map((s) => comparableWords(s.span.text)));
+  const byTrigram = new Map<number | string, number[]>();
   const found: NearDuplicateSentence[] = [];
   for (let i = 0; i < sentences.length; i++) {
     const w = words[i]!;
     if (w.length < options.minWords) continue;
     const candidates = new Map<number, number>();
-    const grams = new Set<string>();
-    for (let k = 0; k + 2 < w.length; k++) grams.add(`${w[k]} ${w[k + 1]} ${w[k + 2]}`);
+    const grams = new Set<number | string>();
+    for (let k = 0; k + 2 < w.length; k++) grams.add(trigram(w[k]!, w[k + 1]!, w[k + 2]!));
     for (const g of grams) for (const j of byTrigram.get(g) ?? []) candidates.set(j, (candidates.get(j) ?? 0) + 1);
     let best: NearDuplicateSentence | undefined;
     for (const [j, shared] of candidates) {
@@ -81,6 +81,26 @@ export function findNearDuplicateSentences(sentences: readonly Sentence[], optio
     }
   }
   return found;
+}
+
+/**
+ * Each distinct word as a number, and a trigram's key from three of them: a number while
+ * the document has few enough distinct words for the key to stay exact, else a string.
+ */
+function wordIds(sentenceWords: string[][]): { words: Int32Array[]; trigram: (a: number, b: number, c: number) => number | string } {
+  const ids = new Map<string, number>();
+  const words = sentenceWords.map((ws) => {
+    const out = new Int32Array(ws.length);
+    for (let k = 0; k < ws.length; k++) {
+      let id = ids.get(ws[k]!);
+      if (id === undefined) ids.set(ws[k]!, (id = ids.size));
+      out[k] = id;
+    }
+    return out;
+  });
+  const size = ids.size + 1;
+  const exact = size * size * size < Number.MAX_SAFE_INTEGER;
+  return { words, trigram: exact ? (a, b, c) => (a * size + b) * size + c : (a, b, c) => `${a} ${b} ${c}` };
 }
 
 export function createNearDuplicateStage(options: NearDuplicateOptions = DEFAULTS): Stage {

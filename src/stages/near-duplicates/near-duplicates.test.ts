@@ -28,3 +28,15 @@ test('word edit distance stops early past its limit', () => {
   assert.equal(wordEditDistance(['a', 'b', 'c'], ['a', 'x', 'c'], 2), 1);
   assert.equal(wordEditDistance(['a'], ['b', 'c', 'd', 'e'], 1), 2);
 });
+
+test('trigram candidates find a near-duplicate among many sentences, and unrelated ones are left alone', () => {
+  const filler = Array.from({ length: 40 }, (_, k) => `Sentence number ${k} talks about item ${k * 7} in district ${k + 3} today.`);
+  const text = [
+    'Rescue teams pulled eleven people from the rubble of the collapsed school on Monday.',
+    ...filler,
+    'Rescue teams pulled twelve people from the rubble of the collapsed school on Monday.',
+  ].join('\n');
+  const found = findNearDuplicateSentences(segmentedDoc(text).get('sentences'));
+  assert.deepEqual(found.map((f) => [f.sentence, f.duplicateOf]), [[41, 0]]);
+  assert.equal(wordEditDistance(Int32Array.from([1, 2, 3]), Int32Array.from([1, 4, 3]), 2), 1);
+});

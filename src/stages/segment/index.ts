@@ -5,6 +5,12 @@ import { historyFreeWink } from './wink.js';
 
 const FINAL_PUNCT = /[.!?…:;"”’»)]$/;
 
+function countBreaks(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /**
  * Split wink's sentences further at line breaks: a line without final punctuation
  * (a headline, a subheading) is a sentence of its own, and paragraphs never share one.
@@ -49,10 +55,10 @@ export function segmentText(text: string): { sentences: Sentence[]; tokens: Toke
     const v = values[i]!;
     const start = starts[i]!;
     // wink keeps line breaks as SPACE tokens, and counts a break inside preceding spaces too
-    const precedingBreaks = (spaces[i]!.match(/\n/g) ?? []).length;
+    const precedingBreaks = countBreaks(spaces[i]!);
     if (precedingBreaks > 0 || pos[i] === 'SPACE') {
       closeSentence();
-      const breaks = precedingBreaks + (pos[i] === 'SPACE' ? (v.match(/\n/g) ?? []).length : 0);
+      const breaks = precedingBreaks + (pos[i] === 'SPACE' ? countBreaks(v) : 0);
       // plain-text news puts one paragraph on a line
       if (breaks >= 1 && sentences.length > 0) paragraph++;
       if (pos[i] === 'SPACE') continue;

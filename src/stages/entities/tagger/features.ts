@@ -69,8 +69,8 @@ export interface WordInfo {
   rows: Int32Array | null;
   rowStart: Int32Array | null;
   rowOwner: unknown;
-  /** inference cache: summed weights of each row segment (owned by a tagger) */
-  sums: Int32Array | null;
+  /** inference cache: where the summed weights of each feature segment sit in the owner's arena */
+  sumsAt: number;
   sumsOwner: unknown;
   hLower: number;
   hSShape: number;
@@ -178,7 +178,7 @@ function boundaryWord(h: number): WordInfo {
     rows: null,
     rowStart: null,
     rowOwner: null,
-    sums: null,
+    sumsAt: -1,
     sumsOwner: null,
     hLower: h,
     hSShape: h,
@@ -290,7 +290,7 @@ export class FeatureExtractor {
       rows: null,
       rowStart: null,
       rowOwner: null,
-      sums: null,
+      sumsAt: -1,
       sumsOwner: null,
       hLower,
       hSShape,
@@ -325,7 +325,11 @@ export class FeatureExtractor {
     w.rowOwner = resolve;
   }
 
-  /** Extract base features (everything except first-pass predictions) for a document. */
+  /**
+   * Extract base features (everything except first-pass predictions) for a document. With
+   * `positionalOnly`, the rows hold only position-specific features: the caller adds each
+   * word's own and neighbour features (`feats`, `ctx`) itself, as the tagger does from cached sums.
+   */
   extractDocument(sentences: string[][], resolve: Resolver, positionalOnly = false): DocFeatures {
     let n = 0;
     for (const s of sentences) n += s.length;
@@ -384,8 +388,10 @@ export class FeatureExtractor {
     let q = 0;
     const bos = BOS_WORD;
     const eos = EOS_WORD;
-    this.wordRows(bos, resolve);
-    this.wordRows(eos, resolve);
+    if (!positionalOnly) {
+      this.wordRows(bos, resolve);
+      this.wordRows(eos, resolve);
+    }
     for (let s = 0; s < sentences.length; s++) {
       const a = sentStart[s];
       const b = sentStart[s + 1];
@@ -394,7 +400,7 @@ export class FeatureExtractor {
       for (let i = a; i < b; i++) {
         keys[i - a] = words[i].key;
         norms[i - a] = words[i].norm;
-        this.wordRows(words[i], resolve);
+        if (!positionalOnly) this.wordRows(words[i], resolve);
       }
       const gz: GazCodes = this.gazetteer.match(keys, norms);
       const hl = headline[s];

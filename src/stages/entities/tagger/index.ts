@@ -26,6 +26,10 @@ export interface NerTagger {
 
 const L = NUM_LABELS;
 const L2 = 2 * NUM_LABELS;
+/** arena entries per word: five segments of both passes' weights */
+const SUMS = 5 * L2;
+/** words whose sums are kept before the arena starts afresh (about 34 MB) */
+const ARENA_WORDS = 50_000;
 
 /** repository-level data folder (data/ner), resolved from dist/stages/entities/tagger/ */
 export function defaultNerDataDir(): string {
@@ -40,6 +44,11 @@ export class PerceptronNerTagger implements NerTagger {
   private emit = new Float32Array(1024 * L);
   private acc = new Int32Array(2 * L);
   private emit2 = new Float32Array(1024 * L);
+  /** the words' summed weights (see wordSums), valid for words stamped with the current generation */
+  private arena = new Int32Array(4096 * SUMS);
+  private arenaUsed = 0;
+  private generation: object = {};
+  private sumsAt = new Int32Array(1024);
 
   private readonly resolve: (h: number) => number;
 
@@ -82,23 +91,44 @@ export class PerceptronNerTagger implements NerTagger {
     return { doc, pass1, pass2 };
   }
 
-  /** summed weights of a word's cached row segments (0 intrinsic, 1..4 as neighbour at -2,-1,+1,+2) */
-  private wordSums(wi: WordInfo): Int32Array {
-    if (wi.sumsOwner === this && wi.sums) return wi.sums;
-    const sums = new Int32Array(5 * L2);
-    const rows = wi.rows!;
-    const st = wi.rowStart!;
+  /**
+   * Where a word's summed weights sit in the arena: 5 segments of 2L (its own features, then
+   * its features as the neighbour at -2, -1, +1, +2), computed once per word. One arena
+   * instead of an array per word keeps new words from costing an allocation each.
+   */
+  private wordSums(wi: WordInfo): number {
+    if (wi.sumsOwner === this.generation) return wi.sumsAt;
+    const at = this.arenaUsed;
+    if (at + SUMS > this.arena.length) {
+      const grown = new Int32Array(this.arena.length * 2);
+      grown.set(this.arena.subarray(0, at));
+      this.arena = grown;
+    }
+    const sums = this.arena;
+    sums.fill(0, at, at + SUMS);
     const w = this.model.w;
+    const model = this.model;
     for (let seg = 0; seg < 5; seg++) {
-      const so = seg * L2;
-      for (let k = st[seg]; k < st[seg + 1]; k++) {
-        const o = rows[k] * L2;
+      const feats = seg === 0 ? wi.feats : wi.ctx[seg - 1]!;
+      const so = at + seg * L2;
+      for (let k = 0; k < feats.length; k++) {
+        const r = model.lookup(feats[k]);
+        if (r < 0) continue;
+        const o = r * L2;
         for (let l = 0; l < L2; l++) sums[so + l] += w[o + l];
       }
     }
-    wi.sums = sums;
-    wi.sumsOwner = this;
-    return sums;
+    this.arenaUsed = at + SUMS;
+    wi.sumsAt = at;
+    wi.sumsOwner = this.generation;
+    return at;
+  }
+
+  /** start the arena afresh between documents once it holds many words (the word cache is bounded too) */
+  private trimArena(): void {
+    if (this.arenaUsed < ARENA_WORDS * SUMS) return;
+    this.arenaUsed = 0;
+    this.generation = {};
   }
 
   /** pass-1 emissions into emit1 and pass-2 emissions from the base features into emit2 */
@@ -110,26 +140,28 @@ export class PerceptronNerTagger implements NerTagger {
     const words = doc.words;
     const s1 = this.model.header.scale1;
     const s2 = this.model.header.scale2;
+    this.trimArena();
     const bos = this.wordSums(BOS_WORD);
     const eos = this.wordSums(EOS_WORD);
-    // each word's cached sums, looked up once per position: [bos, bos, words..., eos, eos]
-    let sums: Int32Array[] = [];
+    // each word's place in the arena, looked up once per position: [bos, bos, words..., eos, eos]
+    let at = this.sumsAt;
     for (let s = 0; s + 1 < doc.sentStart.length; s++) {
       const a = doc.sentStart[s];
       const b = doc.sentStart[s + 1];
-      if (sums.length < b - a + 4) sums = new Array<Int32Array>(2 * (b - a) + 4);
-      sums[0] = sums[1] = bos;
-      for (let i = a; i < b; i++) sums[i - a + 2] = this.wordSums(words[i]);
-      sums[b - a + 2] = sums[b - a + 3] = eos;
+      if (at.length < b - a + 4) at = this.sumsAt = new Int32Array(2 * (b - a) + 4);
+      at[0] = at[1] = bos;
+      for (let i = a; i < b; i++) at[i - a + 2] = this.wordSums(words[i]);
+      at[b - a + 2] = at[b - a + 3] = eos;
+      const sums = this.arena; // read after the sums above, which may have grown it
       for (let i = a; i < b; i++) {
         const j = i - a + 2;
-        const own = sums[j];
-        const m2 = sums[j - 2];
-        const m1 = sums[j - 1];
-        const p1 = sums[j + 1];
-        const p2 = sums[j + 2];
+        const own = at[j];
+        const m2 = at[j - 2] + L2;
+        const m1 = at[j - 1] + 2 * L2;
+        const p1 = at[j + 1] + 3 * L2;
+        const p2 = at[j + 2] + 4 * L2;
         for (let l = 0; l < L2; l++) {
-          acc[l] = own[l] + m2[L2 + l] + m1[2 * L2 + l] + p1[3 * L2 + l] + p2[4 * L2 + l];
+          acc[l] = sums[own + l] + sums[m2 + l] + sums[m1 + l] + sums[p1 + l] + sums[p2 + l];
         }
         for (let k = fs[i]; k < fs[i + 1]; k++) {
           const o = rows[k] * L2;

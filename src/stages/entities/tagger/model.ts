@@ -19,6 +19,7 @@ import { Gazetteer } from './gazetteer.js';
 
 const L = NUM_LABELS;
 const MAGIC = 'SRNER001';
+const FILTER_BITS = 20;
 
 export interface ModelHeader {
   format: 'sitrep-ner';
@@ -36,6 +37,12 @@ export class NerModel {
   private mask: number;
   /** open-addressing table, interleaved: slots[2s] = key (as int32), slots[2s+1] = row */
   private slots: Int32Array;
+  /**
+   * One bit per value of a key's top FILTER_BITS bits, set for every known key: a third of the
+   * tagger's look-ups are for features the model does not have, and this 128 kB filter (which
+   * stays in cache) turns most of them away before the 2 MB table is touched.
+   */
+  private filter = new Int32Array(1 << (FILTER_BITS - 5));
   /** rows x 2L int16: the L pass-1 weights of a row followed by its L pass-2 weights */
   readonly w: Int16Array;
 
@@ -60,6 +67,8 @@ export class NerModel {
       while (this.slots[2 * s] !== 0) s = (s + 1) & mask;
       this.slots[2 * s] = keys[r] | 0;
       this.slots[2 * s + 1] = r;
+      const b = keys[r] >>> (32 - FILTER_BITS);
+      this.filter[b >>> 5] |= 1 << (b & 31);
     }
     this.w = new Int16Array(keys.length * 2 * L);
     for (let r = 0; r < keys.length; r++) {
@@ -79,6 +88,8 @@ export class NerModel {
     const mask = this.mask;
     const slots = this.slots;
     const key = h | 0;
+    const b = key >>> (32 - FILTER_BITS);
+    if ((this.filter[b >>> 5]! & (1 << (b & 31))) === 0) return -1;
     let s = key & mask;
     for (;;) {
       const k = slots[2 * s];

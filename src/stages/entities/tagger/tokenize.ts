@@ -132,7 +132,8 @@ export function splitSentences(line: TokenizedSentence): TokenizedSentence[] {
       quotes = 0;
     }
   }
-  if (from < n) out.push(slice(line, from, n));
+  if (from === 0 && n > 0) out.push(line); // one sentence: the line itself, not a copy
+  else if (from < n) out.push(slice(line, from, n));
   return out;
 }
 

@@ -14,7 +14,7 @@ export const END_ROW = L + 1;
 
 /** labels that can begin a segment (O, B-x, U-x) and labels that close one (O, L-x, U-x) */
 const OPENERS = Int32Array.from([0, 1, 4, 5, 8, 9, 12, 13, 16]);
-const CLOSERS = Int32Array.from([0, 3, 4, 7, 8, 11, 12, 15, 16]);
+const CLOSERS = Int32Array.from([0, 3, 4, 7, 8, 11, 12, 15, 16]); // unrolled in viterbi() below
 for (let c = 0; c < L; c++) {
   // sanity: the specialised recursion below must match the constraint table
   const opener = OPENERS.includes(c);
@@ -28,8 +28,6 @@ for (let c = 0; c < L; c++) {
 let backBuf = new Uint8Array(1024 * L);
 const deltaA = new Float64Array(L);
 const deltaB = new Float64Array(L);
-/** the closed labels' scores at the previous position, gathered once per position */
-const closedPrev = new Float64Array(CLOSERS.length);
 /** trans[CLOSERS[k] * L + OPENERS[ci]] at [ci * CLOSERS.length + k], so that the inner loop below reads memory in order */
 const openerTrans = new Float64Array(OPENERS.length * CLOSERS.length);
 
@@ -66,22 +64,34 @@ export function viterbi(
   for (let t = 1; t < n; t++) {
     const eo = emitOffset + t * L;
     const bo = t * L;
-    for (let k = 0; k < nc; k++) closedPrev[k] = prev[CLOSERS[k]];
-    // labels that may start here (O, B-x, U-x) follow a closed label (O, L-x, U-x)
+    // labels that may start here (O, B-x, U-x) follow a closed label (O, L-x, U-x); the nine
+    // closed labels' scores are held in locals and the max unrolled, the hot loop of decoding
+    const c0 = prev[0], c1 = prev[3], c2 = prev[4], c3 = prev[7], c4 = prev[8], c5 = prev[11], c6 = prev[12], c7 = prev[15], c8 = prev[16];
     for (let ci = 0; ci < OPENERS.length; ci++) {
       const c = OPENERS[ci];
       const to = ci * nc;
       let best = -Infinity;
       let arg = 0;
-      for (let k = 0; k < nc; k++) {
-        const s = closedPrev[k] + openerTrans[to + k];
-        if (s > best) {
-          best = s;
-          arg = k;
-        }
-      }
+      let s = c0 + openerTrans[to];
+      if (s > best) { best = s; arg = 0; }
+      s = c1 + openerTrans[to + 1];
+      if (s > best) { best = s; arg = 3; }
+      s = c2 + openerTrans[to + 2];
+      if (s > best) { best = s; arg = 4; }
+      s = c3 + openerTrans[to + 3];
+      if (s > best) { best = s; arg = 7; }
+      s = c4 + openerTrans[to + 4];
+      if (s > best) { best = s; arg = 8; }
+      s = c5 + openerTrans[to + 5];
+      if (s > best) { best = s; arg = 11; }
+      s = c6 + openerTrans[to + 6];
+      if (s > best) { best = s; arg = 12; }
+      s = c7 + openerTrans[to + 7];
+      if (s > best) { best = s; arg = 15; }
+      s = c8 + openerTrans[to + 8];
+      if (s > best) { best = s; arg = 16; }
       cur[c] = best + emit[eo + c];
-      back[bo + c] = CLOSERS[arg];
+      back[bo + c] = arg;
     }
     // I-x and L-x follow B-x or I-x
     for (let ty = 0; ty < 4; ty++) {
