@@ -12,6 +12,9 @@ import { eventRowsOf } from '../query/event-rows.js';
 import { parseEventFilter } from '../query/event-filter.js';
 import { parseQuoteFilter, quoteItemsOf, quoteMatches } from '../query/quote-filter.js';
 import { createApi } from './app.js';
+import type { Store } from '../store/store.js';
+import { openStore } from '../store/open-store.js';
+import { describePostgres, freshSchema } from '../store/jobs/test-postgres.js';
 import { API_SCHEMAS, openApiDocument } from './openapi.js';
 
 const ajv = new (Ajv2020 as unknown as typeof Ajv2020.default)({ strict: false, allErrors: true });
@@ -289,4 +292,53 @@ test('counts: events counted by day, month, type and country under the event fil
   } finally {
     await store.close();
   }
+});
+
+/** The cluster filter on one store: a story's events are exactly its articles' events; bad ids are refused. */
+async function clusterFilterCase(store: Store): Promise<void> {
+  await store.migrate();
+  const app = createApi({ store, pipeline: await createDefaultPipeline() });
+  const docs = eventFixtureDocuments();
+  for (const d of docs) await store.saveArticle(articleRecord(d));
+  const stories = (await body(await app.request('/api/clusters'))).items as { id: string; articles: { id: string }[] }[];
+  const story = stories.find((s) => s.articles.length < docs.length)!;
+  assert.ok(story, 'the fixtures make more than one story');
+  const articleIds = story.articles.map((a) => a.id);
+  const want = [...docs].reverse().flatMap((d) => eventRowsOf(d.meta.id!, d, { includeBackground: true, articleIds }).map((r) => `${r.articleId}/${r.event.id}`));
+  const everything = await allPages(app, 'background=true');
+  assert.ok(want.length > 0 && want.length < everything.length, 'the story holds some of the events, not all');
+  assert.deepEqual(await allPages(app, `cluster=${story.id}&background=true`), want);
+  // with another filter, both hold
+  const assaults = await allPages(app, `cluster=${story.id}&type=ASSAULT`);
+  assert.deepEqual(assaults, want.filter((k) => assaults.includes(k)));
+  for (const bad of ['12', 'story-', 'story-x', 'story-1;drop']) {
+    const res = await app.request(`/api/events?cluster=${encodeURIComponent(bad)}`);
+    assert.equal(res.status, 400, bad);
+    assert.match((await body(res)).error.message, /"cluster" takes a story id/);
+  }
+  const unknown = await app.request('/api/events?cluster=story-999999');
+  assert.equal(unknown.status, 404);
+  assert.match((await body(unknown)).error.message, /no story with id "story-999999"/);
+}
+
+test('events: cluster=<story id> selects the story\'s events (SQLite)', async () => {
+  const store = new SqliteStore(join(mkdtempSync(join(tmpdir(), 'sitrep-api-')), 'api.db'));
+  try {
+    await clusterFilterCase(store);
+  } finally {
+    await store.close();
+  }
+});
+
+await describePostgres('events: cluster=<story id> selects the story\'s events (PostgreSQL)', () => {
+  test('events: cluster=<story id> selects the story\'s events (PostgreSQL)', async () => {
+    const { url, drop } = freshSchema('api_cluster');
+    const store = await openStore(url);
+    try {
+      await clusterFilterCase(store);
+    } finally {
+      await store.close();
+      await drop();
+    }
+  });
 });

@@ -8,7 +8,8 @@ import { articleRecord } from '../store/record.js';
 import type { Page, SaveStatus, Store } from '../store/store.js';
 import { ApiError, errorResponse, intParam } from './errors.js';
 import { openApiDocument } from './openapi.js';
-import { FilterError, parseEventFilter } from '../query/event-filter.js';
+import { FilterError, parseEventFilter, resolveClusterFilter, UnknownStoryError, type EventFilter } from '../query/event-filter.js';
+import { storyArticlesOf } from '../export/story-articles.js';
 import { EVENT_COUNT_KEYS, type EventCountKey } from '../query/event-rows.js';
 import { parseQuoteFilter } from '../query/quote-filter.js';
 import { sharedStoryIndex } from '../reconcile/story-index.js';
@@ -114,8 +115,17 @@ export function createApi(options: ApiOptions): Hono {
   });
 
   // Events across stored articles, with the filter language shared by exports and reports.
+  /** `cluster` resolved to the story's articles: an unknown story is a 404 */
+  const storyFilter = async (filter: EventFilter): Promise<EventFilter> => {
+    try {
+      return filter.cluster === undefined ? filter : await resolveClusterFilter(filter, storyArticlesOf(await sharedStoryIndex(store)));
+    } catch (err) {
+      if (err instanceof UnknownStoryError) throw new ApiError(404, 'not-found', err.message);
+      throw err;
+    }
+  };
   app.get('/api/events', async (c) => {
-    const filter = parsed(() => parseEventFilter(c.req.query()));
+    const filter = await storyFilter(parsed(() => parseEventFilter(c.req.query())));
     const limit = intParam(c.req.query('limit'), 'limit', 100, 1, 1000);
     // each event's JSON is stored ready to send (query/event-rows.ts eventItem): no parsing per request
     const page = await pageOrBadCursor(store.queryEventItems(filter, { limit, cursor: c.req.query('cursor') }));

@@ -227,10 +227,11 @@ export function openApiDocument() {
           summary: 'Events across stored articles, newest stored article first (one article in document order); background and restated events are left out unless background=true',
           parameters: [
             ...eventFilterParameters,
+            { name: 'cluster', in: 'query', schema: { type: 'string', pattern: '^story-[0-9]+$' }, description: 'only the events of this story (an id from /api/clusters)' },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
             { name: 'cursor', in: 'query', schema: { type: 'string' } },
           ],
-          responses: { 200: { description: 'a page of events', content: json('EventPage') }, ...errors(400) },
+          responses: { 200: { description: 'a page of events', content: json('EventPage') }, ...errors(400, 404) },
         },
       },
       '/api/counts': {

@@ -3,7 +3,10 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { storedEventRows } from '../export/event-rows.js';
 import { EXPORT_FORMATS, exportWriter, type ExportFormat } from '../export/formats.js';
-import { FilterError, parseEventFilter } from '../query/event-filter.js';
+import { FilterError, parseEventFilter, resolveClusterFilter, type EventFilter } from '../query/event-filter.js';
+import { storyArticlesOf } from '../export/story-articles.js';
+import { openStoryIndex } from '../reconcile/story-index.js';
+import type { Store } from '../store/store.js';
 import { openStore, resolveDatabase } from '../store/open-store.js';
 import { UsageError } from './meta-flags.js';
 
@@ -26,6 +29,7 @@ export function filterFromFlags(opts: Record<string, unknown>) {
     return parseEventFilter({
       from: opts.from as string, to: opts.to as string, type: opts.type as string, acled: opts.acled as string, actor: opts.actor as string,
       country: opts.country as string, bbox: opts.bbox as string, q: opts.q as string, background: opts.background ? 'true' : undefined,
+      cluster: opts.cluster as string | undefined,
     });
   } catch (err) {
     if (err instanceof FilterError) throw new UsageError(err.message);
@@ -33,9 +37,24 @@ export function filterFromFlags(opts: Record<string, unknown>) {
   }
 }
 
+/** The filter with --cluster resolved to the story's articles (an unknown story is a usage error). */
+async function storyFilter(store: Store, filter: EventFilter): Promise<EventFilter> {
+  if (filter.cluster === undefined) return filter;
+  const index = await openStoryIndex(store);
+  try {
+    return await resolveClusterFilter(filter, storyArticlesOf(index));
+  } catch (err) {
+    if (err instanceof FilterError) throw new UsageError(err.message);
+    throw err;
+  } finally {
+    await index.close();
+  }
+}
+
 export function exportCommand(): Command {
   return addFilterFlags(new Command('export'))
     .description('export stored events as JSON, JSONL, CSV, GeoJSON, ACLED-style or PLOVER-style rows')
+    .option('--cluster <story>', 'only the events of this story (an id like story-12, from sitrep clusters)')
     .option('--format <format>', EXPORT_FORMATS.join(' | '), 'json')
     .option('--out <file>', 'write to a file instead of standard output')
     .option('--db <location>', 'database location (default ./sitrep.db or $SITREP_DB)')
@@ -44,6 +63,13 @@ export function exportCommand(): Command {
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${opts.format}"`);
       const filter = filterFromFlags(opts);
       const store = await openStore(resolveDatabase(opts.db));
+      let resolved: EventFilter;
+      try {
+        resolved = await storyFilter(store, filter);
+      } catch (err) {
+        await store.close();
+        throw err;
+      }
       const out = opts.out ? createWriteStream(opts.out) : process.stdout;
       const write = async (s: string) => {
         if (s && !out.write(s)) await once(out, 'drain');
@@ -52,7 +78,7 @@ export function exportCommand(): Command {
         const writer = exportWriter(opts.format as ExportFormat);
         await write(writer.header());
         let n = 0;
-        for await (const row of storedEventRows(store, filter)) await write(writer.row(row, n++));
+        for await (const row of storedEventRows(store, resolved)) await write(writer.row(row, n++));
         await write(writer.footer());
         if (opts.out) {
           out.end();

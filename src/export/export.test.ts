@@ -11,6 +11,7 @@ import type { DocumentJson } from '../serialize/document-json.js';
 import { articleRecord } from '../store/record.js';
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { ACLED_COLUMNS } from './formats.js';
+import { openStoryIndex } from '../reconcile/story-index.js';
 
 const text = 'Shells hit Berd on Monday, killing four people. Protesters marched in Yerevan on Tuesday, the police said.';
 function event(id: string, type: EventRecord['type'], trigger: string, sentence: [number, number], extra: Partial<EventRecord>): EventRecord {
@@ -84,10 +85,41 @@ test('a bad filter or format is a clear one-line error', async () => {
     [['--type', 'BOMBING'], /unknown PLOVER type BOMBING/],
     [['--from', '20-05-2024'], /"from" must be a date/],
     [['--bbox', '1,2,3'], /"bbox" must be/],
+    [['--cluster', 'Goma'], /"cluster" takes a story id like story-12/],
+    [['--cluster', 'story-99999'], /no story with id "story-99999"/],
   ] as const) {
     const r = sitrep(['export', '--db', db, ...args]);
     assert.equal(r.code, 1);
     assert.match(r.stderr, message);
     assert.doesNotMatch(r.stderr, /\n\s+at /);
+  }
+});
+
+test('--cluster exports the events of one story only', async () => {
+  const db = await storeWithEvents();
+  const store = new SqliteStore(db);
+  try {
+    const other = 'Floods closed the port of Mombasa on Friday. Traders waited for the harbour to reopen.';
+    const at = other.indexOf('closed');
+    await store.saveArticle(articleRecord({
+      meta: { id: 'ex-2', outlet: 'Test Wire', publishedAt: '2024-07-12' }, pipelineVersion: 'test', raw: other, clean: { text: other, offsetMap: [] },
+      layers: { events: [{ id: 'f1', type: 'COERCE', trigger: makeSpan(other, at, at + 6), sentence: 0, sentenceSpan: makeSpan(other, 0, other.indexOf('.') + 1), countIds: [], quoteIds: [], background: false }] },
+      diagnostics: [],
+    }));
+    const index = await openStoryIndex(store);
+    let stories: string[];
+    try {
+      await index.catchUp();
+      stories = [(await index.clusterOf('ex-1'))!.id, (await index.clusterOf('ex-2'))!.id];
+    } finally {
+      await index.close();
+    }
+    assert.notEqual(stories[0], stories[1], 'two unrelated articles make two stories');
+    const ids = (story: string) => JSON.parse(sitrep(['export', '--db', db, '--format', 'json', '--cluster', story]).stdout).map((r: any) => `${r.article_id}/${r.event_id}`);
+    assert.deepEqual(ids(stories[0]!), ['ex-1/e1', 'ex-1/e2']);
+    assert.deepEqual(ids(stories[1]!), ['ex-2/f1']);
+    assert.equal(JSON.parse(sitrep(['export', '--db', db, '--format', 'json']).stdout).length, 3);
+  } finally {
+    await store.close();
   }
 });

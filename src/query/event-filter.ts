@@ -18,9 +18,16 @@ export interface EventFilter {
   text?: string;
   includeBackground?: boolean;
   includeRestated?: boolean;
+  /** a story id (src/reconcile): its events are those of its articles, set in `articleIds` by resolveClusterFilter */
+  cluster?: string;
+  /** only events of these articles */
+  articleIds?: string[];
 }
 
 export class FilterError extends Error {}
+
+/** A well-formed story id that names no stored story. */
+export class UnknownStoryError extends FilterError {}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -60,7 +67,27 @@ export function parseEventFilter(params: Record<string, string | undefined>): Ev
   }
   if (params.q ?? params.text) f.text = (params.q ?? params.text)!.toLowerCase();
   if (params.background === 'true' || params.background === '1') f.includeBackground = true;
+  if (params.cluster !== undefined && params.cluster !== '') {
+    if (!STORY_ID.test(params.cluster)) throw new FilterError(`"cluster" takes a story id like story-12 (see /api/clusters), not "${params.cluster}"`);
+    f.cluster = params.cluster;
+  }
   return f;
+}
+
+const STORY_ID = /^story-\d{1,15}$/;
+
+/** The articles of a story, or undefined when there is no such story. */
+export type StoryArticles = (storyId: string) => Promise<string[] | undefined>;
+
+/**
+ * The filter with its `cluster` turned into the story's article ids (kept with any ids the
+ * filter already had: both must hold). An unknown story is a FilterError naming it.
+ */
+export async function resolveClusterFilter(f: EventFilter, storyArticles: StoryArticles): Promise<EventFilter> {
+  if (f.cluster === undefined) return f;
+  const ids = await storyArticles(f.cluster);
+  if (!ids) throw new UnknownStoryError(`no story with id "${f.cluster}" (see /api/clusters or sitrep clusters)`);
+  return { ...f, articleIds: f.articleIds ? f.articleIds.filter((id) => ids.includes(id)) : ids };
 }
 
 /** The ISO alpha-3 code of an event's place country, for matching either code form. */
@@ -68,7 +95,12 @@ export type CountryCodes = (iso2: string) => string | undefined;
 
 const toAlpha3: CountryCodes = (iso2) => countries.alpha2ToAlpha3(iso2) ?? undefined;
 
-export function eventMatches(e: EventRecord, f: EventFilter, alpha3: CountryCodes = toAlpha3): boolean {
+/**
+ * Whether the filter accepts the event. `articleId` is the event's article: a filter with
+ * `articleIds` accepts no event whose article is not known.
+ */
+export function eventMatches(e: EventRecord, f: EventFilter, alpha3: CountryCodes = toAlpha3, articleId?: string): boolean {
+  if (f.articleIds && (articleId === undefined || !f.articleIds.includes(articleId))) return false;
   if (e.background && !f.includeBackground) return false;
   if (e.duplicateOf && !f.includeRestated) return false;
   const day = e.date?.value.slice(0, 10);

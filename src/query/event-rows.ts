@@ -32,7 +32,7 @@ export function eventRowsOf(articleId: string, doc: DocumentJson, filter?: Event
   const quotes = (doc.layers.quotes as Quote[] | undefined) ?? [];
   const map = new OffsetMap(doc.clean?.offsetMap ?? []);
   return events
-    .filter((e) => !filter || eventMatches(e, filter))
+    .filter((e) => !filter || eventMatches(e, filter, undefined, articleId))
     .map((event) => {
       const killed = casualties(counts, event.countIds, 'killed');
       const injured = casualties(counts, event.countIds, 'injured');

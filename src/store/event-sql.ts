@@ -1,5 +1,6 @@
 import type { EventFilter } from '../query/event-filter.js';
 import type { EventCountKey } from '../query/event-rows.js';
+import { textIndexExpression } from './postgres/postgres-text-index.js';
 
 /** How one SQL dialect spells a parameter and a substring test. */
 export interface SqlDialect {
@@ -11,6 +12,13 @@ export interface SqlDialect {
   text(value: string): string;
   /** the column in a form no index can serve (so that the planner walks another one) */
   unindexed(column: string): string;
+  /**
+   * A condition implied by "one of `columns` contains the parameter" that an index can serve
+   * (PostgreSQL: LIKE over a trigram index, see postgres/postgres-text-index.ts), or none.
+   */
+  containsHint?(columns: string[], placeholder: string): string;
+  /** the parameter the hint takes for a substring */
+  hintValue?(value: string): string;
 }
 
 export const SQLITE_DIALECT: SqlDialect = {
@@ -25,6 +33,8 @@ export const POSTGRES_DIALECT: SqlDialect = {
   contains: (column, p) => `strpos(${column}, ${p}) > 0`,
   text: (v) => (v.includes('\u0000') ? v.replaceAll('\u0000', '\uFFFD') : v),
   unindexed: (column) => column,
+  containsHint: (columns, p) => `${textIndexExpression(columns)} LIKE ${p}`,
+  hintValue: (value) => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
 };
 
 /**
@@ -53,14 +63,20 @@ export function eventConditions(f: EventFilter, d: SqlDialect, params: unknown[]
   if (f.actor) {
     const actor = f.actor;
     // one parameter per use: SQLite's "?" placeholders are positional
-    where.push(`(${['source_name', 'source_code', 'target_name', 'target_code'].map((c) => d.contains(c, p(actor))).join(' OR ')})`);
+    const names = ['source_name', 'source_code', 'target_name', 'target_code'];
+    where.push(`(${names.map((c) => d.contains(c, p(actor))).join(' OR ')})`);
+    if (d.containsHint && d.hintValue) where.push(d.containsHint(names, p(d.hintValue(actor))));
   }
   if (f.country) where.push(oneOf(['place_country2', 'place_country3', 'source_country', 'target_country'], f.country));
   if (f.bbox) {
     const [w, s, e, n] = f.bbox;
     where.push(`${col('lat')} >= ${p(s)} AND ${col('lat')} <= ${p(n)} AND ${col('lon')} >= ${p(w)} AND ${col('lon')} <= ${p(e)}`);
   }
-  if (f.text) where.push(d.contains('sentence', p(f.text)));
+  if (f.text) {
+    where.push(d.contains('sentence', p(f.text)));
+    if (d.containsHint && d.hintValue) where.push(d.containsHint(['sentence'], p(d.hintValue(f.text))));
+  }
+  if (f.articleIds) where.push(oneOf(['article_id'], f.articleIds));
   return { where, params };
 }
 

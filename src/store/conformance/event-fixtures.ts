@@ -143,7 +143,15 @@ export const FIXTURE_FILTERS: EventFilter[] = [
   { text: 'i̇stanbul' },
   { text: 'appealed for' },
   { text: '' },
+  { text: '%' },
+  { text: 'the_scene' },
+  { actor: '\\' },
   { from: '2024-01-01', plover: ['ASSAULT', 'COERCE'], country: ['AM', 'CD', 'TR'], includeBackground: true },
   { actor: 'troops', text: 'ridge', country: ['AZE'] },
   { bbox: [20, -5, 46, 42], acled: ['battles', 'armed clash'], includeRestated: true },
+  // a story's events (the cluster filter, resolved to its articles)
+  { articleIds: ['fx-c'] },
+  { articleIds: ['fx-c', 'fx-a', 'fx-missing'], includeBackground: true },
+  { articleIds: [] },
+  { articleIds: ['fx-a', 'fx-b'], country: ['CD', 'AM'], plover: ['ASSAULT'] },
 ];

@@ -48,28 +48,38 @@ export const POSTGRES_EVENTS_SQL = `
   CREATE INDEX events_lat ON events (lat, lon);
 `;
 
-const nul = (v: unknown) => (typeof v === 'string' ? POSTGRES_DIALECT.text(v) : v);
-/** rows per INSERT: well under PostgreSQL's 65,535 parameters */
-const BATCH = 500;
+/** the array type each column is sent as (one array parameter per column) */
+const COLUMN_TYPES: Record<string, string> = { lat: 'float8[]', lon: 'float8[]', background: 'smallint[]', restated: 'smallint[]' };
+const ARRAY_COLUMNS = [...EVENT_COLUMN_NAMES, 'row', 'item'] as const;
+const UNNEST = `unnest(${ARRAY_COLUMNS.map((name, i) => `$${i + 1}::${COLUMN_TYPES[name] ?? 'text[]'}`).join(', ')}) WITH ORDINALITY AS u(${ARRAY_COLUMNS.join(', ')}, n)`;
 
-/** Replace the article's events with those of `doc`; call inside the saving transaction. */
-export async function writePostgresEvents(c: pg.PoolClient, articleId: string, doc: DocumentJson): Promise<void> {
-  await c.query('DELETE FROM event_rows WHERE id IN (SELECT id FROM events WHERE article_id = $1)', [articleId]);
-  await c.query('DELETE FROM events WHERE article_id = $1', [articleId]);
-  const all = eventColumnsOf(articleId, doc);
-  const width = EVENT_COLUMN_NAMES.length + 1;
-  for (let start = 0; start < all.length; start += BATCH) {
-    const batch = all.slice(start, start + BATCH);
-    // ids are taken first, in ascending order, so each row gets its place in the reading order
-    const ids = (await c.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('events', 'id')) AS id FROM generate_series(1, $1)`, [batch.length])).rows
-      .map((r) => BigInt(r.id))
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(String);
-    const values = batch.flatMap((columns, i) => [ids[i], ...EVENT_COLUMN_NAMES.map((name) => nul(columns[name]))]);
-    const tuples = batch.map((_, i) => `(${Array.from({ length: width }, (_, j) => `$${i * width + j + 1}`).join(', ')})`);
-    await c.query(`INSERT INTO events (id, ${EVENT_COLUMN_NAMES.join(', ')}) VALUES ${tuples.join(', ')}`, values);
-    await c.query('INSERT INTO event_rows (id, row, item) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[])', [ids, batch.map((b) => b.row), batch.map((b) => b.item)]);
+/**
+ * Both tables in one statement (one round trip, however many events): each row takes an id
+ * from the sequence, and the ids, sorted, are handed out in array order, so each row gets its
+ * place in the reading order whatever order the sequence was called in.
+ */
+const INSERT_EVENTS_SQL = `
+  WITH u AS MATERIALIZED (SELECT * FROM ${UNNEST}),
+    k AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence('events', 'id')) AS id FROM u),
+    r AS MATERIALIZED (SELECT id, row_number() OVER (ORDER BY id) AS n FROM k),
+    e AS (INSERT INTO events (id, ${EVENT_COLUMN_NAMES.join(', ')}) SELECT r.id, ${EVENT_COLUMN_NAMES.map((c) => `u.${c}`).join(', ')} FROM u JOIN r USING (n))
+  INSERT INTO event_rows (id, row, item) SELECT r.id, u.row, u.item FROM u JOIN r USING (n)`;
+
+/**
+ * Write the events of `doc` for the article; call inside the saving transaction. `replace`:
+ * the article may have events already (an update), and they go first.
+ */
+export async function writePostgresEvents(c: pg.PoolClient, articleId: string, doc: DocumentJson, replace = true): Promise<void> {
+  if (replace) {
+    await c.query('DELETE FROM event_rows WHERE id IN (SELECT id FROM events WHERE article_id = $1)', [articleId]);
+    await c.query('DELETE FROM events WHERE article_id = $1', [articleId]);
   }
+  const all = eventColumnsOf(articleId, doc);
+  if (!all.length) return;
+  await c.query(INSERT_EVENTS_SQL, ARRAY_COLUMNS.map((name) => all.map((columns) => {
+    const value = columns[name];
+    return typeof value === 'string' ? POSTGRES_DIALECT.text(value) : value;
+  })));
 }
 
 /** Fill the table from every stored document (a database made before the table existed). */
@@ -88,17 +98,43 @@ export async function queryPostgresEvents(query: Query, filter: EventFilter, opt
   return { ...page, items: page.items.map((row) => JSON.parse(row) as EventRow) };
 }
 
+/** most branches a filter's OR is split into (columns × values) before the plain query is cheaper to plan */
+const MAX_BRANCHES = 32;
+
+/**
+ * The SELECT of the page's ids, newest first. A filter on several columns at once (country:
+ * place and actor codes; ACLED: type and sub-type) is an OR the planner can only answer by
+ * gathering every match and sorting, or by walking the whole table newest first: on 100k
+ * events that walked 20–50k rows for a rare country. Split into one branch per column and
+ * value, each walks its own (column, id) index newest first and stops at the page size; the
+ * union of the branches' pages holds the page of the whole filter.
+ */
+function pageIdsSql(filter: EventFilter, after: number | undefined, limit: number): { sql: string; params: unknown[] } {
+  const split = filter.country ? { key: 'country' as const, columns: ['place_country2', 'place_country3', 'source_country', 'target_country'], values: filter.country }
+    : filter.acled ? { key: 'acled' as const, columns: ['acled_type', 'acled_sub'], values: filter.acled }
+    : undefined;
+  const branches = split ? split.columns.length * split.values.length : 0;
+  const rest = split && branches > 0 && branches <= MAX_BRANCHES ? { ...filter, [split.key]: undefined } : filter;
+  const { where, params } = eventConditions(rest, POSTGRES_DIALECT, after === undefined ? [] : [after]);
+  if (after !== undefined) where.unshift('id < $1');
+  const select = (extra: string[]) => {
+    const all = [...extra, ...where];
+    return `SELECT id FROM events ${all.length ? `WHERE ${all.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${limit + 1}`;
+  };
+  if (rest === filter) return { sql: select([]), params };
+  const parts = split!.values.flatMap((value) => {
+    const n = params.push(POSTGRES_DIALECT.text(value));
+    return split!.columns.map((column) => `(${select([`${column} = $${n}`])})`);
+  });
+  return { sql: `SELECT id FROM (${parts.join(' UNION ')}) u ORDER BY id DESC LIMIT ${limit + 1}`, params };
+}
+
 /** A page of the stored JSON texts of one column: `row` (EventRow) or `item` (the API's flat row). */
 export async function queryPostgresEventJson(query: Query, filter: EventFilter, options: { limit?: number; cursor?: string }, column: 'row' | 'item'): Promise<Page<string>> {
   const limit = eventPageLimit(options.limit);
   const after = eventCursor(options.cursor);
-  const { where, params } = eventConditions(filter, POSTGRES_DIALECT, after === undefined ? [] : [after]);
-  if (after !== undefined) where.unshift('id < $1');
-  const rows = await query<{ id: string; json: string }>(
-    `SELECT e.id, r.${column} AS json FROM (SELECT id FROM events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${limit + 1}) e
-      JOIN event_rows r ON r.id = e.id ORDER BY e.id DESC`,
-    params,
-  );
+  const { sql, params } = pageIdsSql(filter, after, limit);
+  const rows = await query<{ id: string; json: string }>(`SELECT e.id, r.${column} AS json FROM (${sql}) e JOIN event_rows r ON r.id = e.id ORDER BY e.id DESC`, params);
   const items = rows.slice(0, limit).map((r) => r.json);
   return rows.length > limit ? { items, nextCursor: encodeCursor([Number(rows[limit - 1]!.id)]) } : { items };
 }

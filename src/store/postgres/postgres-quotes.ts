@@ -22,9 +22,9 @@ export const POSTGRES_QUOTES_SQL = `
   CREATE INDEX quotes_article ON quotes (article_id, id);
 `;
 
-/** Replace the article's quotes with those of `doc`; call inside the saving transaction. */
-export async function writePostgresQuotes(c: pg.PoolClient, articleId: string, doc: DocumentJson): Promise<void> {
-  await c.query('DELETE FROM quotes WHERE article_id = $1', [articleId]);
+/** Write the article's quotes (`replace`: after deleting those it has); call inside the saving transaction. */
+export async function writePostgresQuotes(c: pg.PoolClient, articleId: string, doc: DocumentJson, replace = true): Promise<void> {
+  if (replace) await c.query('DELETE FROM quotes WHERE article_id = $1', [articleId]);
   const rows = quoteColumnsOf(articleId, doc);
   if (!rows.length) return;
   // one array per column, unnested in order: ids follow the array order (reverse document order)

@@ -20,6 +20,7 @@ const PARTS: FilterPart[] = [
   { columns: ['acled_type', 'acled_sub'], only: (f) => (f.acled ? { acled: f.acled } : undefined) },
   { columns: ['place_country2', 'place_country3', 'source_country', 'target_country'], only: (f) => (f.country ? { country: f.country } : undefined) },
   { columns: ['lat', 'lon'], only: (f) => (f.bbox ? { bbox: f.bbox } : undefined) },
+  { columns: ['article_id'], only: (f) => (f.articleIds ? { articleIds: f.articleIds } : undefined) },
 ];
 
 /** counting stops here (about 1 ms): past it a part is broad, and its exact size matters little */
