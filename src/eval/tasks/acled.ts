@@ -98,15 +98,55 @@ export function scoreAcled(records: readonly AcledRecord[], predict: (r: AcledRe
  * detail, or competing claims), so the smallest sentence total of the reporter's own
  * figures wins, and claimed figures only count when the reporter gives none.
  */
-const CODED_ELSEWHERE = /^[^.]{0,50}?\(\s*coded\s+(?:separately|seperately|separatly|in\s+(?:a\s+|an\s+)?(?:separate|other|another|different)\s+event)/i;
+const CODED_ELSEWHERE = /^[^.]{0,90}?\(\s*coded\s+(?:separately|seperately|separatly|in\s+(?:a\s+|an\s+)?(?:separate|other|another|different)\s+event)/i;
+
+const SPLIT_REMARK = /\bsplit\s+(?:between|across|over|among)\s+(\d+|two|three|four|five)\s+(?:events|locations)/i;
 
 export function fatalitiesFromCounts(counts: readonly CasualtyCount[], note?: string): number {
   const coded = note === undefined ? undefined : acledCodingRemark(note);
   if (coded?.value !== undefined) return coded.value;
   // "2 killed (coded separately)": the coder put those deaths in another event
-  const kept = note === undefined ? counts : counts.filter((c) => !CODED_ELSEWHERE.test(note.slice(c.span.end, c.span.end + 80)));
+  if (note === undefined) return fromCounts(counts);
+  const elsewhere = counts.filter((c) => CODED_ELSEWHERE.test(note.slice(c.span.end, c.span.end + 120)));
+  const cause = PROTEST_OVER_ONE.exec(note);
+  // "a protest over the killing of their colleague. … A student was found dead yesterday": that death again
+  const restatesCause = (c: CasualtyCount) => !!cause && c.kind === 'killed' && c.value === 1 && c.span.start > cause.index + cause[0].length;
+  const kept = counts.filter((c) => !elsewhere.includes(c) && !anotherEventsDeaths(note, c) && !restatesCause(c));
+  if (coded?.splitInto) {
+    // "At least 10 people were killed … (split between 2 events)": the remark splits the figure it follows
+    const remark = note.search(SPLIT_REMARK);
+    const near = kept.filter((c) => c.span.end <= remark && !/[.!?]/.test(note.slice(c.span.end, remark)));
+    return Math.floor(fromCounts(near.length ? near : kept) / coded.splitInto);
+  }
   const total = fromCounts(kept);
-  return coded?.splitInto ? Math.floor(total / coded.splitInto) : total;
+  // "At least nine were killed. … beheaded four men (coded in other event)": those four are out of this event's total
+  const moved = fromCounts(elsewhere.filter((c) => kept.every((k) => k.sentence !== c.sentence)));
+  return moved > 0 && total > moved ? total - moved : total;
+}
+
+/**
+ * ACLED codes the deaths of the event the note describes. Deaths a protest is about ("residents
+ * protested after a pedestrian was killed", "to protest the death of a student killed by a car")
+ * and deaths told as earlier ("A few days before, …", "the attack which killed one woman several
+ * days earlier", "two days after the militia executed 20") belong to another event, and the protest is coded with its own figure.
+ */
+const PROTEST_CAUSE = /\b(?:protest\w*|demonstrat\w*|rall(?:y|ied|ies)|march(?:ed|es)?|riot(?:ed|s)?|mourn\w*|demand\w*|barricad\w*)\b[^.;]{0,120}?\b(?:after|over|following|against|because\s+of|(?:the\s+)?(?:deaths?|killings?|murders?|lynching)\s+of)\s+[^,.;]{0,40}$/iu;
+const TOLD_AS_EARLIER = /^\W*(?:(?:a\s+few|a|one|several|some|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|years?)\s+(?:before|earlier|ago)|earlier|previously|last\s+(?:week|month|year))\b/iu;
+const EARLIER_AFTER = /^[^,.;]{0,40}?\b(?:(?:a\s+few|a|one|several|some|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|years?)\s+(?:before|earlier|ago))\b/iu;
+
+// a protest over one person's death: its singular victim ("their colleague", "a student"), not a plural
+const PROTEST_OVER_ONE = /\b(?:protest\w*|demonstrat\w*|mourn\w*)\b[^.;]{0,120}?\b(?:over|against|after|following)\s+the\s+(?:death|killing|murder|lynching|shooting)\s+of\s+(?:their|his|her|a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]*[^s\W](?=[\s,.;])/iu;
+
+// "Five more were killed, two days after the militia executed 20 others": the earlier attack's dead
+const DAYS_AFTER = /\b(?:days?|weeks?|months?)\s+after\s+[^,.;]{0,40}$/iu;
+
+// "7 other deaths are feared but unconfirmed": ACLED codes the confirmed, conservative figure
+const UNCONFIRMED_AFTER = /^[^.;]{0,40}?\b(?:unconfirmed|not\s+(?:been\s+|yet\s+)?confirmed)\b/iu;
+
+function anotherEventsDeaths(note: string, c: CasualtyCount): boolean {
+  const sentenceStart = Math.max(note.lastIndexOf('. ', c.span.start) + 1, 0);
+  const before = note.slice(sentenceStart, c.span.start);
+  return PROTEST_CAUSE.test(before) || TOLD_AS_EARLIER.test(before) || DAYS_AFTER.test(before) || EARLIER_AFTER.test(note.slice(c.span.end, c.span.end + 60)) || UNCONFIRMED_AFTER.test(note.slice(c.span.end, c.span.end + 60));
 }
 
 /**
@@ -128,7 +168,7 @@ export function acledCodingRemark(note: string): { value?: number; splitInto?: n
   }
   // "No fatalities reported, as police intervened": the coder's own statement that nobody died
   if (/\bno\s+(?:fatalities|deaths|casualties)\s+(?:were\s+|was\s+)?(?:reported|recorded)\b/i.test(note)) return { value: 0 };
-  const split = /\bsplit\s+(?:between|across|over|among)\s+(\d+|two|three|four|five)\s+(?:events|locations)/i.exec(note);
+  const split = SPLIT_REMARK.exec(note);
   if (split) {
     const n = Number(split[1]) || ['two', 'three', 'four', 'five'].indexOf(split[1]!.toLowerCase()) + 2;
     return { splitInto: n };

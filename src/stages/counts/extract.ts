@@ -26,6 +26,7 @@ interface Candidate {
 }
 
 const CONNECTOR = /^\s*(?<punct>[,;:(–—-])?\s*(?:(?:and|or|plus|as well as)\s+|(?<inc>including|among them|among whom|of whom|of them|comprising|namely|mostly|mainly|most of them)\s+)?$/iu;
+const PASSIVE_AUX = /(?<![\p{L}])(?:were|was|are|is|been|being)\s*$/iu;
 const MONTH_ABBR = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/iu;
 const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 
@@ -86,15 +87,19 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
       const t = tokens[i]!;
       // "a suspected murderer": a participle used as an adjective inside the phrase
       const adjectival = t.pos === 'VERB' && /ed$/iu.test(t.span.text) && i + 1 < tokens.length && NP_POS.has(tokens[i + 1]!.pos);
-      if (NP_POS.has(t.pos) || adjectival || (t.span.text === '-' && i > first)) {
+      // "an off-duty officer": a word hyphened to the next is a modifier, whatever its tag
+      const compound = tokens[i + 1]?.span.text === '-' && tokens[i + 1]!.span.start === t.span.end;
+      if (NP_POS.has(t.pos) || adjectival || compound || (t.span.text === '-' && i > first)) {
         if (t.pos === 'NOUN' || t.pos === 'PROPN' || p.whoNouns.has(t.span.text.toLowerCase())) last = i;
       } else break;
     }
     if (last < 0) return undefined;
     const head = tokens[last]!.span.text.toLowerCase();
-    // "a 21-year-old" is a person
-    const yearOld = /^\d+\s*-\s*year\s*-\s*old$/iu.test(s.slice(tokens[first]!.span.start - base, (tokens[Math.min(first + 4, tokens.length - 1)]!.span.end - base)));
-    if (yearOld) return { start: tokens[first]!.span.start - base, end: tokens[Math.min(first + 4, tokens.length - 1)]!.span.end - base };
+    // "a 21-year-old", "a 14 year old" is a person
+    const startAt = tokens[first]!.span.start - base;
+    for (let k = first + 2; k <= first + 4 && k < tokens.length; k++) {
+      if (/^\d+\s*-?\s*years?\s*-?\s*old$/iu.test(s.slice(startAt, tokens[k]!.span.end - base))) return { start: startAt, end: tokens[k]!.span.end - base };
+    }
     if (p.trapUnits.has(head) || CALENDAR.test(head.replace(/\.$/, '')) || MONTH_ABBR.test(head)) return undefined;
     return { start: tokens[first]!.span.start - base, end: tokens[last]!.span.end - base };
   };
@@ -134,7 +139,12 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
       const from = m.article ? who!.end : m.end;
       for (const k of p.kinds) {
         if (lastParticiple(k) < from) continue;
-        const rm = p.right.get(k)!.exec(s.slice(from));
+        const rest = s.slice(from);
+        let rm = p.right.get(k)!.exec(rest);
+        if (!rm) {
+          const passive = p.rightPassive.get(k)!.exec(rest);
+          if (passive && PASSIVE_AUX.test(passive.groups?.aux ?? '')) rm = passive;
+        }
         if (!rm || rm[0].length <= len) continue;
         const g = rm.groups ?? {};
         if (g.pp && !g.who) continue;
@@ -149,6 +159,8 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
         best = { ...base0, start: m.qualStart, end, kind: k, ...(w ? { who: w } : {}) };
       }
     }
+    // 4. a participle after a long modifier: "Five policemen escorting a bus have been killed"
+    if (!best && !m.article && who) best = farCount(p, s, m.end, lastParticiple, base0);
     if (best) out.push(best);
     else if (who && !m.article) candidates.push({ m, whoStart: who.start, whoEnd: who.end });
   }
@@ -156,16 +168,27 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
   namedCounts(s, base, tokens, p, out);
   bareCounts(s, base, tokens, p, out, nounPhrase);
   singleVictimCounts(s, p, out);
-  if (!out.some((c) => c.start === 0)) {
+  // at the start of the sentence or of a clause after a semicolon ("…gun battle; terror suspect killed")
+  for (const at of [0, ...[...s.matchAll(/;\s+/gu)].map((m) => m.index! + m[0].length)]) {
+    if (out.some((c) => c.start === at)) continue;
+    const clause = s.slice(at);
     for (const k of p.kinds) {
-      const hm = p.headline.get(k)!.exec(s);
-      if (!hm || out.some((c) => c.start < hm[0].length)) continue;
+      const hm = p.headline.get(k)!.exec(clause);
+      if (!hm || out.some((c) => c.start < at + hm[0].length && at < c.end)) continue;
       const w = hm.groups!.who!;
-      out.push({ start: 0, end: hm[0].length, numStart: 0, numEnd: w.length, kind: k, value: 1, qualifier: 'exact', who: { start: 0, end: w.length } });
+      out.push({ start: at, end: at + hm[0].length, numStart: at, numEnd: at + w.length, kind: k, value: 1, qualifier: 'exact', who: { start: at, end: at + w.length } });
       break;
     }
   }
   out.sort((a, b) => a.numStart - b.numStart);
+  // "hacked to death a chief and his assistant": the one victim has company
+  for (const c of out) {
+    const m = c.value === 1 && !c.vague ? p.companion.exec(s.slice(c.end)) : null;
+    if (m && !out.some((o) => o !== c && o.start >= c.end && o.start < c.end + m[0].length)) {
+      c.value = 2;
+      c.end += m[0].length;
+    }
+  }
   inherit(s, out, candidates);
   // "8 of these were killed", "3 civilians killed, including 2 beheaded": part of the count before
   out.forEach((c, i) => {
@@ -183,6 +206,20 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
     if (outer >= 0) c.subsetOf = outer;
   });
   return out;
+}
+
+/** The nearest participle after a who and its modifier (of any kind): the verb the number is the subject of. */
+function farCount(p: CountPatterns, s: string, from: number, lastParticiple: (k: CountKind) => number, base0: Omit<RawCount, 'start' | 'end' | 'kind'>): RawCount | undefined {
+  let best: RawCount | undefined;
+  for (const k of p.kinds) {
+    if (lastParticiple(k) < from) continue;
+    const rm = p.far.get(k)!.exec(s.slice(from));
+    const wi = rm?.indices?.groups?.who;
+    if (!rm || !wi || (best && from + rm[0].length >= best.end)) continue;
+    const lead = rm.groups!.who!.length - rm.groups!.who!.trimStart().length;
+    best = { ...base0, start: base0.numStart, end: from + rm[0].length, kind: k, who: { start: from + wi[0] + lead, end: from + wi[1] } };
+  }
+  return best;
 }
 
 /** Numbers with a who but no verb of their own take the kind of the count they follow. */

@@ -6,6 +6,13 @@ export interface CountPatterns {
   kinds: CountKind[];
   /** after a number: [who] [of/in ...] [aux] PARTICIPLE, anchored at the start */
   right: Map<CountKind, RegExp>;
+  /** `right` without the active-voice check, for a participle after "were", "was", "been" */
+  rightPassive: Map<CountKind, RegExp>;
+  /**
+   * after a number: a who noun, a long modifier (a relative or participle clause, an
+   * apposition) and then [aux] PARTICIPLE: "Five policemen escorting a bus have been killed"
+   */
+  far: Map<CountKind, RegExp>;
   /** before a number: VERB [the|all], anchored at the end */
   left: Map<CountKind, RegExp>;
   /** the last word of each kind's verbs, to skip the `left` regex cheaply where it cannot match */
@@ -24,6 +31,8 @@ export interface CountPatterns {
   /** after a number: an optional who phrase */
   who: RegExp;
   singularWho: RegExp;
+  /** right after a lone victim: "… and his assistant", "… along with her driver" — a second victim */
+  companion: RegExp;
   singularWhoSet: Set<string>;
   /** a participle after a proper name: "X was also detained", "X – shot dead" */
   named: Map<CountKind, RegExp>;
@@ -50,6 +59,8 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
   // "IS militants": a case-blind "is" would stop the who phrase at the group's name
   const auxNotIs = alternation(lex.auxiliaries.filter((a) => a.toLowerCase() !== 'is'));
   const right = new Map<CountKind, RegExp>();
+  const far = new Map<CountKind, RegExp>();
+  const rightPassive = new Map<CountKind, RegExp>();
   const left = new Map<CountKind, RegExp>();
   const toll = new Map<CountKind, RegExp>();
   const named = new Map<CountKind, RegExp>();
@@ -63,14 +74,20 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
     const partOnly = [alternation(w.participles), ...w.participlePatterns.map((p) => `(?:${p})`)].join('|');
     // a who phrase: lexicon nouns or any words that are not themselves the verb group
     const generic = `(?!(?:${auxNotIs}|${alternation(allParticiples)}|${alternation(lex.claimVerbs)}|${alternation(Object.keys(lex.numberWords))}|and|or|of|in|on|at|to|by|with|from|for|that|who|which|had|has|have|were|was|are)(?![\\p{L}]))(?!is\\s+(?:${aux}\\s+)*${alternation(allParticiples)})${WORD}`;
-    right.set(k, new RegExp(
+    const rightBody =
       `^(?:\\s+of(?=\\s))?(?<who>\\s+(?:${generic}\\s+(?:and\\s+(?=\\p{Lu}))?){0,5}?(?:${who}|${generic})(?![\\p{L}]))?` +
         `(?<pp>\\s+(?:of|from|in|at|on|near|inside|across)\\s+(?:[\\p{L}\\p{N}’',-]+\\s+){0,3}?[\\p{L}\\p{N}’'-]+)?` +
         // "(22 according to Taliban sources)", ", including a teenage girl,"
-        `(?<inc>\\s*\\([^()]{0,80}\\)|\\s*,?\\s+(?:including|among them)\\s+[^,.;()]{1,60}?(?:,|(?=\\s+(?:were|was|have|had|are)\\s)))?` +
-        `(?<aux>(?:\\s*,?\\s+${aux}(?![\\p{L}])){0,4})(?:\\s+\\p{L}+ed\\s+and)?\\s+(?<kind>${part})(?![\\p{L}])` +
-        // "Three militants shot dead a driver": active voice, the number counts the killers
-        ACTIVE, 'diu'));
+        `(?<inc>\\s*\\([^()]{0,160}\\)|\\s*,?\\s+(?:including|among them)\\s+[^,.;()]{1,60}?(?:,|(?=\\s+(?:were|was|have|had|are)\\s)))?` +
+        `(?<aux>(?:\\s*,?\\s+${aux}(?![\\p{L}])){0,4})(?:\\s+\\p{L}+ed\\s+and)?\\s+(?<kind>${part})(?![\\p{L}])`;
+    // "Three militants shot dead a driver": active voice, the number counts the killers
+    right.set(k, new RegExp(rightBody + ACTIVE, 'diu'));
+    // "were killed over two days": after a passive auxiliary the participle takes no object
+    rightPassive.set(k, new RegExp(rightBody, 'diu'));
+    // the modifier opens with a comma, a relative pronoun or a participle, and holds no other clause
+    const stop = `(?:${alternation(lex.claimVerbs)}|but|while|after|before|when|as|because|although)`;
+    const mod = `(?:\\s*,|\\s+(?:who|that|which|\\p{L}+ing|\\p{L}+ed|linked|from|of|in|on|at))(?:(?!\\s${stop}(?![\\p{L}]))[^.;:!?()]){0,100}?`;
+    far.set(k, new RegExp(`^(?<who>\\s+(?:${WORD}\\s+){0,3}?${who})(?![\\p{L}])${mod}(?<aux>(?:\\s*,?\\s+${aux}(?![\\p{L}])){1,4})(?:\\s+\\p{L}+ed\\s+and)?\\s+(?<kind>${partOnly})(?![\\p{L}])${ACTIVE}`, 'diu'));
     if (w.verbs.length) {
       left.set(k, new RegExp(`(?<![\\p{L}-])(?<verb>${alternation(w.verbs)})\\s+(?:(?:all\\s+the|all|the|another|a\\s+further|an\\s+additional|some)\\s+)?$`, 'iu'));
       verbLastWords.set(k, new Set(w.verbs.map((v) => v.trim().split(/\s+/).pop()!.toLowerCase())));
@@ -93,12 +110,15 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
     cue,
     singleVictims: lex.singleVictims.map((v) => ({ kind: v.kind, re: new RegExp(v.pattern, 'giu') })),
     right,
+    rightPassive,
+    far,
     left,
     verbLastWords,
     participleAt,
     toll,
     who: new RegExp(`^\\s+(?:${WORD}\\s+){0,3}?${who}(?![\\p{L}])`, 'iu'),
     singularWho: new RegExp(`^\\s+(?:${WORD}\\s+){0,3}?${single}(?![\\p{L}])`, 'iu'),
+    companion: new RegExp(`^,?\\s+(?:and|along\\s+with|together\\s+with)\\s+(?:his|her)\\s+(?:${WORD}\\s+){0,2}?${single}(?![\\p{L}])`, 'iu'),
     singularWhoSet: new Set(lex.singularWho.map((w) => w.toLowerCase())),
     named,
     headline,

@@ -6,8 +6,9 @@ import type { CountPatterns } from './patterns.js';
  * and cheap checks that skip a slow pattern where it cannot match.
  */
 
-// "suspected of killing a chief", "militiamen who had killed civilians": the killers' past deed, not this event's count
-export const ALLEGED_ACT = /(?:(?:nearly|almost|narrowly|attempt(?:ed|ing)?\s+to|tr(?:y|ied|ying)\s+to|plan(?:ned|ning)?\s+to|threaten(?:ed|ing|s)?\s+to|(?:suspected|accused|believed|alleged)\s+to\s+have)|(?:suspected|accused|convicted|charged|wanted|blamed|jailed|sentenced|guilty|responsible|arrested|detained|held)\s+(?:of|for|over|with|in connection with)|\bwho\s+(?:had\s+|has\s+|have\s+)?(?:allegedly\s+|reportedly\s+)?)\s*$/iu;
+// "suspected of killing a chief", "militiamen who had killed civilians", "accusing him of murdering": the killers'
+// past deed, not this event's count; after a comma the relative clause tells this event ("vigilantes, who killed one")
+export const ALLEGED_ACT = /(?:(?:nearly|almost|narrowly|attempt(?:ed|ing)?\s+to|tr(?:y|ied|ying)\s+to|plan(?:ned|ning)?\s+to|threaten(?:ed|ing|s)?\s+to|(?:suspected|accused|believed|alleged)\s+to\s+have)|(?:suspected|accused|convicted|charged|wanted|blamed|jailed|sentenced|guilty|responsible|arrested|detained|held)\s+(?:of|for|over|with|in connection with)|accus(?:e|es|ed|ing)\s+(?:him|her|them|\p{L}+)\s+of|(?<!,\s*)\bwho\s+(?:(?:they|police|residents|he|she)\s+(?:believe|believed|say|said|claim|claimed|suspect|suspected)\s+)?(?:had\s+|has\s+|have\s+)?(?:allegedly\s+|reportedly\s+)?)\s*$/iu;
 /**
  * The patterns before a number are anchored at its left and reach back at most a
  * clause; looking at a bounded window keeps a sentence of 10,000 numbers linear.

@@ -243,6 +243,8 @@ export function calendarRules(lex: DateLexicon): Rule[] {
       build(m, text) {
         const g = m.groups!;
         if (g.word) {
+          // "High Noon", "at high noon": the idiom names a showdown, not a time
+          if (wordBefore(text, m.index) === 'high') return null;
           const t = lex.partsOfDay.get(g.word.toLowerCase())!;
           return { sem: { kind: 'clock', pod: t } };
         }

@@ -7,6 +7,7 @@ import { attributeAfter, attributeBefore, attributeByColon, attributeClauseSubje
 import { QuoteContext } from './context.js';
 import { loadSpeechLexicon, type SpeechLexicon } from './lexicon.js';
 import { findMarkedQuotes, type MarkedQuote } from './marks.js';
+import { quoteMode, type QuoteWithMode } from './mode.js';
 import { findReported } from './reported.js';
 import { SpeakerResolver } from './speaker.js';
 import type { Cue, Phrase } from './tokens.js';
@@ -108,7 +109,7 @@ export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpee
   for (const c of candidates) {
     const span = makeSpan(text, c.start, c.end);
     const speaker = c.speaker ? resolver.resolve(c.speaker, ctx.sentenceOf(c.start)) : null;
-    const quote: Quote = { id: `q${quotes.length + 1}`, span, direct: c.direct, speaker, sentence: ctx.sentenceOf(c.start) };
+    const quote: QuoteWithMode = { id: `q${quotes.length + 1}`, span, direct: c.direct, mode: quoteMode(c.direct, c.start, c.end, marked), speaker, sentence: ctx.sentenceOf(c.start) };
     if (c.cue) quote.cue = makeSpan(text, ctx.tokens[c.cue.from]!.span.start, ctx.tokens[c.cue.to]!.span.end);
     if (!speaker) diagnostics.push(diagnostic(STAGE, 'quote-speaker-unresolved', 'info', 'no speaker found for this quote', span));
     quotes.push(quote);
@@ -119,7 +120,7 @@ export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpee
 export function createQuotesStage(options: { lexicon?: SpeechLexicon } = {}): Stage {
   return {
     name: STAGE,
-    version: '2',
+    version: '3',
     requires: ['sentences', 'tokens', 'entities', 'actors'],
     provides: ['quotes'],
     run(doc) {

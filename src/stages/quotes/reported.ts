@@ -17,6 +17,7 @@ export interface Reported {
 // words that open an adverbial between the verb and "that": "said on Tuesday that", "said Tuesday that"
 const PP_HEADS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'to', 'via', 'from', 'through', 'late', 'early', 'last', 'this', 'yesterday', 'today', 'earlier', 'later', 'also', 'repeatedly', 'again', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'tonight', 'overnight']);
 const FINAL = /^[.!?;:]+$/;
+const DATELINE = /^\p{Lu}[\p{Lu} .'-]+,[^\n—–]{0,80}?(?:--|—|–)\s*/u;
 
 function contentRange(ctx: QuoteContext, from: number, to: number): [number, number] | undefined {
   const { tokens } = ctx;
@@ -25,6 +26,9 @@ function contentRange(ctx: QuoteContext, from: number, to: number): [number, num
   if (to - from < 2) return undefined;
   let start = tokens[from]!.span.start;
   let end = tokens[to]!.span.end;
+  // a dateline opening the story ("KANDAHAR, Afghanistan, Oct. 3 (Xinhua) --") is not what was said
+  const dateline = DATELINE.exec(ctx.text.slice(start, end));
+  if (dateline) start += dateline[0].length;
   // content that is one whole direct quote is that direct quote, not reported speech
   const q = ctx.insideMarked(start);
   if (q && q.outerEnd >= end - 1 && q.outerStart <= start) return undefined;
@@ -88,7 +92,7 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
     let c = cue.to + 1;
     if (verb.addressee) {
       const addressee = phraseStartingAt(tokens, c, last);
-      if (addressee) c = addressee.to + 1;
+      if (addressee) c = skipAside(ctx, addressee.to + 1, last);
     }
     // "said in a statement on Tuesday that …": skip to the "that" when it comes soon
     if (c <= last && PP_HEADS.has(tokens[c]!.span.text.toLowerCase())) {
@@ -112,6 +116,17 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
     }
   }
   return undefined;
+}
+
+/** "called on the troops — a force of some 10,000 — to surrender": the aside after the addressee is not the content */
+function skipAside(ctx: QuoteContext, c: number, last: number): number {
+  const open = ctx.tokens[c]?.span.text;
+  if (c > last || !open || !/^[,—–]$/.test(open)) return c;
+  for (let k = c + 1; k <= last && k < c + 40; k++) {
+    if (ctx.tokens[k]!.span.text !== open) continue;
+    return ctx.tokens[k + 1]?.span.text.toLowerCase() === 'to' ? k + 1 : c;
+  }
+  return c;
 }
 
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);

@@ -57,6 +57,13 @@ export function cueAt(tokens: readonly Token[], i: number, lex: SpeechLexicon, l
   return undefined;
 }
 
+/** "Theresa May", "Mary Will": a capitalised word read as a modal, right after a proper noun, is the rest of the name. */
+function nameWord(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const prev = tokens[k - 1];
+  return /^\p{Lu}\p{Ll}/u.test(t.span.text) && !!prev && prev.pos === 'PROPN' && prev.sentence === t.sentence;
+}
+
 function isNominal(t: Token): boolean {
   return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'ADJ' && /^\p{Lu}/u.test(t.span.text)) || (t.pos === 'X' && /^\p{Lu}/u.test(t.span.text));
 }
@@ -69,6 +76,7 @@ function inPhrase(tokens: readonly Token[], k: number, lo: number, hi: number): 
   if (t.pos === 'PRON' && POSSESSIVE.has(w)) return true;
   if ((w === "'s" || w === "'") && k > lo && isNominal(tokens[k - 1]!)) return true;
   const prev = tokens[k - 1];
+  if (k > lo && nameWord(tokens, k)) return true;
   const next = tokens[k + 1];
   const glued = prev && next && prev.span.end === t.span.start && t.span.end === next.span.start;
   if ((w === '-' || w === '.' || w === '&') && glued && k > lo && k < hi) return true;
@@ -116,7 +124,7 @@ export function subjectBefore(tokens: readonly Token[], v: number, lo: number): 
   while (j >= lo) {
     const t = tokens[j]!;
     const w = lower(t);
-    if (SKIP_BEFORE_VERB.has(w) || t.pos === 'ADV' || t.pos === 'AUX') j--;
+    if ((SKIP_BEFORE_VERB.has(w) || t.pos === 'ADV' || t.pos === 'AUX') && !nameWord(tokens, j)) j--;
     else if (TIME_NOUNS.has(w) && j - 1 >= lo && TIME_HEADS.has(lower(tokens[j - 1]))) j -= lower(tokens[j - 2]) === 'on' ? 3 : 2;
     else break;
   }

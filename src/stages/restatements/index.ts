@@ -1,5 +1,6 @@
 import type { CasualtyCount, NearDuplicateSentence, Quote, Restatement, Sentence } from '../../core/layers/index.js';
 import type { Stage } from '../../pipeline/stage.js';
+import { countRestatements } from './counts.js';
 
 const fold = (s: string) => s.toLowerCase().replace(/[“”„«»"]/g, '"').replace(/[‘’`]/g, "'").replace(/\s+/g, ' ').trim();
 
@@ -13,15 +14,10 @@ function sameQuote(a: Quote, b: Quote): boolean {
   return shared / Math.max(wa.size, wb.size) >= 0.5;
 }
 
-const claimantOf = (c: CasualtyCount) => (c.claimant ? fold(c.claimant.name ?? c.claimant.span.text) : '');
-const sameCount = (a: CasualtyCount, b: CasualtyCount) =>
-  a.kind === b.kind && a.value === b.value && a.qualifier === b.qualifier && claimantOf(a) === claimantOf(b);
-
 /**
  * Facts that restate earlier facts of the same article: everything in a sentence
- * flagged as a near-duplicate of an earlier one, and the count in a headline or
- * subheading that the body states again ("At least 29 dead" then "At least 29 people
- * have been killed"). The restated fact points at the fact it repeats.
+ * flagged as a near-duplicate of an earlier one, and counts said again or told in
+ * part (see counts.ts). The restated fact points at the fact it repeats.
  */
 export function findRestatements(sentences: readonly Sentence[], nearDuplicates: readonly NearDuplicateSentence[], quotes: readonly Quote[], counts: readonly CasualtyCount[]): Restatement[] {
   const out: Restatement[] = [];
@@ -35,26 +31,14 @@ export function findRestatements(sentences: readonly Sentence[], nearDuplicates:
     const original = originals.length === repeats.length ? originals[repeats.indexOf(q)] : originals.find((o) => sameQuote(o, q));
     if (original) out.push({ layer: 'quotes', id: q.id, duplicateOf: original.id, reason: `sentence ${q.sentence} repeats sentence ${first}` });
   }
-  for (const c of counts) {
-    const first = repeatOf.get(c.sentence);
-    const original = first !== undefined ? counts.find((o) => o.sentence === first && sameCount(o, c)) : undefined;
-    if (original) {
-      out.push({ layer: 'counts', id: c.id, duplicateOf: original.id, reason: `sentence ${c.sentence} repeats sentence ${first}` });
-      continue;
-    }
-    // a heading's figure restates the body's (the body usually says who claims it)
-    if (sentences[c.sentence]?.heading) {
-      const body = counts.find((o) => o !== c && !sentences[o.sentence]?.heading && o.kind === c.kind && o.value === c.value && o.qualifier === c.qualifier);
-      if (body) out.push({ layer: 'counts', id: c.id, duplicateOf: body.id, reason: 'a heading restating the body' });
-    }
-  }
+  out.push(...countRestatements(sentences, nearDuplicates, counts));
   return out;
 }
 
 export function createRestatementStage(): Stage {
   return {
     name: 'restatements',
-    version: '1',
+    version: '2',
     requires: ['sentences', 'nearDuplicates', 'quotes', 'counts'],
     provides: ['restatements'],
     run(doc) {

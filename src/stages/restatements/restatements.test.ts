@@ -40,3 +40,37 @@ test('different figures in a heading are not restatements', () => {
   const other = { ...count('c2', 1, 'Nine people were killed'), value: 12 };
   assert.deepEqual(findRestatements(doc.get('sentences'), [], [], [count('c1', 0, 'Nine dead'), other]), []);
 });
+
+const story = [
+  'Rebels shelled the market on Monday, killing at least 14 people.',
+  'Casualties mount',
+  'At least 14 people were killed in the shelling, the governor said.',
+  'The army said three soldiers were killed near the bridge.',
+  'A driver was killed at the checkpoint.',
+  'Elsewhere, three soldiers were killed in an ambush.',
+].join('\n');
+
+function storyCount(id: string, sentence: number, phrase: string, fields: Partial<CasualtyCount> = {}): CasualtyCount {
+  const at = story.indexOf(phrase);
+  const span = makeSpan(story, at, at + phrase.length);
+  return { id, span, numberSpan: span, kind: 'killed', value: 14, qualifier: 'at_least', who: 'people', claimant: null, sentence, ...fields };
+}
+
+test('a figure given in passing and a lone victim of an earlier total point at the statement they belong to', () => {
+  const doc = segmentedDoc(story);
+  const passing = storyCount('c1', 0, 'killing at least 14 people');
+  const stated = storyCount('c2', 2, 'At least 14 people were killed');
+  const soldiers = storyCount('c3', 3, 'three soldiers were killed', { value: 3, qualifier: 'exact', who: 'soldiers' });
+  const driver = storyCount('c4', 4, 'A driver was killed', { value: 1, qualifier: 'exact', who: 'driver', subsetOf: 'c3' });
+  const ambush = storyCount('c5', 5, 'three soldiers were killed in an ambush', { value: 3, qualifier: 'exact', who: 'soldiers' });
+  const r = findRestatements(doc.get('sentences'), [], [], [passing, stated, soldiers, driver, ambush]);
+  // two body statements of the same figure stay two facts; a subset in its own sentence is kept when it is the first mention
+  assert.deepEqual(r.map((x) => [x.id, x.duplicateOf]), [['c1', 'c2'], ['c4', 'c3']]);
+});
+
+test('a subset named in the same sentence as its total is a fact of its own', () => {
+  const doc = segmentedDoc(story);
+  const total = storyCount('c1', 2, 'At least 14 people were killed');
+  const part = storyCount('c2', 2, 'the governor', { value: 1, qualifier: 'exact', subsetOf: 'c1' });
+  assert.deepEqual(findRestatements(doc.get('sentences'), [], [], [total, part]), []);
+});

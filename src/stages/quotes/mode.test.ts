@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segmentedDoc, invalidSpans } from '../../testing/docs.js';
+import { extractQuotes } from './index.js';
+import type { QuoteWithMode } from './mode.js';
+
+function quotes(text: string): QuoteWithMode[] {
+  const doc = segmentedDoc(text);
+  doc.set('entities', []);
+  doc.set('actors', []);
+  const out = extractQuotes(doc).quotes as QuoteWithMode[];
+  assert.deepEqual(invalidSpans(doc.text, out), []);
+  return out;
+}
+
+test('each quote says whether it is direct, partial or reported', () => {
+  const text = 'The mayor said the talks could resume “within a few days” if the shelling stopped. The mayor said the bridge had been closed to all traffic since Monday.';
+  assert.deepEqual(quotes(text).map((q) => [q.mode, q.direct, q.span.text]), [
+    ['partial', false, 'the talks could resume “within a few days” if the shelling stopped'],
+    ['direct', true, 'within a few days'],
+    ['reported', false, 'the bridge had been closed to all traffic since Monday'],
+  ]);
+});
+
+test('a name that reads as a modal verb stays in the speaker', () => {
+  const [q] = quotes('Prime Minister Theresa May promised to review the security strategy of the country after the attack.');
+  assert.equal(q?.speaker?.span.text, 'Prime Minister Theresa May');
+  const [r] = quotes('The minister may say that the border will stay closed for another month.');
+  assert.equal(r?.speaker?.span.text, 'The minister');
+});
+
+test('a call on someone to act reports the request, not the addressee or its aside', () => {
+  const [q] = quotes('The governor called on the rebels — a force of some two thousand fighters — to lay down their arms before the talks.');
+  assert.equal(q?.span.text, 'to lay down their arms before the talks');
+  assert.equal(q?.speaker?.span.text, 'The governor');
+});
+
+test('a dateline opening the sentence is not part of what was said', () => {
+  const [q] = quotes('MOSUL, Iraq, May 4 (Reuters) -- Three soldiers were wounded by a roadside bomb near the airport, the army said.');
+  assert.equal(q?.span.text, 'Three soldiers were wounded by a roadside bomb near the airport');
+});
