@@ -32,3 +32,28 @@ test('an analyst can add an actor without code', () => {
   assert.ok(dict.organisations.has('ruritanian-front'));
   assert.ok(dict.names.candidates('rlf')?.some((e) => e.phrase === 'RLF'));
 });
+
+test('views of one tokens layer share their arrays; phrase ends are found with or without rising ends', async () => {
+  const { TokenView, TokenText, PhraseIndex } = await import('./index.js');
+  const { segmentedDoc } = await import('../../testing/docs.js');
+  const doc = segmentedDoc('Troops of the United Nations left Goma.');
+  const [tokens, sentences] = [doc.get('tokens'), doc.get('sentences')];
+  const a = new TokenView(doc.text, tokens, sentences);
+  const b = new TokenView(doc.text, tokens, sentences);
+  assert.notEqual(a, b);
+  assert.equal(a.starts, b.starts, 'the second view reuses the first one\'s arrays');
+  assert.equal(a.tt, b.tt);
+  const other = new TokenView(doc.text, [...tokens], sentences);
+  assert.notEqual(other.starts, a.starts, 'another tokens layer gets its own view');
+  const index = new PhraseIndex<string>(false);
+  index.add('United Nations', 'org');
+  const i = a.tt.keys.indexOf('united');
+  assert.equal(a.tt.match(index, i)?.last, i + 1);
+  assert.equal(a.tt.tokenEndingAt(a.ends[i]! + 1), -1);
+  // tokens whose ends do not rise (hand-made, overlapping) are still looked up exactly
+  const text = 'ab cd';
+  const tt = new TokenText(text, Int32Array.from([0, 0, 3]), Int32Array.from([5, 2, 5]));
+  assert.equal(tt.tokenEndingAt(2), 1);
+  assert.equal(tt.tokenEndingAt(5), 2);
+  assert.equal(tt.tokenEndingAt(4), -1);
+});

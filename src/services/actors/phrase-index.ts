@@ -2,16 +2,21 @@ import type { PhraseEntry } from './types.js';
 
 /** Lower-cased leading word of a string: letters and digits up to the first other character. */
 export function leadingWord(s: string): string {
-  let end = 0;
-  while (end < s.length) {
-    const c = s.charCodeAt(end);
+  return leadingWordAt(s, 0, s.length);
+}
+
+/** leadingWord of text.slice(start, end), without making the slice first */
+function leadingWordAt(text: string, start: number, end: number): string {
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
     const wordChar = c < 128
       ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
       : !(c === 0x2019 || c === 0x2018 || c === 0x201c || c === 0x201d || c === 0x2013 || c === 0x2014 || c === 0xa0);
     if (!wordChar) break;
-    end++;
+    i++;
   }
-  return s.slice(0, end).toLowerCase();
+  return text.slice(start, i).toLowerCase();
 }
 
 /**
@@ -52,21 +57,38 @@ export class PhraseIndex<T> {
 export class TokenText {
   readonly lower: string;
   readonly keys: string[];
-  private readonly endAt = new Map<number, number>();
+  /** only for tokens whose ends do not rise strictly (never from the segment stage) */
+  private readonly endAt?: Map<number, number>;
 
   constructor(readonly text: string, readonly starts: Int32Array, readonly ends: Int32Array) {
     const lower = text.toLowerCase();
     this.lower = lower.length === text.length ? lower : '';
     this.keys = new Array<string>(starts.length);
+    let rising = true;
     for (let i = 0; i < starts.length; i++) {
-      this.keys[i] = leadingWord(text.slice(starts[i], ends[i]));
-      this.endAt.set(ends[i], i);
+      this.keys[i] = leadingWordAt(text, starts[i], ends[i]);
+      if (i > 0 && ends[i] <= ends[i - 1]) rising = false;
+    }
+    if (!rising) {
+      this.endAt = new Map();
+      for (let i = 0; i < ends.length; i++) this.endAt.set(ends[i], i);
     }
   }
 
-  /** Index of the token that ends exactly at this offset, or -1. */
+  /** Index of the token that ends exactly at this offset, or -1 (token ends rise, so a binary search). */
   tokenEndingAt(offset: number): number {
-    return this.endAt.get(offset) ?? -1;
+    if (this.endAt) return this.endAt.get(offset) ?? -1;
+    const ends = this.ends;
+    let lo = 0;
+    let hi = ends.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const e = ends[mid]!;
+      if (e === offset) return mid;
+      if (e < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   private startsWithLower(phrase: string, at: number): boolean {

@@ -100,3 +100,17 @@ test('international organisations and armed groups; "the militants" back to the 
   assert.equal(back.actor.code, 'AFG INS');
   assert.equal(back.antecedentId, find(ms, 'Taliban').id);
 });
+
+test('"it": the latest state or organisation before it, never an empty subject', () => {
+  const ms = actors('Kenya said on Monday that it would send more police to the border. It is not clear when they will arrive.');
+  const it = find(ms, 'it');
+  assert.equal(it.via, 'coreference');
+  assert.equal(it.actor.code, find(ms, 'Kenya').actor.code);
+  assert.equal(it.antecedentId, find(ms, 'Kenya').id);
+  assert.ok(!ms.some((m) => m.span.text === 'It'), 'an empty "it is" stands for no one');
+});
+
+test('"it" skips people and crowds: "the police ... it" is the government, not the officers', () => {
+  const ms = actors('The African Union criticised the troops. The minister said it had no right to interfere.');
+  assert.equal(find(ms, 'it').actor.name, find(ms, 'African Union').actor.name);
+});

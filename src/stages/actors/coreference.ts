@@ -14,6 +14,8 @@ export interface MentionInfo {
   armed?: boolean;
 }
 
+/** sectors named as many people ("the troops", "residents"): "they", never "it" */
+const GROUP_SECTORS = new Set(['CVL', 'PRO', 'REB', 'MIL', 'COP', 'RIO', 'REF', 'LAB', 'EDU', 'MED']);
 const SINGULAR = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself']);
 
 /** The article's mentions so far, and the rules that pick an antecedent among them. */
@@ -46,6 +48,21 @@ export class Coreference {
         const office = this.list.find((m) => m.sentence === s && !m.person && !!m.inst && !m.inst.startsWith('org:') && m.mention.actor.sector === 'GOV');
         if (office) return office;
       }
+    }
+    return undefined;
+  }
+
+  /**
+   * it/its: the latest single body (a state, a government, an organisation, an office) earlier
+   * in the sentence or in the two before; never a person, a region or a crowd ("the troops").
+   */
+  it(sentence: number, token: number): MentionInfo | undefined {
+    for (let k = this.list.length - 1; k >= 0; k--) {
+      const m = this.list[k]!;
+      if (m.sentence < sentence - 2) break;
+      if (m.sentence === sentence && m.token >= token) continue;
+      const group = GROUP_SECTORS.has(m.mention.actor.sector ?? '') || (m.mention.via === 'description' && !m.mention.actor.sector) || (m.plural && m.mention.via === 'demonym');
+      if (!m.person && !m.region && !group) return m;
     }
     return undefined;
   }

@@ -4,6 +4,21 @@ export const isPossessive = (w: string) => w === "'s" || w === '’s' || w === "
 /** prepositions after which a name is a place, not a participant */
 export const PLACE_PREPS = new Set(['in', 'at', 'into', 'across', 'near', 'around', 'throughout', 'within', 'inside', 'outside', 'between', 'toward', 'towards', 'via', 'through', 'from']);
 export const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself', 'they', 'them', 'their', 'themselves']);
+export const IT_PRONOUNS = new Set(['it', 'itself']);
+/** "it is", "it would be", "it seems": an empty subject, no one's stand-in */
+const EMPTY_IT_NEXT = new Set(['is', 'was', "'s", '’s', 'seems', 'seemed', 'appears', 'appeared', 'remains', 'remained', 'became', 'becomes', 'looks', 'looked', 'takes', 'took', 'means', 'meant', 'happened', 'rained']);
+const AUX_BEFORE_BE = new Set(['would', 'will', 'could', 'may', 'might', 'must', 'should', 'can', 'has', 'had', 'have', 'does', 'did']);
+
+/** An "it" that stands for no one: "it is not ruled out that", "it would be wrong". */
+export function emptyIt(v: TokenView, i: number): boolean {
+  if (v.lower(i) !== 'it') return false;
+  const same = (k: number) => k < v.n && v.sent[k] === v.sent[i];
+  const next = same(i + 1) ? v.lower(i + 1) : '';
+  if (EMPTY_IT_NEXT.has(next)) return true;
+  let k = i + 2;
+  if (same(k) && (v.lower(k) === 'not' || v.lower(k) === "n't")) k++;
+  return AUX_BEFORE_BE.has(next) && same(k) && ['be', 'been', 'seem', 'appear', 'take', 'mean'].includes(v.lower(k));
+}
 export const DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those']);
 
 /** a name as the subject of a verb: "Yerevan denounced", "Baku and Yerevan have clashed" */

@@ -4,7 +4,7 @@ import type { ActorDictionary, CountryEntry, InstitutionEntry, NameKind, Organis
 import { TokenView } from '../../services/actors/index.js';
 import { countryActor, orgActor, regionRebels, unknownActor } from './codes.js';
 import { Coreference, type MentionInfo } from './coreference.js';
-import { actsAsSubject, DETERMINERS, isPossessive, PLACE_PREPS, PRONOUNS } from './cues.js';
+import { actsAsSubject, DETERMINERS, emptyIt, isPossessive, IT_PRONOUNS, PLACE_PREPS, PRONOUNS } from './cues.js';
 
 interface Ctx {
   sentenceCountry?: CountryEntry;
@@ -127,6 +127,11 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     if (PRONOUNS.has(w)) {
       const ante = coref.pronoun(w, s, i);
       if (ante) push(i, i, ante.mention.actor, 'coreference', { person: ante.person, plural: ante.plural, inst: ante.inst, region: ante.region }, { antecedentId: ante.mention.id, person: ante.mention.person });
+      continue;
+    }
+    if (IT_PRONOUNS.has(w)) {
+      const ante = emptyIt(v, i) ? undefined : coref.it(s, i);
+      if (ante) push(i, i, ante.mention.actor, 'coreference', { inst: ante.inst, org: ante.org }, { antecedentId: ante.mention.id });
       continue;
     }
     const noun = nounAt(i);

@@ -35,7 +35,7 @@ export function participantOf(text: string, m: ActorMention): EventParticipant {
   return { span: m.span, actorMentionId: m.id, actorCode: m.actor.code, name: m.person ?? m.actor.name };
 }
 
-function npParticipant(v: SentenceView, toks: readonly Token[]): EventParticipant | undefined {
+export function npParticipant(v: SentenceView, toks: readonly Token[]): EventParticipant | undefined {
   const text = v.text;
   if (!toks.length || !toks.some((t) => NOMINAL.has(t.pos))) return undefined;
   if (toks.some((t) => v.dates.some((d) => spansOverlap(d.span, t.span)))) return undefined;

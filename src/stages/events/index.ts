@@ -10,6 +10,7 @@ import { articleFocus, dateFor, inheritedDate, placeFor } from './where-when.js'
 import { modalityOf, modalType } from './modality.js';
 import { legalAuthority } from './authority.js';
 import { protesterBetween, targetFromGrievance } from './protest.js';
+import { fillFromContext, perpetratorsIn, underAttack, type Denounced, type Perpetrator } from './context.js';
 
 export { loadEventsLexicon } from './lexicon.js';
 export { loadAcledLexicon, acledView, ACLED_SUB_EVENTS } from './acled.js';
@@ -58,11 +59,15 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
       // the sentences around it in its paragraph: how a protest ended is often told after it
       const around = (i: number) =>
         sentences.slice(Math.max(0, i - 1), i + 3).filter((s) => s.index !== i && s.paragraph === sentences[i]!.paragraph).map((s) => s.span.text).join(' ');
+      const perpetrators: Perpetrator[] = [];
+      const denounced: Denounced[] = [];
+      const aroundOf = new Map<EventRecord, string>();
       for (const [si, sentence] of sentences.entries()) {
         const tokens = tokensBy.get(sentence.index) ?? [];
+        const inSentence = <T extends { span: { start: number; end: number } }>(xs: readonly T[]) => xs.filter((x) => spansOverlap(x.span, sentence.span));
+        perpetrators.push(...perpetratorsIn(text, sentence.index, tokens, inSentence(actors), matcher.lemmas, lexicon.grammar));
         const hits = matcher.find(tokens);
         if (!hits.length) continue;
-        const inSentence = <T extends { span: { start: number; end: number } }>(xs: readonly T[]) => xs.filter((x) => spansOverlap(x.span, sentence.span));
         const v: SentenceView = {
           text,
           tokens,
@@ -81,6 +86,11 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
           const trigger = makeSpan(text, tokens[h.first]!.span.start, tokens[h.last]!.span.end);
           const mode = group.find((g) => g.mode)?.mode;
           const found = participants(v, group, h.type);
+          // "towns were under heavy fire": who is named before suffered it
+          if (underAttack(tokens, h.first, lexicon.grammar)) {
+            if (found.source && !found.target && v.clause[tokens.findIndex((t) => t.span.end > found.source!.span.start)] === v.clause[h.first]) found.target = found.source;
+            delete found.source;
+          }
           const { target } = found;
           const source =
             found.source ??
@@ -117,6 +127,13 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
           }
         }
         targetFromGrievance(made, lexicon.grammar.grievanceTypes);
+        // "Yerevan denounced the attack": the accuser of a deed is not its doer
+        for (const deed of made) {
+          const tok = tokens.find((t) => t.span.start === deed.trigger.start);
+          if (!tok || tok.pos !== 'NOUN' || !lexicon.grammar.contextSourceTypes.includes(deed.type)) continue;
+          const accusation = made.find((a) => a.type === 'ACCUSE' && a.trigger.end <= deed.trigger.start && a.source && deed.source && a.source.span.start === deed.source.span.start);
+          if (accusation) { delete deed.source; denounced.push({ accusation, deed }); }
+        }
         // counts go to the nearest event that can cause them: deaths to an assault, arrests to coercion
         for (const c of sentCounts) {
           const want: PloverType[] = c.kind === 'arrested' || c.kind === 'detained' ? ['COERCE', 'ASSAULT'] : ['ASSAULT', 'COERCE', 'PROTEST'];
@@ -135,9 +152,14 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
             const first = events.find((x) => x.sentence === earlier && x.type === e.type);
             if (first) e.duplicateOf = first.duplicateOf ?? first.id;
           }
-          e.acled = acledView(e, sentence.span.text, acled, around(si));
+          aroundOf.set(e, around(si));
+          e.acled = acledView(e, sentence.span.text, acled, aroundOf.get(e)!);
           events.push(e);
         }
+      }
+      const byId = new Map(actors.map((a) => [a.id, a]));
+      for (const e of fillFromContext(events, perpetrators, denounced, lexicon.grammar, (id) => byId.get(id))) {
+        e.acled = acledView(e, e.sentenceSpan.text, acled, aroundOf.get(e)!);
       }
       return { layers: { events } };
     },

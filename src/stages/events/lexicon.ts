@@ -67,6 +67,16 @@ export interface EventsGrammar {
   protesterSectors: string[];
   /** types whose target is a protest's target when its protesters are their source ("demonstrators who accused him") */
   grievanceTypes: string[];
+  /** "those responsible": phrases naming who did a deed, besides the agent nouns */
+  perpetratorPhrases: string[];
+  /** "under heavy fire": a word before a trigger that makes its subject the one who suffered it */
+  victimMarkers: string[];
+  /** types whose missing source is taken from the sentences around (context.ts) */
+  contextSourceTypes: string[];
+  /** types whose missing target is a perpetrator named just before (context.ts) */
+  contextTargetTypes: string[];
+  /** actor sectors that suffer deeds rather than do them: never the story's attacker */
+  victimSectors: string[];
 }
 
 export interface EventsLexicon {
@@ -156,6 +166,11 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
     legalWords: optStrings(path, 'grammar.legalWords', g.legalWords) ?? [],
     protesterSectors: (optStrings(path, 'grammar.protesterSectors', g.protesterSectors) ?? []).map((x) => x.toUpperCase()),
     grievanceTypes: ploverList(path, 'grammar.grievanceTypes', g.grievanceTypes),
+    perpetratorPhrases: optStrings(path, 'grammar.perpetratorPhrases', g.perpetratorPhrases) ?? [],
+    victimMarkers: optStrings(path, 'grammar.victimMarkers', g.victimMarkers) ?? [],
+    contextSourceTypes: ploverList(path, 'grammar.contextSourceTypes', g.contextSourceTypes),
+    contextTargetTypes: ploverList(path, 'grammar.contextTargetTypes', g.contextTargetTypes),
+    victimSectors: (optStrings(path, 'grammar.victimSectors', g.victimSectors) ?? []).map((x) => x.toUpperCase()),
   };
   return { version: json.version, irregular, grammar, triggers };
 }

@@ -3,6 +3,7 @@ import type { ActorMention, EventParticipant, PloverType } from '../../core/laye
 import { actorAfter, actorBefore, byAgent, isPassive, npAfter, npBefore, participantOf, prevWord, quoteSpeaker, relativeAntecedent, subjectBeforeComma, type SentenceView } from './arguments.js';
 import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, ownerOfNoun } from './noun-arguments.js';
 import type { TriggerHit } from './triggers.js';
+import { afterPreposition, clauseSubject } from './subject.js';
 
 /**
  * Source and target of one event (a group of triggers of one type in one clause).
@@ -44,6 +45,11 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     else if (afterComma) source = afterComma;
     else if (quoted && group.some((g) => g.speech || isVerbal(type))) source = quoted.speaker;
     else source = (isNoun(v, first) ? undefined : npBefore(v, first)) ?? (quoted?.speaker) ?? optional(actorBefore(v, first, false, skipObjects), v);
+    // "youths at a rally in Kakamega assaulted": the clause's subject, not the place after it
+    if (source && !quoted && !rel && afterPreposition(v, source)) {
+      const subject = clauseSubject(v, first);
+      if (subject && subject.span.end <= source.span.start) source = subject;
+    }
     // what is said reaches further: "described as legitimate the concerns that led Azerbaijan to act"
     const after = actorAfter(v, h.last, true) ?? actorAfter(v, h.last, false, isVerbal(type) ? 12 : 8);
     const extra = isNoun(v, h.last) ? v.grammar.nounTargetPrepositions : [];
@@ -79,6 +85,9 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     if (m) source = participantOf(v.text, m);
   }
   if (target && source && target.span.start === source.span.start) target = undefined;
+  // "UNHCR said it had ...": a pronoun standing for the source is not its target
+  const pronoun = target?.actorMentionId && v.actors.find((a) => a.id === target!.actorMentionId);
+  if (target && source && pronoun && pronoun.via === 'coreference' && /^it(self)?$/i.test(pronoun.span.text) && target.actorCode === source.actorCode) target = undefined;
   return { ...(source ? { source } : {}), ...(target ? { target } : {}) };
 }
 

@@ -1,0 +1,39 @@
+import type { EventParticipant } from '../../core/layers/index.js';
+import { spansOverlap } from '../../core/span.js';
+import { npParticipant, participantOf, type SentenceView } from './arguments.js';
+
+const NP_PART = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
+const LEAD = new Set(['DET', 'ADV', 'PUNCT']);
+
+/**
+ * The noun phrase opening the trigger's clause, with one "of" phrase ("a group of vigilantes"):
+ * the subject, when the actor nearest the trigger sits in a prepositional phrase after it
+ * ("youths at a rally in Kakamega assaulted ...").
+ */
+export function clauseSubject(v: SentenceView, first: number): EventParticipant | undefined {
+  let s = first;
+  while (s > 0 && v.clause[s - 1] === v.clause[first]) s--;
+  while (s < first && LEAD.has(v.tokens[s]!.pos)) s++;
+  let j = s;
+  while (j < first && NP_PART.has(v.tokens[j]!.pos)) j++;
+  if (j === s) return undefined;
+  if (j + 1 < first && v.tokens[j]!.span.text.toLowerCase() === 'of') {
+    let k = j + 1;
+    while (k < first && v.tokens[k]!.pos === 'DET') k++;
+    const from = k;
+    while (k < first && NP_PART.has(v.tokens[k]!.pos)) k++;
+    if (k > from) j = k;
+  }
+  const np = npParticipant(v, v.tokens.slice(s, j));
+  if (!np) return undefined;
+  const actor = v.actors.find((m) => spansOverlap(m.span, np.span));
+  return actor ? participantOf(v.text, actor) : np;
+}
+
+/** Is the participant inside a prepositional phrase ("in Kakamega", "at a polling centre")? */
+export function afterPreposition(v: SentenceView, p: EventParticipant): boolean {
+  let ti = v.tokens.findIndex((t) => t.span.start >= p.span.start);
+  while (ti > 0 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(v.tokens[ti - 1]!.pos) && v.tokens[ti - 1]!.span.end <= p.span.start) ti--;
+  const prev = v.tokens[ti - 1];
+  return !!prev && prev.pos === 'ADP' && !v.grammar.absolutePrepositions.includes(prev.span.text.toLowerCase());
+}
