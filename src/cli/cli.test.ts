@@ -78,3 +78,14 @@ test('every command has --help with examples', () => {
     assert.match(r.stdout, /Example/, cmd.join(' '));
   }
 });
+
+test('a reader that stops early (sitrep ... | head) ends the command quietly, with no stack trace', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [BIN, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy(); // the pipe's reader is gone before sitrep writes
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.doesNotMatch(stderr, /EPIPE|Unhandled|\n\s+at /, stderr);
+  assert.equal(code, 0);
+});

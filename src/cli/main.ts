@@ -8,6 +8,14 @@ import { exportCommand } from './export.js';
 import { watchCommand } from './watch.js';
 import { clustersCommand } from './clusters.js';
 
+// `sitrep export | head`: the reader leaving early is a normal end, not a crash with a stack trace
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 const program = new Command('sitrep')
   .description('Turn conflict and political news into sourced event data.')
   .version(SOFTWARE_VERSION)
