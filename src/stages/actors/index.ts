@@ -1,13 +1,16 @@
 import type { Stage } from '../../pipeline/stage.js';
 import { loadActorDictionary, type ActorDictionary } from '../../services/actors/index.js';
+import { gazetteerPlaceCountry, type PlaceCountry } from './place-country.js';
 import { resolveActors } from './resolve.js';
+import type { Gazetteer } from '../../services/gazetteer/index.js';
 
 export { resolveActors } from './resolve.js';
 export { UNKNOWN_CODE } from './codes.js';
 
 /**
  * Actor mentions resolved to CAMEO/PLOVER-style codes. Services: `actors` (the actor
- * dictionary; the shipped one is loaded when absent).
+ * dictionary; the shipped one is loaded when absent) and, when given, `gazetteer` (the country
+ * of towns the dictionary does not list, for the sentence's context).
  */
 export function createActorsStage(options: { dictionary?: ActorDictionary } = {}): Stage {
   return {
@@ -17,7 +20,15 @@ export function createActorsStage(options: { dictionary?: ActorDictionary } = {}
     provides: ['actors'],
     run(doc, services) {
       const dict = services.actors ?? options.dictionary ?? loadActorDictionary();
-      return { layers: { actors: resolveActors(doc.text, doc.get('tokens'), doc.get('sentences'), doc.get('entities'), dict) } };
+      const placeCountry = services.gazetteer ? placeCountryOf(services.gazetteer) : undefined;
+      return { layers: { actors: resolveActors(doc.text, doc.get('tokens'), doc.get('sentences'), doc.get('entities'), dict, placeCountry) } };
     },
   };
+}
+
+const placeCountries = new WeakMap<Gazetteer, PlaceCountry>();
+function placeCountryOf(gz: Gazetteer): PlaceCountry {
+  let f = placeCountries.get(gz);
+  if (!f) placeCountries.set(gz, (f = gazetteerPlaceCountry(gz)));
+  return f;
 }

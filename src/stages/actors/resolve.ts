@@ -4,6 +4,7 @@ import type { ActorDictionary, CountryEntry, InstitutionEntry, NameKind, Organis
 import { TokenView } from '../../services/actors/index.js';
 import { countryActor, orgActor, regionRebels, unknownActor } from './codes.js';
 import { Coreference, type MentionInfo } from './coreference.js';
+import type { PlaceCountry } from './place-country.js';
 import { actsAsSubject, DETERMINERS, emptyIt, isPossessive, IT_PRONOUNS, PLACE_PREPS, PRONOUNS } from './cues.js';
 
 interface Ctx {
@@ -18,7 +19,7 @@ interface Ctx {
  * possessives, institutions and sector nouns, then pronouns and definite descriptions
  * resolved against what came before.
  */
-export function resolveActors(text: string, tokens: readonly Token[], sentences: readonly Sentence[], entities: readonly Entity[], dict: ActorDictionary): ActorMention[] {
+export function resolveActors(text: string, tokens: readonly Token[], sentences: readonly Sentence[], entities: readonly Entity[], dict: ActorDictionary, placeCountry?: PlaceCountry): ActorMention[] {
   const v = new TokenView(text, tokens, sentences);
   const n = v.n;
   const entityAt = new Map<number, { e: Entity; last: number }>();
@@ -278,6 +279,8 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
       if (plural && !entityAt.has(next) && v.pos[next] !== 'NOUN') push(i, last, countryActor(country), 'demonym', { plural: true });
       return last;
     }
+    // a town or province the dictionary does not know still says whose civilians and mayor these are
+    if ((e.type === 'GPE' || e.type === 'LOC') && !country && (!kind || kind === 'city' || kind === 'place') && placeCountry) noteCountry(dict.country(placeCountry(e.span.text)));
     if (e.type === 'ORG') {
       // an organisation the dictionary does not list, named after an institution: "the Foreign Ministry"
       for (let k = i; k <= last; k++) {
