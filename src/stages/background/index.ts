@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic } from '../../core/diagnostics.js';
 import type { BackgroundMark, Sentence, TimeExpression } from '../../core/layers/index.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { defaultBackgroundCues, type BackgroundCues } from './cues.js';
+import { lastWord } from './last-word.js';
 
 const STAGE = 'background';
 const COARSE = new Set(['month', 'season', 'quarter', 'year', 'decade', 'century']);
@@ -38,11 +39,6 @@ function mainClauses(text: string): string {
     .replace(/,\s*(?:who|whom|whose|which)\b[^,]*,/giu, ',')
     .replace(/\s[–—]\s[^–—]*\s[–—]\s/gu, ' ')
     .replace(/\([^)]*\)/gu, ' ');
-}
-
-function lastWord(s: string): string {
-  const m = /([\p{L}]+)[^\p{L}]*$/u.exec(s);
-  return m ? m[1]!.toLowerCase() : '';
 }
 
 function classify(e: TimeExpression, sentence: Sentence, dct: number | undefined, threshold: number, cues: BackgroundCues): DateUse | undefined {

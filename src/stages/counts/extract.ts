@@ -1,7 +1,7 @@
 import type { CountKind, CountQualifier, Token } from '../../core/layers/index.js';
 import type { NumberMatcher, NumberMention } from './numbers.js';
 import { bareCounts, CALENDAR, namedCounts, singleVictimCounts } from './one-victim.js';
-import type { CountPatterns } from './patterns.js';
+import { hasCountCue, type CountPatterns } from './patterns.js';
 import { ALLEGED_ACT, chunksBefore, execBefore, lastParticiples, mayFollowVerb, testBefore } from './window.js';
 
 /** A count found in one sentence, with offsets into the sentence text. */
@@ -42,6 +42,11 @@ function firstTokenFrom(tokens: readonly Token[], base: number, at: number): num
   return lo;
 }
 
+function activeAt(p: CountPatterns, s: string, at: number): boolean {
+  p.activeAt.lastIndex = at;
+  return p.activeAt.test(s);
+}
+
 function whoAt(p: CountPatterns, s: string, from: number, re: RegExp = p.who): { start: number; end: number } | undefined {
   // "dozens of people": the who starts after "of"
   const of = /^\s+of(?=\s)/iu.exec(s.slice(from));
@@ -66,7 +71,7 @@ function whoAllowed(p: CountPatterns, s: string, who: { start: number; end: numb
  */
 export function extractCounts(s: string, base: number, tokens: readonly Token[], p: CountPatterns, nm: NumberMatcher): RawCount[] {
   const out: RawCount[] = [];
-  if (!p.cue.test(s)) return out;
+  if (!hasCountCue(p, s)) return out;
   const candidates: Candidate[] = [];
   const lastParticiple = lastParticiples(p, s);
   const tokenAfter = (at: number, skip = 0) => tokens[firstTokenFrom(tokens, base, at) + skip];
@@ -140,11 +145,11 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
       for (const k of p.kinds) {
         if (lastParticiple(k) < from) continue;
         const rest = s.slice(from);
-        let rm = p.right.get(k)!.exec(rest);
-        if (!rm) {
-          const passive = p.rightPassive.get(k)!.exec(rest);
-          if (passive && PASSIVE_AUX.test(passive.groups?.aux ?? '')) rm = passive;
-        }
+        // `right` is `rightPassive` plus a lookahead at the end: when the passive body's first
+        // match passes that lookahead it is also `right`'s match, and the bigger regex need not run
+        const passive = p.rightPassive.get(k)!.exec(rest);
+        let rm = passive && (activeAt(p, rest, passive[0].length) ? passive : p.right.get(k)!.exec(rest));
+        if (!rm && passive && PASSIVE_AUX.test(passive.groups?.aux ?? '')) rm = passive;
         if (!rm || rm[0].length <= len) continue;
         const g = rm.groups ?? {};
         if (g.pp && !g.who) continue;

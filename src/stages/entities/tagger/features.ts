@@ -6,7 +6,7 @@
 import { hashString, mix, mix3, template } from './hash.js';
 import { normalizeToken, stripDiacritics } from './tokenize.js';
 import { WordClusters } from './clusters.js';
-import { Gazetteer, gazKey, GazCodes } from './gazetteer.js';
+import { Gazetteer, gazKey, GazCodes, type GazStart } from './gazetteer.js';
 import { NUM_LABELS, O, posOf, typeOf } from './labels.js';
 
 const T = {
@@ -79,6 +79,9 @@ export interface WordInfo {
   hC3: number;
   cap: number;
   hasLetter: boolean;
+  /** the gazetteer trie node for `key`, valid while the gazetteer's generation is `gazOwner` */
+  gazStart: GazStart;
+  gazOwner: unknown;
 }
 
 function charClass(c: string): string {
@@ -187,6 +190,8 @@ function boundaryWord(h: number): WordInfo {
     hC3: h,
     cap: 9,
     hasLetter: false,
+    gazStart: undefined,
+    gazOwner: null,
   };
 }
 export const BOS_WORD = boundaryWord(0x11);
@@ -299,7 +304,18 @@ export class FeatureExtractor {
       hC3,
       cap,
       hasLetter,
+      gazStart: undefined,
+      gazOwner: null,
     };
+  }
+
+  private gazStart(w: WordInfo): GazStart {
+    const gazetteer = this.gazetteer;
+    if (w.gazOwner !== gazetteer.generation) {
+      w.gazStart = gazetteer.start(w.key);
+      w.gazOwner = gazetteer.generation;
+    }
+    return w.gazStart;
   }
 
   /** resolved rows of a word's intrinsic and neighbour features (cached) */
@@ -397,12 +413,14 @@ export class FeatureExtractor {
       const b = sentStart[s + 1];
       const keys: string[] = new Array(b - a);
       const norms: string[] = new Array(b - a);
+      const starts: GazStart[] = new Array(b - a);
       for (let i = a; i < b; i++) {
         keys[i - a] = words[i].key;
         norms[i - a] = words[i].norm;
+        starts[i - a] = this.gazStart(words[i]);
         if (!positionalOnly) this.wordRows(words[i], resolve);
       }
-      const gz: GazCodes = this.gazetteer.match(keys, norms);
+      const gz: GazCodes = this.gazetteer.match(keys, norms, starts);
       const hl = headline[s];
       for (let i = a; i < b; i++) {
         featStart[i] = q;

@@ -31,3 +31,20 @@ test('gazetteer survives serialisation', () => {
   assert.equal(h.match(toks.map((t) => t.toLowerCase()), toks)[0].length, 1);
   assert.equal(h.entries, 1);
 });
+
+test('matching from start nodes a caller kept gives the same codes, until an entry is added', () => {
+  const g = new Gazetteer();
+  g.addEntry('loc.city', 'Port Harcourt');
+  g.addEntry('org.known', 'Port Authority');
+  const toks = ['The', 'Port', 'Authority', 'of', 'Port', 'Harcourt', 'met', 'in', 'Gusau'];
+  const keys = toks.map((t) => t.toLowerCase());
+  const kept = g.generation;
+  const starts = keys.map((k) => g.start(k));
+  assert.deepEqual(g.match(keys, toks, starts), g.match(keys, toks));
+  assert.equal(g.generation, kept);
+  // a new first word: kept start nodes are stale, and the generation says so
+  g.addEntry('loc.city', 'Gusau');
+  assert.notEqual(g.generation, kept);
+  assert.deepEqual(g.match(keys, toks, starts)[8], []);
+  assert.deepEqual(g.match(keys, toks, keys.map((k) => g.start(k)))[8]!.map((c) => g.categories[c >> 3]), ['loc.city']);
+});

@@ -22,6 +22,9 @@ export function gazKey(token: string): string {
 /** one match code per (token, entry): cat*8 + pos*2 + caseOk, pos 0=B 1=I 2=L 3=U */
 export type GazCodes = number[][];
 
+/** where matches starting with a token begin in the trie (`Gazetteer.start`), opaque to callers */
+export type GazStart = TrieNode | undefined;
+
 export class Gazetteer {
   readonly categories: string[] = [];
   private root: TrieNode = { next: new Map(), ends: [] };
@@ -29,6 +32,8 @@ export class Gazetteer {
 
   /** all entries, for serialisation: [category index, tokens] */
   readonly list: [number, string[]][] = [];
+  /** replaced whenever an entry is added, so that callers caching `start` know to look again */
+  generation: object = {};
 
   addEntry(category: string, entry: string): void {
     const toks = tokenizeLine(entry.trim(), 0).tokens.map((t) => normalizeToken(t));
@@ -42,6 +47,7 @@ export class Gazetteer {
       this.categories.push(category);
     }
     if (toks.length === 0) return;
+    this.generation = {};
     let node = this.root;
     for (const t of toks) {
       const k = gazKey(t);
@@ -86,16 +92,22 @@ export class Gazetteer {
     return g;
   }
 
+  /** the trie node for a token's key: a caller may keep it per word while `generation` stays */
+  start(key: string): GazStart {
+    return this.root.next.get(key);
+  }
+
   /**
-   * Match a sentence. `keys[i]` = gazKey(tokens[i]), `norms[i]` = normalised token text.
-   * Returns per token the list of match codes.
+   * Match a sentence. `keys[i]` = gazKey(tokens[i]), `norms[i]` = normalised token text;
+   * `starts[i]`, when given, = start(keys[i]) (the root holds every first word, and looking
+   * each token up there again is most of the cost). Returns per token the list of match codes.
    */
-  match(keys: string[], norms: string[]): GazCodes {
+  match(keys: string[], norms: string[], starts?: readonly GazStart[]): GazCodes {
     const n = keys.length;
     const out: GazCodes = new Array(n);
     for (let i = 0; i < n; i++) out[i] = EMPTY;
     for (let i = 0; i < n; i++) {
-      let node = this.root.next.get(keys[i]);
+      let node = starts ? starts[i] : this.root.next.get(keys[i]);
       let j = i;
       while (node) {
         if (node.ends.length > 0) {

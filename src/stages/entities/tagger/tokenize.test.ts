@@ -78,3 +78,15 @@ test('normalisation and shapes', () => {
   assert.equal(wordShape('U.S.').shape, 'X.X.');
   assert.equal(wordShape('Nagorno-Karabakh').short, 'Xx-Xx');
 });
+
+test('addresses stay whole on their line, and lines without one tokenise the same way', () => {
+  const toks = (s: string) => tokenizeLine(s, 0).tokens;
+  assert.deepEqual(toks('Mail press@relief.example.org or see https://relief.example.org/appeal.'), [
+    'Mail', 'press@relief.example.org', 'or', 'see', 'https://relief.example.org/appeal', '.',
+  ]);
+  // the same words with and without an address elsewhere on the line
+  const plain = 'Mr. Okafor didn’t say: 1,200 fled -- U.S. aid arrived...';
+  assert.deepEqual(toks(`${plain} a@b.org`).slice(0, -1), toks(plain));
+  assert.deepEqual(toks(`${plain} http://x.org`).slice(0, -1), toks(plain));
+  assert.deepEqual(toks(plain), ['Mr.', 'Okafor', 'did', 'n’t', 'say', ':', '1,200', 'fled', '--', 'U.S.', 'aid', 'arrived', '...']);
+});

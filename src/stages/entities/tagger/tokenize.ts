@@ -23,26 +23,32 @@ const ABBREVIATIONS = new Set(
 );
 
 // Order matters: earlier alternatives win at the same position.
-const TOKEN_RE = new RegExp(
-  [
-    // URLs and e-mail addresses
-    String.raw`https?:\/\/[^\s"“”<>()\[\]]*[^\s"“”<>()\[\].,;:!?'’]`,
-    String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
-    // dotted abbreviations: U.S. U.N. e.g. a.m.
-    String.raw`(?:\p{L}\.){2,}(?!\p{L})`,
-    // numbers with separators: 1,000.5  12:30  3/4 (1996-08-30, 6-4 and 3rd-place are words below)
-    String.raw`\p{N}+(?:[.,:/]\p{N}+)+(?:-[\p{L}\p{N}]+)*`,
-    // negation clitic standing alone or inside a word: n't (do n't / don't)
-    String.raw`[nN]['’][tT](?![\p{L}\p{N}])`,
-    // stand-alone clitics: 's 're 've 'll 'd 'm
-    String.raw`['’](?:[sS]|re|RE|ve|VE|ll|LL|[dD]|[mM])(?![\p{L}\p{N}])`,
-    // words, with internal hyphens, apostrophes, periods or ampersands (Nagorno-Karabakh, O'Brien, AT&T)
-    String.raw`[\p{L}\p{M}\p{N}]+(?:[-'’.&·][\p{L}\p{M}\p{N}]+)*`,
-    // runs of the same punctuation mark (... -- !!) and any other single character
-    String.raw`([^\s\p{L}\p{N}])\1*`,
-  ].join('|'),
-  'gu',
-);
+const ADDRESS_ALTERNATIVES = [
+  // URLs and e-mail addresses
+  String.raw`https?:\/\/[^\s"“”<>()\[\]]*[^\s"“”<>()\[\].,;:!?'’]`,
+  String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`,
+];
+const OTHER_ALTERNATIVES = [
+  // dotted abbreviations: U.S. U.N. e.g. a.m.
+  String.raw`(?:\p{L}\.){2,}(?!\p{L})`,
+  // numbers with separators: 1,000.5  12:30  3/4 (1996-08-30, 6-4 and 3rd-place are words below)
+  String.raw`\p{N}+(?:[.,:/]\p{N}+)+(?:-[\p{L}\p{N}]+)*`,
+  // negation clitic standing alone or inside a word: n't (do n't / don't)
+  String.raw`[nN]['’][tT](?![\p{L}\p{N}])`,
+  // stand-alone clitics: 's 're 've 'll 'd 'm
+  String.raw`['’](?:[sS]|re|RE|ve|VE|ll|LL|[dD]|[mM])(?![\p{L}\p{N}])`,
+  // words, with internal hyphens, apostrophes, periods or ampersands (Nagorno-Karabakh, O'Brien, AT&T)
+  String.raw`[\p{L}\p{M}\p{N}]+(?:[-'’.&·][\p{L}\p{M}\p{N}]+)*`,
+  // runs of the same punctuation mark (... -- !!) and any other single character
+  String.raw`([^\s\p{L}\p{N}])\1*`,
+];
+const TOKEN_RE = new RegExp([...ADDRESS_ALTERNATIVES, ...OTHER_ALTERNATIVES].join('|'), 'gu');
+/**
+ * TOKEN_RE without the address alternatives, for lines with no "http" and no "@", where
+ * they cannot match: the e-mail one reads through every word before failing, and leaving
+ * it out nearly halves the time. Both regexes have the same one capturing group.
+ */
+const PLAIN_TOKEN_RE = new RegExp(OTHER_ALTERNATIVES.join('|'), 'gu');
 
 const CLITIC_RE = /^(.*[\p{L}\p{N}])(['’](?:[sS]|re|RE|ve|VE|ll|LL|[dD]|[mM]))$/u;
 const NEG_RE = /^(.*[\p{L}])([nN]['’][tT])$/u;
@@ -56,13 +62,14 @@ function pushToken(out: TokenizedSentence, text: string, start: number): void {
 /** Tokenise one line (no newlines inside) starting at `offset` in the full text. */
 export function tokenizeLine(line: string, offset: number): TokenizedSentence {
   const out: TokenizedSentence = { tokens: [], starts: [], ends: [] };
-  TOKEN_RE.lastIndex = 0;
+  const re = line.includes('http') || line.includes('@') ? TOKEN_RE : PLAIN_TOKEN_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(line)) !== null) {
+  while ((m = re.exec(line)) !== null) {
     let tok = m[0];
     const start = m.index + offset;
     if (tok.length === 0) {
-      TOKEN_RE.lastIndex++;
+      re.lastIndex++;
       continue;
     }
     // split clitics off words: Russia's -> Russia 's ; don't -> do n't
@@ -89,7 +96,7 @@ export function tokenizeLine(line: string, offset: number): TokenizedSentence {
         // don't swallow the period of "..." and keep "etc." at the end of a sentence whole
         if (!(next + 1 < line.length && line.charCodeAt(next + 1) === 46)) {
           tok = tok + '.';
-          TOKEN_RE.lastIndex = next + 1;
+          re.lastIndex = next + 1;
         }
       }
     }
