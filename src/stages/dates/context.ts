@@ -17,6 +17,7 @@ const LEFT_WINDOW = 8;
 const RIGHT_WINDOW = 6;
 /** past participles that point forward ("scheduled for Thursday") are future cues, not past ones */
 const FORWARD_PARTICIPLES = new Set(['scheduled', 'planned', 'expected', 'proposed', 'slated', 'intended', 'postponed', 'rescheduled']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
 const BE = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being', "'s", 're']);
 const PASSIVE_AUX = new Set(['be', 'being', 'to']);
 /** clause boundaries a tense cue is not read across */
@@ -122,6 +123,10 @@ export class SentenceContext {
         // "On Friday, the government planned to…": the fronted date is the planning's, a past verb
         // (but "planned to leave on Thursday" dates the leaving, ahead)
         else if (fronted && FORWARD_PARTICIPLES.has(w.lower) && next === 'to' && !BE.has(prev)) consider(distance(i, i), 'past');
+        // "could not be reached Tuesday": in news, what someone could not do has already happened
+        else if (w.lower === 'could' && (next === 'not' || next === 'never')) return;
+        // "the hastily planned trip", "a scheduled flight": a participle describing a noun sets no tense
+        else if (FORWARD_PARTICIPLES.has(w.lower) && (DETERMINERS.has(prev) || /^[a-z]{3,}ly$/.test(prev))) return;
         else if (this.lex.futureCues.includes(w.lower) || FORWARD_PARTICIPLES.has(w.lower)) consider(distance(i, i), 'future');
         else if (PASSIVE_AUX.has(prev)) return; // "will be held", "to be returned"
         // "were planning to", "was expected to": the auxiliary of a forward-looking verb

@@ -2,6 +2,9 @@ import type { DateLexicon } from './lexicon.js';
 import type { Sem } from './sem.js';
 import { fragments, groupStart, isCapitalised, rawWordBefore, rx, wordAfter, wordBefore, type Rule } from './grammar-util.js';
 
+/** words that may follow "April 24 and 25" when 25 is a day */
+const DAY_PAIR_FOLLOWERS = new Set(['in', 'at', 'on', 'and', 'or', 'when', 'while', 'as', 'to', 'for', 'with', 'after', 'before', 'during', 'by', 'from', 'that', 'where', 'was', 'were', 'is', 'are', 'will', 'would', 'respectively']);
+
 /**
  * Rules for expressions that name calendar units: dates, months, years, decades,
  * seasons, quarters, holidays, weekdays, today/yesterday, parts of day and clock times.
@@ -57,6 +60,26 @@ export function calendarRules(lex: DateLexicon): Rule[] {
       },
     },
     {
+      // "April 24 and 25", "May 3-4, 2021": two days of one month, each an expression of its own
+      name: 'month-day-pair',
+      re: rx(`(?<mon>${f.month})\\s*(?<day>${f.day})\\s*(?:and|&|-|–|to|through)\\s*(?<day2>${f.day})(?:${f.sep}(?<year>${f.year}))?`),
+      build(m, text) {
+        const mo = month(m);
+        const [d1, d2] = [day(m.groups!.day!), day(m.groups!.day2!)];
+        if (mo === undefined || d1 < 1 || d2 > 31 || d2 <= d1) return null;
+        // "killed on May 4 and 25 others wounded": the second number counts something
+        const after = wordAfter(text, m.index + m[0].length);
+        if (/^\p{Ll}/u.test(after) && !DAY_PAIR_FOLLOWERS.has(after)) return null;
+        const y = year(m.groups!.year);
+        const beforeYear = y === undefined ? m[0] : m[0].slice(0, m[0].lastIndexOf(m.groups!.year!)).replace(/[\s,]+$/, '');
+        const bEnd = m.index + beforeYear.length;
+        const aEnd = groupStart(m, 'day')! + m.groups!.day!.length;
+        const a: Sem = { kind: 'date', m: mo, d: d1, y };
+        const b: Sem = { kind: 'date', m: mo, d: d2, y };
+        return { sem: { kind: 'range', a, b, aSpan: [m.index, aEnd], bSpan: [bEnd - m.groups!.day2!.length, bEnd] } };
+      },
+    },
+    {
       name: 'day-month',
       re: rx(`(?:(?<wd>${f.weekday})${f.sep})?(?:the\\s+)?(?<day>${f.day})(?:\\s+of)?\\s+(?<mon>${f.month})(?:${f.sep}(?<year>${f.year}))?`),
       build(m) {
@@ -99,7 +122,10 @@ export function calendarRules(lex: DateLexicon): Rule[] {
         if (mo === undefined) return null;
         const g = m.groups!;
         const before = wordBefore(text, m.index);
-        if (!g.mod && !g.shift && !lex.monthPrepositions.has(before)) return null;
+        // "the October slaying", "the March accession": a month naming an event's time
+        // (not "the May government": a prime minister's name)
+        const attributive = before === 'the' && mo !== 5 && /^\s+\p{Ll}+\b/u.test(text.slice(m.index + m[0].length)) && wordAfter(text, m.index + m[0].length) !== 'of';
+        if (!g.mod && !g.shift && !attributive && !lex.monthPrepositions.has(before)) return null;
         // an abbreviation standing alone needs its dot ("Jan Kavan" is a name)
         const raw = g.mon!;
         if (raw.length <= 4 && !raw.endsWith('.') && !['may', 'june', 'july'].includes(raw.toLowerCase())) return null;

@@ -70,6 +70,23 @@ export function relativeRules(lex: DateLexicon): Rule[] {
       },
     },
     {
+      // "by the end of the year", "at month-end", "before year's end": the period's last day
+      name: 'period-end',
+      re: rx(
+        `(?:the\\s+)?end\\s+of\\s+(?:the\\s+|this\\s+|(?<shift>next|last)\\s+)(?:(?:current|calendar)\\s+)?(?<unit>year|month|week)` +
+          `|(?<unit2>year|month)(?:[-\\s]|['’]s\\s+)end`,
+      ),
+      build(m, text) {
+        const g = m.groups!;
+        if (g.unit2 && !['by', 'at', 'before', 'until', 'till', 'since', 'after'].includes(wordBefore(text, m.index))) return null;
+        // "the end of the year 1990" names its year: the year rule reads it
+        if (/^\d/.test(wordAfter(text, m.index + m[0].length))) return null;
+        const unit = PERIOD_UNITS[(g.unit ?? g.unit2)!.toLowerCase()]!;
+        const shift = g.shift ? (g.shift.toLowerCase() === 'next' ? 1 : -1) : 0;
+        return { sem: { kind: 'period', unit, shift, atEnd: true } };
+      },
+    },
+    {
       name: 'weekend',
       re: rx('(?:over\\s+)?(?<the>the\\s+weekend)'),
       build(m) {

@@ -124,7 +124,7 @@ export function createDatesStage(options: DatesOptions = {}): Stage {
   let grammar: DateGrammar | undefined;
   return {
     name: STAGE,
-    version: '1',
+    version: '2',
     requires: ['sentences'],
     provides: ['dates'],
     run(doc) {

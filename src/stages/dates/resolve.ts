@@ -115,6 +115,20 @@ function period(unit: PeriodUnit, anchor: number, shift: number, relative: boole
 
 /** Resolve one expression; UNANCHORED when it needs a publication date the article lacks. */
 export function resolveSem(sem: Sem, ctx: ResolveContext): Out {
+  if (!sem.dayShift && !sem.weekOf && !sem.atEnd) return resolvePlain(sem, ctx);
+  const inner = resolvePlain({ ...sem, dayShift: undefined, weekOf: undefined, atEnd: undefined }, ctx);
+  if (!inner || inner === UNANCHORED || !inner.range) return inner;
+  if (sem.atEnd) return withDayParts(parseDay(inner.range.end), sem, inner.relative);
+  const day = parseDay(inner.range.start);
+  if (sem.weekOf) return period('W', day, 0, inner.relative);
+  return withDayParts(day + sem.dayShift!, sem, inner.relative);
+}
+
+function parseDay(iso: string): number {
+  return dayNumber(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+function resolvePlain(sem: Sem, ctx: ResolveContext): Out {
   const { dct, tense, lex } = ctx;
   switch (sem.kind) {
     case 'duration':

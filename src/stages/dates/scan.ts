@@ -8,6 +8,8 @@ import { CueIndex, gluedMonthRe, ruleCues } from './rule-cues.js';
 
 const RANGE_GAP = /^\s*(?:to|until|till|through|thru|and|-|–|—)\s*$/i;
 const RANGE_LEAD = /(?:\bfrom|\bbetween)\s+$/i;
+/** "the day before Tuesday's vote", "the week of March 6": a day named through another */
+const DAY_AROUND_LEAD = /\bthe\s+(?:(?<day>day)\s+(?<dir>before|after)|week\s+of)\s+$/i;
 const CLOCK_DAY_GAP = /^\s*(?:\([^()]{0,25}\))?\s*,?\s*(?:on\s+)?$/i;
 
 function dayLike(sem: Sem): boolean {
@@ -60,6 +62,20 @@ function fromChrono(r: chrono.ParsedResult, from: number, found: Candidate[]): (
     sem = { kind: 'clock', time: { h: k.get('hour')!, min: k.get('minute') ?? 0 } };
   }
   return sem && { start, end, sem, rule: 'chrono', order: 1000 };
+}
+
+/**
+ * A day named through its neighbour ("the day after Christmas") or its week ("the week of
+ * March 6"): one expression from "the", dropping the "the day before" read on its own.
+ */
+function aroundDay(text: string, c: Candidate, out: Candidate[]): Candidate {
+  if (!(dayLike(c.sem) || c.sem.kind === 'holiday') || c.sem.dayShift || c.sem.weekOf) return c;
+  const lead = DAY_AROUND_LEAD.exec(text.slice(Math.max(0, c.start - 24), c.start));
+  if (!lead) return c;
+  const start = c.start - lead[0].length;
+  while (out.length && out[out.length - 1]!.end > start) out.pop();
+  const sem: Sem = lead.groups!.day ? { ...c.sem, dayShift: /before/i.test(lead.groups!.dir!) ? -1 : 1 } : { ...c.sem, weekOf: true };
+  return { start, end: c.end, sem, rule: `${c.rule}+around` };
 }
 
 /**
@@ -119,7 +135,7 @@ export class DateGrammar {
   private combine(text: string, cands: Candidate[]): Candidate[] {
     const out: Candidate[] = [];
     for (let i = 0; i < cands.length; i++) {
-      const a = cands[i]!;
+      const a = aroundDay(text, cands[i]!, out);
       const b = cands[i + 1];
       if (b) {
         const gap = text.slice(a.end, b.start);

@@ -12,6 +12,12 @@ interface Extras {
   pod?: string;
   /** a clock time attached to the day */
   time?: { h: number; min: number };
+  /** "the day before Christmas": days added to the day the expression names */
+  dayShift?: number;
+  /** "the week of March 6": the ISO week holding the day */
+  weekOf?: boolean;
+  /** "the end of the year", "month-end": the last day of the period */
+  atEnd?: boolean;
 }
 
 export type Sem = Extras &

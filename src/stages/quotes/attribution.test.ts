@@ -118,3 +118,8 @@ test('reported speech: passive and raising uses have no speaker; objects are not
   assert.equal(who(r[0]), 'The governor');
   assert.equal(reported('The mayor said the bridge will reopen in May.')[0]!.span.text, 'the bridge will reopen in May');
 });
+
+test('a first name that is also a verb or modal still opens the speaker’s name', () => {
+  assert.equal(who(direct('Rents rose. “It is a costly model,” said Will Danner, a professor of economics.')[0]), 'Will Danner');
+  assert.equal(who(direct('Voters queued. “I was not bothered,” Sue Orlov said.')[0]), 'Sue Orlov');
+});

@@ -8,6 +8,7 @@ import { QuoteContext } from './context.js';
 import { loadSpeechLexicon, type SpeechLexicon } from './lexicon.js';
 import { findMarkedQuotes, type MarkedQuote } from './marks.js';
 import { quoteMode, type QuoteWithMode } from './mode.js';
+import { afterSpeechVerb, isQuotedTerm, opensUtterance } from './terms.js';
 import { findReported } from './reported.js';
 import { SpeakerResolver } from './speaker.js';
 import type { Cue, Phrase } from './tokens.js';
@@ -71,11 +72,16 @@ function endsSentence(ctx: QuoteContext, q: MarkedQuote): boolean {
 
 const MINOR_WORDS = new Set(['of', 'the', 'a', 'an', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'is', 'as', '&']);
 
-/** Two to seven words, each capitalised but for minor ones, with no closing punctuation. */
-export function isTitle(content: string): boolean {
-  const words = content.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length < 2 || words.length > 7 || /[.!?,;:]$/.test(content.trim())) return false;
-  return /^\p{Lu}/u.test(words[0]!) && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || MINOR_WORDS.has(w.toLowerCase()));
+/**
+ * Two to seven words, each capitalised but for minor ones, with no closing punctuation:
+ * "13 Hours: The Secret Soldiers" (a colon parts a subtitle). `stopInside`: a full stop
+ * inside the marks may be the sentence's, American style ("on Sirius XM's “News Daily.”").
+ */
+export function isTitle(content: string, stopInside = false): boolean {
+  const trimmed = stopInside ? content.trim().replace(/(?<![.\p{Lu}])\.$/u, '') : content.trim();
+  const words = trimmed.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length < 2 || words.length > 7 || /[.!?,;:]$/.test(trimmed)) return false;
+  return /^[\p{Lu}\p{N}]/u.test(words[0]!) && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || MINOR_WORDS.has(w.toLowerCase()));
 }
 
 function standsAlone(ctx: QuoteContext, q: MarkedQuote): boolean {
@@ -95,7 +101,10 @@ export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpee
     // a quoted term with nobody saying it is a scare quote or a name, not a quote
     if (!a && isShort(ctx, q) && !standsAlone(ctx, q) && !endsSentence(ctx, q)) return;
     // “Good Morning America”, “Make America Great Again”: a title or slogan names a work, nobody says it here
-    if (isTitle(ctx.text.slice(q.start, q.end)) && !standsAlone(ctx, q)) return;
+    const content = ctx.text.slice(q.start, q.end);
+    if ((isTitle(content) || (isTitle(content, true) && !opensUtterance(ctx, q) && !afterSpeechVerb(ctx, q))) && !standsAlone(ctx, q)) return;
+    // “rigged system”, his “Mexican heritage”: a scare quote inside the writer's sentence
+    if (!standsAlone(ctx, q) && !wholeSentence(ctx, q) && isQuotedTerm(ctx, q)) return;
     candidates.push({ start: q.start, end: q.end, direct: true, speaker: a?.speaker, cue: a?.cue, closed: q.closed });
     if (!q.closed) {
       diagnostics.push(diagnostic(STAGE, 'quote-unclosed', 'warning', 'quotation mark not closed: the quote is cut at the paragraph end', makeSpan(text, q.outerStart, q.outerEnd)));
@@ -120,7 +129,7 @@ export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpee
 export function createQuotesStage(options: { lexicon?: SpeechLexicon } = {}): Stage {
   return {
     name: STAGE,
-    version: '3',
+    version: '4',
     requires: ['sentences', 'tokens', 'entities', 'actors'],
     provides: ['quotes'],
     run(doc) {

@@ -14,6 +14,10 @@ export interface SpeechLexicon {
   version: string;
   verbs: SpeechVerb[];
   prepositional: string[];
+  /** words before a short quoted phrase that make it the writer's term ("the “rigged system”", "his “open door” policy") */
+  termMarkers: Set<string>;
+  /** words that make the quoted phrase after them a name or title ("so-called", "titled") */
+  termNamers: Set<string>;
   /** form (lower case) -> the verbs it may belong to, particle entries first */
   byForm: Map<string, SpeechVerb[]>;
 }
@@ -44,7 +48,9 @@ export function parseSpeechLexicon(json: unknown): SpeechLexicon {
       byForm.set(f, list);
     }
   }
-  return { version: o.version, verbs, prepositional: (o.prepositional as string[]).map((p) => p.toLowerCase()), byForm };
+  const words = (key: string) => new Set(Array.isArray(o[key]) ? (o[key] as unknown[]).filter((w): w is string => typeof w === 'string').map((w) => w.toLowerCase()) : []);
+  const prepositional = (o.prepositional as string[]).map((p) => p.toLowerCase());
+  return { version: o.version, verbs, prepositional, termMarkers: words('termMarkers'), termNamers: words('termNamers'), byForm };
 }
 
 let cached: SpeechLexicon | undefined;

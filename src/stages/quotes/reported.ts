@@ -50,16 +50,18 @@ export function findReported(ctx: QuoteContext): Reported[] {
       const cue = cueAt(tokens, v, ctx.lex, last + 1);
       if (!cue) continue;
       const found = cue.prepositional ? according(ctx, cue, first, last) : clause(ctx, cue, first, last);
-      if (found) {
-        out.push({ ...found, cue, sentence: s.index });
-        taken = Math.max(cue.to, ctx.tokenBefore(found.end));
+      for (const part of Array.isArray(found) ? found : found ? [found] : []) {
+        out.push({ ...part, cue, sentence: s.index });
+        taken = Math.max(taken, cue.to, ctx.tokenBefore(part.end));
       }
     }
   }
   return out;
 }
 
-function according(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<Reported, 'cue' | 'sentence'> | undefined {
+type Found = Omit<Reported, 'cue' | 'sentence'>;
+
+function according(ctx: QuoteContext, cue: Cue, first: number, last: number): Found | Found[] | undefined {
   const { tokens } = ctx;
   const speaker = speakerAfter(tokens, cue, last);
   if (!speaker) return undefined;
@@ -73,7 +75,13 @@ function according(ctx: QuoteContext, cue: Cue, first: number, last: number): Om
   if (tokens[cue.from - 1]?.span.text === ',') {
     // "Content, according to X."
     const r = contentRange(ctx, first, cue.from - 2);
-    return r && { start: r[0], end: r[1], speaker };
+    if (!r) return undefined;
+    // "Among the measures, according to officials, is a ban …": the content goes on after the aside
+    if (tokens[speaker.to + 1]?.span.text === ',' && !lastWordsOnly(ctx, speaker.to + 1, last)) {
+      const rest = contentRange(ctx, speaker.to + 2, last);
+      if (rest) return [{ start: r[0], end: r[1], speaker }, { start: rest[0], end: rest[1], speaker }];
+    }
+    return { start: r[0], end: r[1], speaker };
   }
   return undefined;
 }

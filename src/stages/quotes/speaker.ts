@@ -27,6 +27,19 @@ function mentionName(byId: Map<string, ActorMention>, m: ActorMention): string {
   return cur?.actor.name ?? m.actor.name;
 }
 
+/** a determiner or pronoun glued to the word before it opens the real phrase */
+const GLUED_OPENER = /\p{Ll}{4,}(?=(?:A|An|The|This|These|Those|His|Her|Its|Their|Our|He|She|They|We|It)\s)/gu;
+
+/**
+ * "Security strategy reviewA senior official": a subheading glued to the next sentence by
+ * whoever flattened the page. The length of what comes before the glued word, else 0.
+ */
+export function gluedHeadingLength(phrase: string): number {
+  let cut = 0;
+  for (const m of phrase.matchAll(GLUED_OPENER)) cut = m.index! + m[0].length;
+  return cut;
+}
+
 export class SpeakerResolver {
   private readonly byId: Map<string, ActorMention>;
   /** named speakers seen so far, in text order, for pronouns the actors layer left open */
@@ -88,7 +101,9 @@ export class SpeakerResolver {
   /** `anchor`: the sentence the quote starts in, for a pronoun after a long quote */
   resolve(p: Phrase, anchor?: number): SpeakerRef {
     const { tokens, text } = this.ctx;
-    const span = makeSpan(text, tokens[p.from]!.span.start, tokens[p.to]!.span.end);
+    const start = tokens[p.from]!.span.start;
+    const end = tokens[p.to]!.span.end;
+    const span = makeSpan(text, start + gluedHeadingLength(text.slice(start, end)), end);
     const ref: SpeakerRef = { span };
     const pronoun = isPronounPhrase(this.ctx, p);
     // a pronoun speaker is whoever spoke just before ("The friend said …. “…,” he told the BBC"),

@@ -64,6 +64,17 @@ function nameWord(tokens: readonly Token[], k: number): boolean {
   return /^\p{Lu}\p{Ll}/u.test(t.span.text) && !!prev && prev.pos === 'PROPN' && prev.sentence === t.sentence;
 }
 
+/** "said Will Doyle", "Sue Lee told": a capitalised word read as a verb, inside a sentence and before a proper noun, is a first name. */
+function givenName(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (!/^\p{Lu}\p{Ll}+$/u.test(t.span.text) || !prev || prev.sentence !== t.sentence || !next || next.pos !== 'PROPN' || next.sentence !== t.sentence) return false;
+  // not the first word of a sentence or of a quotation ("Will Smith win?"); a closing mark may precede
+  if (/^[.!?“‘]$/.test(prev.span.text)) return false;
+  return prev.span.text !== '"' || /^[,?!]$/.test(tokens[k - 2]?.span.text ?? '');
+}
+
 function isNominal(t: Token): boolean {
   return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'ADJ' && /^\p{Lu}/u.test(t.span.text)) || (t.pos === 'X' && /^\p{Lu}/u.test(t.span.text));
 }
@@ -77,6 +88,7 @@ function inPhrase(tokens: readonly Token[], k: number, lo: number, hi: number): 
   if ((w === "'s" || w === "'") && k > lo && isNominal(tokens[k - 1]!)) return true;
   const prev = tokens[k - 1];
   if (k > lo && nameWord(tokens, k)) return true;
+  if (givenName(tokens, k)) return true;
   const next = tokens[k + 1];
   const glued = prev && next && prev.span.end === t.span.start && t.span.end === next.span.start;
   if ((w === '-' || w === '.' || w === '&') && glued && k > lo && k < hi) return true;
