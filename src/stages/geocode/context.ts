@@ -7,6 +7,8 @@ export interface MentionHints {
   division: boolean;
   /** "city of X", "town of X", "X city": a populated place */
   settlement: boolean;
+  /** "the Pacific", "the Atlantic": a sea or a region, rarely a town */
+  definite?: boolean;
 }
 
 const DIVISION_AFTER = /^\s+(?:province|provinces|state|oblast|region|governorate|county|district|prefecture|department|municipality|territory|emirate|canton|parish|krai|voivodeship|division)\b/i;
@@ -21,6 +23,7 @@ export function mentionHints(text: string, start: number, end: number): MentionH
   return {
     division: DIVISION_AFTER.test(after) || DIVISION_BEFORE.test(before),
     settlement: SETTLEMENT_BEFORE.test(before) || SETTLEMENT_AFTER.test(after),
+    definite: /\bthe\s+$/i.test(before) || /^the\s/i.test(text.slice(start, end)),
   };
 }
 

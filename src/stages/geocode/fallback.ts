@@ -1,6 +1,6 @@
 import type { Span } from '../../core/span.js';
 import type { GazetteerEntry } from '../../services/gazetteer/index.js';
-import { STRAY_REASON, type RankedCandidate } from './rank.js';
+import { haversineKm, STRAY_REASON, type RankedCandidate } from './rank.js';
 
 /**
  * Where a mention goes when its own reading is not believable: a street or building the
@@ -18,6 +18,8 @@ export interface FallbackContext {
   links: readonly (string | undefined)[];
   adjectival: readonly boolean[];
   focus: GazetteerEntry | undefined;
+  /** each mention's top is a town whose name also names its first-level division ("Donetsk", "Sumy") */
+  divisionSeat?: readonly boolean[];
 }
 
 const CONTAINER_CODES = new Set(['ADM1', 'ADM2']);
@@ -25,6 +27,8 @@ const WIDE = new Set(['PCLI', 'PCLD', 'TERR', 'CONT', 'RGN', 'SEA', 'OCN', 'GULF
 /** how far back (characters) a town named before a street still places it */
 const LOOK_BACK_CHARS = 200;
 const LOOK_BACK_POPULATION = 50_000;
+/** a town this close to its named container's point is inside it, whatever the admin codes say */
+const NEAR_CONTAINER_KM = 100;
 
 export const isStray = (r: RankedCandidate | undefined): boolean => !!r && r.reasons.some((x) => x.startsWith(STRAY_REASON));
 
@@ -38,7 +42,11 @@ const containerOf = (i: number, ctx: FallbackContext): GazetteerEntry | undefine
 export function outsideContainer(top: RankedCandidate, i: number, ctx: FallbackContext): GazetteerEntry | undefined {
   if (top.entry.featureClass !== 'P' || top.reasons.some((r) => r.startsWith('pattern:in'))) return undefined;
   const outer = containerOf(i, ctx);
-  if (!outer || !CONTAINER_CODES.has(outer.featureCode)) return undefined;
+  // "Kyrylivka (Donetsk)", "Stepok, Sumy": a seat named like its division stands for the division
+  if (!outer || !(CONTAINER_CODES.has(outer.featureCode) || (outer.featureClass === 'P' && ctx.divisionSeat?.[i + 1]))) return undefined;
+  // "Sevastopol, Crimea", "Bila Tserkva, Kiev Region": a town just across the line of a city-level
+  // division is what the words mean; a namesake elsewhere lies hundreds of kilometres off
+  if (haversineKm(top.entry.lat, top.entry.lon, outer.lat, outer.lon) <= NEAR_CONTAINER_KM) return undefined;
   return outer.country !== top.entry.country || outer.admin1 !== top.entry.admin1 ? outer : undefined;
 }
 

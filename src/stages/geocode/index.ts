@@ -7,11 +7,12 @@ import type { Stage, StageOutput } from '../../pipeline/stage.js';
 import { foldName, type Gazetteer, type GazetteerEntry } from '../../services/gazetteer/index.js';
 import { containerLink, mentionHints, type MentionHints } from './context.js';
 import { articleFocus } from './focus.js';
-import { mistypedPlaces, placeStrength } from './mistyped.js';
+import { JOINED_PAIR, mistypedPlaces, placeStrength } from './mistyped.js';
 import { precisionOf } from './precision.js';
 import { anchorFor, isStray, outsideContainer, type FallbackContext } from './fallback.js';
 import { haversineKm, rankGroups, type LinkInput, type RankedCandidate } from './rank.js';
 import { DIVISION_NOUNS, QUALIFIERS, recognisePlaces } from './recognise.js';
+import { preferListedDivisions, preferNamedDivision } from './lists.js';
 
 export const GEOCODE_STAGE = 'geocode';
 /** candidates kept on a mention, best first: enough to explain a wrong pick */
@@ -44,6 +45,8 @@ function lookupRange(text: string, start: number, end: number): [number, number]
   return [start, end];
 }
 
+/** common words that also name a division or a town somewhere ("Centre" Region, "City" in Australia) */
+const GENERIC_WORDS = new Set(['centre', 'center', 'central', 'city', 'coast', 'capital', 'littoral', 'plateau', 'lakes', 'islands', 'island', 'valley', 'hall', 'market', 'village', 'town', 'district', 'border']);
 const NAME_WORD = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*/gu;
 
 /** "Benue State", "Helmand Province": the name without its division noun, when it has one. */
@@ -66,7 +69,7 @@ function partialEntries(text: string, start: number, end: number, gz: Gazetteer)
   for (let n = words.length - 1; n >= 1; n--) {
     const last = words[n - 1]!;
     if (!/^\p{Lu}/u.test(words[0]![0]) || !/^\p{Lu}/u.test(last[0])) continue;
-    if (n === 1 && QUALIFIERS.has(words[0]![0].toLowerCase())) break; // "South" of "South Kilburn Estate" is no place
+    if (n === 1 && (QUALIFIERS.has(words[0]![0].toLowerCase()) || GENERIC_WORDS.has(words[0]![0].toLowerCase()))) break; // "South" of "South Kilburn Estate", "City" of "City Hall" are no places
     const found = gz.lookup(text.slice(start, start + last.index! + last[0].length)).filter((e) => e.match !== 'demonym');
     if (found.length) return found;
   }
@@ -74,21 +77,38 @@ function partialEntries(text: string, start: number, end: number, gz: Gazetteer)
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const first = words[words.length - k]!;
     if (!/^\p{Lu}/u.test(first[0])) continue;
-    // a lone word counts only by its full name: "Integrity Centre" is not in Cameroon's Centre Region
-    const found = gz.lookup(text.slice(start + first.index!, end)).filter((e) => e.match !== 'demonym' && (k > 1 || e.match !== 'short'));
+    // "Kariobangi South", "Kenyatta International Conference Centre": a lone common word is no region
+    if (k === 1 && (QUALIFIERS.has(first[0].toLowerCase()) || GENERIC_WORDS.has(first[0].toLowerCase()))) continue;
+    // a lone word counts only by its full name: "Integrity Centre" is not in Cameroon's Centre Region,
+    // "Fire Island" is not Iceland (whose Icelandic name folds to "island")
+    const found = gz.lookup(text.slice(start + first.index!, end)).filter((e) => e.match !== 'demonym' && (k > 1 || e.match === 'name'));
     if (placeStrength(found) >= 2.5) return found;
   }
   return [];
 }
 
 /** Is a fine-grained name's reading believable next to the article's focus? */
-function nearFocus(e: GazetteerEntry, focus: GazetteerEntry, reachKm: number): boolean {
+function nearFocus(list: readonly RankedCandidate[], focus: GazetteerEntry, reachKm: number): boolean {
+  const e = list[0]!.entry;
+  // "İstanbul Atatürk International Airport": the province leads, but the city of that name is well known
+  const sameSpot = list.filter((r) => r.entry.country === e.country && r.entry.admin1 === e.admin1).map((r) => r.entry);
   const near = haversineKm(e.lat, e.lon, focus.lat, focus.lon) <= reachKm;
   // "Florida Atlantic University" in an article about a Florida town: the town is closer.
   if (e.featureClass !== 'P' && focus.featureClass === 'P' && e.country === focus.country && (COUNTRY_CODES.has(e.featureCode) || (!!e.admin1 && e.admin1 === focus.admin1))) return false;
-  if (near || placeStrength([e]) >= 2) return true; // "Da Nang International Airport": a well-known head stands
+  if (near || placeStrength(sameSpot) >= 2) return true; // "Da Nang International Airport": a well-known head stands
   // "Monroe County" in an article about Michigan: a seat inside the article's division.
   return reachKm >= DIVISION_REACH_KM && focus.featureCode === 'ADM1' && e.country === focus.country && e.admin1 === focus.admin1;
+}
+
+/**
+ * "the Kabanjahe district of Sumatra" in a story placed in Atlanta: a district named after its
+ * only town, in another country than the stand-in, is around that town ("Scott County" in a
+ * Michigan story is still not the town of Scott elsewhere in the US).
+ */
+function foreignDivisionSeat(m: Mention, list: readonly RankedCandidate[], anchor: GazetteerEntry): boolean {
+  if (m.fine !== DIVISION_REACH_KM || !anchor.country) return false;
+  const countries = new Set(list.map((r) => r.entry.country));
+  return countries.size === 1 && !countries.has(anchor.country);
 }
 
 function toCandidate(r: RankedCandidate): GeoCandidate {
@@ -112,6 +132,13 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     const ls = range[0];
     let le = range[1];
     let entries = gz.lookup(text.slice(ls, le));
+    // "India-Pakistan border", "US-Mexico talks": two countries joined by a hyphen are two mentions
+    const pair = entries.length ? null : JOINED_PAIR.exec(text.slice(ls, le));
+    if (pair && type !== 'NORP' && placeStrength(gz.lookup(pair[1]!)) >= 2.5 && placeStrength(gz.lookup(pair[2]!)) >= 2.5) {
+      addMention(ls, ls + pair[1]!.length, type);
+      addMention(le - pair[2]!.length, le, type, entityId);
+      return;
+    }
     let partial = false;
     const hints = mentionHints(text, start, end);
     if (type === 'NORP') entries = entries.filter((e) => e.match === 'demonym');
@@ -187,12 +214,20 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     const kind = linkKind[i];
     if ((kind === 'comma' || kind === 'in') && mentionGroup[i] !== mentionGroup[i + 1]) links.push({ inner: mentionGroup[i]!, outer: mentionGroup[i + 1]!, kind });
   }
-  const ranked = rankGroups(groups, links);
+  const groupKeys: string[] = [];
+  for (const [k, g] of groupOf) groupKeys[g] = k;
+  // "Texas, Kansas, New York and Ohio", "New York state … in New York": the division, not the city
+  const ranked = preferNamedDivision(groupKeys, preferListedDivisions(mentionGroup, gaps.map((k, i) => (linkKind[i] ? undefined : k)), rankGroups(groups, links)));
   const tops = mentions.map((m, i) => {
     const top = ranked[mentionGroup[i]!]![0];
     return m.fine || isStray(top) ? undefined : top?.entry;
   });
-  const ctx: FallbackContext = { spans: mentions.map((m) => m.span), tops, links: linkKind, adjectival: mentions.map((m) => m.adjectival), focus: articleFocus(tops) };
+  const divisionSeat = mentions.map((_, i) => {
+    const list = ranked[mentionGroup[i]!]!;
+    const top = list[0]?.entry;
+    return !!top && top.featureClass === 'P' && list.some((r) => r.entry.featureCode === 'ADM1' && r.entry.country === top.country && r.entry.admin1 === top.admin1);
+  });
+  const ctx: FallbackContext = { spans: mentions.map((m) => m.span), tops, links: linkKind, adjectival: mentions.map((m) => m.adjectival), focus: articleFocus(tops), divisionSeat };
 
   const places: PlaceMention[] = mentions.map((m, i) => {
     const list = ranked[mentionGroup[i]!]!;
@@ -202,7 +237,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     let top: GeoCandidate | undefined = pm.candidates[0];
     const anchor = m.fine || isStray(list[0]) ? anchorFor(i, ctx) : undefined;
     // A namesake far from everything else the article names is not where the street is.
-    if (top && m.fine && anchor && !nearFocus(list[0]!.entry, anchor.entry, m.fine)) top = undefined;
+    if (top && m.fine && anchor && !nearFocus(list, anchor.entry, m.fine) && !foreignDivisionSeat(m, list, anchor.entry)) top = undefined;
     if (isStray(list[0])) top = undefined;
     const outside = top ? outsideContainer(list[0]!, i, ctx) : undefined;
     if (outside) top = undefined;

@@ -35,6 +35,8 @@ const DIVISION_AFTER = /^\s+(?:province|state|county|district|region|governorate
 const INSTITUTION = new Set(`police city county council fire regional municipal district state provincial government health sheriff sheriff's mayor assembly
 department ministry army navy air national federal court public times post herald tribune gazette chronicle news daily star journal
 airport port university hospital school schools zoo railway metro transit water electric power football club fc`.split(/\s+/));
+/** "India-Pakistan", "Asia-Pacific": two capitalised names joined by a hyphen or a dash */
+export const JOINED_PAIR = /^(\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)[-–](\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+)?)$/u;
 const NAME_WORD = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?/gu;
 
 /** How surely a name is a place, from its strongest non-demonym reading. */
@@ -173,6 +175,11 @@ function siteName(text: string, e: Entity): MistypedPlace | undefined {
 function namedAfterPlace(text: string, e: Entity, gz: Gazetteer): MistypedPlace | undefined {
   const [s, t] = trimmed(text, e.span.start, e.span.end);
   const words = [...text.slice(s, t).matchAll(NAME_WORD)];
+  // "Western Australian officials": the whole name is a division's people, not the country's
+  if (words.length >= 2 && demonymStrength(gz.lookup(text.slice(s, t))) >= 2) return { start: s, end: t };
+  // "Asia-Pacific nations": two strong names joined by a hyphen (the stage splits them)
+  const pair = JOINED_PAIR.exec(text.slice(s, t));
+  if (pair && !gz.has(text.slice(s, t)) && placeStrength(gz.lookup(pair[1]!)) >= 2.5 && placeStrength(gz.lookup(pair[2]!)) >= 2.5) return { start: s, end: t };
   const affix = AFFIX.exec(words[0]?.[0] ?? '');
   if (affix && words[0]!.index === 0) {
     const en = gz.lookup(affix[1]!);

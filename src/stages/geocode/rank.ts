@@ -44,6 +44,10 @@ const STRAY_PENALTY = -4;
 /** the same for a town matched by an old or local alternate name */
 const STRAY_ALTERNATE_POPULATION = 50_000;
 const SEAT_HOMONYM_BONUS = 1;
+/** the head of a longer name that is a city this big ("İstanbul Atatürk Airport") is known far from the story */
+const WELL_KNOWN_POPULATION = 1_000_000;
+const WIDE_AREA_CODES = new Set(['CONT', 'RGN', 'SEA', 'OCN', 'GULF', 'STRT']);
+const DEFINITE_AREA_PENALTY = -6;
 export const STRAY_REASON = 'stray-village';
 
 interface Cand {
@@ -108,6 +112,11 @@ export function rankGroups(groups: GroupInput[], links: LinkInput[]): RankedCand
       if (settlement) {
         const b = e.featureClass === 'P' ? 2 : COUNTRY_CODES.has(e.featureCode) ? 0 : -2.5;
         if (b) (score += b), reasons.push(`pattern:settlement ${b > 0 ? '+' : ''}${b}`);
+      }
+      // "the Pacific", "the Atlantic": the ocean or the region, not a town that bears its name
+      if (e.featureClass === 'P' && g.hints.some((h) => h.definite) && g.entries.some((a) => WIDE_AREA_CODES.has(a.featureCode))) {
+        score += DEFINITE_AREA_PENALTY;
+        reasons.push(`pattern:the-area ${DEFINITE_AREA_PENALTY}`);
       }
       // "Washington", "New York", "São Paulo": a capital or a big city shares its name with a
       // first-level division; news means the city unless the words say otherwise.
@@ -201,7 +210,7 @@ export function rankGroups(groups: GroupInput[], links: LinkInput[]): RankedCand
       // "Fino, Mandera county": no Kenyan Fino, and an Italian hamlet is not what the note means.
       // "Orange House" in a Kenyan story: the first word of a longer name is no American town.
       const small = c.e.population < (c.e.match === 'name' ? STRAY_POPULATION : STRAY_ALTERNATE_POPULATION);
-      if (((c.e.featureClass === 'P' && small) || (groups[gi]!.partial && !COUNTRY_CODES.has(c.e.featureCode))) && share < 0.01 && topShare >= STRAY_FOCUS_SHARE && !c.contained) {
+      if (((c.e.featureClass === 'P' && small) || (groups[gi]!.partial && !COUNTRY_CODES.has(c.e.featureCode) && c.e.population < WELL_KNOWN_POPULATION)) && share < 0.01 && topShare >= STRAY_FOCUS_SHARE && !c.contained) {
         s += STRAY_PENALTY;
         reasons.push(`${STRAY_REASON}:${topCountry} focus ${STRAY_PENALTY}`);
       }
