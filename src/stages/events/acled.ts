@@ -45,6 +45,8 @@ export interface AcledLexicon {
   clash: RegExp;
   unidentified: RegExp;
   actorNames: Record<string, string>;
+  /** lower-cased sub-event names a note may open with ("Movement of forces: ..."), and their type */
+  notePrefixes: Record<string, { eventType: string; subEventType: string }>;
   rules: AcledRule[];
 }
 
@@ -85,6 +87,12 @@ export function loadAcledLexicon(path = dataPath('lexicons', 'acled.json')): Acl
       subEventType: r.subEventType,
     };
   });
+  const notePrefixes: AcledLexicon['notePrefixes'] = {};
+  for (const [prefix, pair] of Object.entries((json.notePrefixes ?? {}) as Record<string, unknown>)) {
+    const [eventType, subEventType] = Array.isArray(pair) ? (pair as string[]) : [];
+    if (!eventType || !ACLED_SUB_EVENTS[eventType]?.includes(subEventType!)) fail(path, `notePrefixes.${prefix}: not an ACLED event type and sub-event type`);
+    notePrefixes[prefix.toLowerCase()] = { eventType, subEventType: subEventType! };
+  }
   const codes = (json.sectorCodes ?? {}) as Record<string, unknown>;
   for (const [k, v] of Object.entries(codes)) if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 8) fail(path, `sectorCodes.${k} must be 1..8`);
   return {
@@ -99,6 +107,7 @@ export function loadAcledLexicon(path = dataPath('lexicons', 'acled.json')): Acl
     clash: wordsPattern(stringList(path, 'clashWords', json.clashWords)),
     unidentified: wordsPattern(stringList(path, 'unidentifiedWords', json.unidentifiedWords)),
     actorNames: (json.actorNames ?? {}) as Record<string, string>,
+    notePrefixes,
     rules,
   };
 }
@@ -110,18 +119,20 @@ const sectorOf = (code: string | undefined) => code?.split(' ')[1];
  * `following` is the text around the sentence in its note or paragraph: how a protest ended
  * ("Police fired tear gas to disperse the crowd") is often told in the next sentence.
  */
-export function acledView(e: Pick<EventRecord, 'type' | 'source' | 'target'>, sentence: string, lex: AcledLexicon, following = ''): NonNullable<EventRecord['acled']> {
+export function acledView(e: Pick<EventRecord, 'type' | 'source' | 'target'> & Partial<Pick<EventRecord, 'trigger' | 'sentenceSpan'>>, sentence: string, lex: AcledLexicon, following = ''): NonNullable<EventRecord['acled']> {
   const srcSector = sectorOf(e.source?.actorCode);
   const tgtSector = sectorOf(e.target?.actorCode);
   const sourceState = srcSector ? lex.stateSectors.includes(srcSector) : undefined;
   const tgtText = e.target?.span.text ?? '';
   const srcText = e.source?.span.text ?? '';
-  const { targetArmed, targetCivilian } = targetKind(lex, sentence, tgtText, tgtSector, srcText);
+  const triggerEnd = e.trigger && e.sentenceSpan ? e.trigger.end - e.sentenceSpan.start : undefined;
+  const { targetArmed, targetCivilian } = targetKind(lex, sentence, tgtText, tgtSector, srcText, triggerEnd);
   const sourceCrowd = srcSector ? lex.crowdSectors.includes(srcSector) || lex.crowd.test(srcText) : lex.crowd.test(srcText);
   const clash = lex.clash.test(sentence);
-  const wide = `${sentence} ${following}`;
+  const wide = withoutRiotPolice(`${sentence} ${following}`);
+  const own = withoutRiotPolice(sentence);
   const rule = lex.rules.find((r) => {
-    const text = r.wide ? wide : sentence;
+    const text = r.wide ? wide : own;
     if (r.types && !r.types.includes(e.type)) return false;
     if (r.any && !r.any.test(text)) return false;
     if (r.all && !r.all.every((re) => re.test(text))) return false;
@@ -133,7 +144,10 @@ export function acledView(e: Pick<EventRecord, 'type' | 'source' | 'target'>, se
     if (r.clash !== undefined && clash !== r.clash) return false;
     return true;
   });
-  const view: NonNullable<EventRecord['acled']> = { eventType: rule?.eventType ?? 'Strategic developments', subEventType: rule?.subEventType ?? 'Other' };
+  // the label opens the note: the sentence itself, or the one before it, which `following` starts with
+  const labelOf = (text: string) => lex.notePrefixes[/^\s*([A-Za-z][\w /-]{2,40}?)\s*:/.exec(text)?.[1]?.toLowerCase() ?? ''];
+  const named = labelOf(sentence) ?? labelOf(following);
+  const view: NonNullable<EventRecord['acled']> = named ? { ...named } : { eventType: rule?.eventType ?? 'Strategic developments', subEventType: rule?.subEventType ?? 'Other' };
   const a = srcSector ? lex.sectorCodes[srcSector] : undefined;
   const b = tgtSector ? lex.sectorCodes[tgtSector] : undefined;
   if (a !== undefined || b !== undefined) {
@@ -145,19 +159,42 @@ export function acledView(e: Pick<EventRecord, 'type' | 'source' | 'target'>, se
 
 /**
  * Whether an event's target is armed or civilian: its sector, else its words ("South West
- * State's militiamen": the head after a possessive counts), else, with no target or a bare
- * name, the words of the sentence outside the source.
+ * State's militiamen": the head after a possessive counts, as does an "of" group and an armed
+ * conjunct), else, with no target or a bare name, the words of the sentence outside the source
+ * and outside an agent named right after the trigger.
  */
-function targetKind(lex: AcledLexicon, sentence: string, tgtText: string, tgtSector: string | undefined, srcText: string): { targetArmed: boolean; targetCivilian: boolean } {
+function targetKind(lex: AcledLexicon, sentence: string, tgtText: string, tgtSector: string | undefined, srcText: string, triggerEnd?: number): { targetArmed: boolean; targetCivilian: boolean } {
   const at = tgtText ? sentence.indexOf(tgtText) : -1;
-  const head = at >= 0 ? /^[’']s?\s+((?:[\w-]+\s+){0,2}[\w-]+)/.exec(sentence.slice(at + tgtText.length))?.[1] ?? '' : '';
+  const after = at >= 0 ? sentence.slice(at + tgtText.length) : '';
+  // "the leader of an armed group": whose member the target is tells as much as its own head
+  const head = /^[’']s?\s+((?:[\w-]+\s+){0,2}[\w-]+)/.exec(after)?.[1] ?? /^\s+of\s+((?:[\w-]+\s+){0,2}[\w-]+)/.exec(after)?.[1] ?? '';
+  // "killing three civilians and five police": armed people among the victims make it a fight
+  const conjunct = /^\s+and\s+((?:[\w-]+\s+){0,2}[\w-]+)/.exec(after)?.[1] ?? '';
   const words = `${tgtText} ${head}`;
+  if (tgtText && conjunct && lex.armed.test(conjunct)) return { targetArmed: true, targetCivilian: false };
+  // ACLED codebook: off-duty or former security personnel are civilians
+  if (at >= 0 && /\b(?:off-duty|retired|former|ex)[\s-]+(?:[\w-]+\s+)?$/i.test(sentence.slice(Math.max(0, at - 30), at))) return { targetArmed: false, targetCivilian: true };
   if ((tgtSector && lex.armedSectors.includes(tgtSector)) || (tgtText && lex.armed.test(words))) return { targetArmed: true, targetCivilian: false };
   if ((tgtSector && lex.crowdSectors.includes(tgtSector)) || (tgtText && lex.civilian.test(words))) return { targetArmed: false, targetCivilian: true };
   if (tgtText && !tgtSector) return { targetArmed: false, targetCivilian: false };
-  const rest = srcText ? sentence.split(srcText).join(' ') : sentence;
+  const rest = withoutAgent(srcText ? sentence.split(srcText).join(' ') : sentence, sentence, triggerEnd);
   const armed = lex.armed.test(rest) && !lex.civilian.test(rest);
   return { targetArmed: armed, targetCivilian: !armed && lex.civilian.test(rest) };
+}
+
+/** "riot police", "anti-riot units" name a police force, not a riot. */
+const withoutRiotPolice = (text: string) => text.replace(/\b(?:anti-?)?riot[\s-]+(police\w*|officers?|squads?|units?|gear)\b/gi, '$1');
+
+/**
+ * "killed in a raid by unidentified bandits", "attack on a village by Garre militia": the agent
+ * named right after the trigger did the act, so its words do not tell what the target was.
+ */
+function withoutAgent(rest: string, sentence: string, triggerEnd: number | undefined): string {
+  if (triggerEnd === undefined) return rest;
+  const agent = /^(?:\s*[\w-]+){0,4}?\s+by\s+(?:[\w-]+\s+){0,3}[\w-]+/i.exec(sentence.slice(triggerEnd));
+  if (!agent) return rest;
+  const by = agent[0].search(/\sby\s/i);
+  return rest.split(agent[0].slice(by)).join(' ');
 }
 
 /**

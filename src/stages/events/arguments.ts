@@ -49,7 +49,7 @@ export function npParticipant(v: SentenceView, toks: readonly Token[]): EventPar
  */
 export function isPassive(v: SentenceView, first: number): boolean {
   const tok = v.tokens[first]!;
-  if (!/(ed|en|wn|ot|ht|ck)$/i.test(tok.span.text)) return false;
+  if (!/(ed|en|wn|ot|ht|ck|nd)$/i.test(tok.span.text)) return false;
   for (let j = first - 1; j >= Math.max(0, first - 5); j--) {
     const w = v.tokens[j]!.span.text.toLowerCase();
     if (v.grammar.beForms.includes(w)) return true;
@@ -59,7 +59,24 @@ export function isPassive(v: SentenceView, first: number): boolean {
     if (v.tokens[j]!.pos !== 'ADV' && v.tokens[j]!.pos !== 'PART' && !v.grammar.passiveGap.includes(w)) break;
   }
   const next = (k: number) => v.tokens[first + k]?.span.text.toLowerCase();
-  return next(1) === 'by' || (next(2) === 'by' && ['ADJ', 'ADV'].includes(v.tokens[first + 1]!.pos));
+  return next(1) === 'by' || (next(2) === 'by' && ['ADJ', 'ADV'].includes(v.tokens[first + 1]!.pos)) || headlinePassive(v, first);
+}
+
+/**
+ * "Suspected gang member killed at market": a verb that cannot go without an object, right after
+ * a noun and with no object after it, is a participle whose noun suffered it (headline style).
+ */
+function headlinePassive(v: SentenceView, first: number): boolean {
+  const tok = v.tokens[first]!;
+  const prev = v.tokens[first - 1];
+  const after = v.tokens[first + 1];
+  if (!/ed$/i.test(tok.span.text) || !prev || !['NOUN', 'PROPN', 'NUM'].includes(prev.pos)) return false;
+  if (!v.lemmas(tok).some((l) => v.grammar.transitiveOnly.includes(l))) return false;
+  if (!after) return true;
+  // "detained at least 20", "killed over 30 people": the preposition belongs to a number
+  const then = v.tokens[first + 2];
+  if (after.pos === 'ADP') return !(then && (then.pos === 'NUM' || ['least', 'most', 'more', 'about'].includes(then.span.text.toLowerCase())));
+  return after.pos === 'PUNCT';
 }
 
 /** A date ("May 22") read as a name is never a participant, nor an ignored sector. */

@@ -6,6 +6,7 @@ import { clauses, type SentenceView } from './arguments.js';
 import { participants } from './participants.js';
 import { loadEventsLexicon, type EventsLexicon } from './lexicon.js';
 import { triggerMatcher, type TriggerHit } from './triggers.js';
+import { retagHeadlineVerbs } from './headline-verbs.js';
 import { articleFocus, dateFor, inheritedDate, placeFor } from './where-when.js';
 import { modalityOf, modalType } from './modality.js';
 import { legalAuthority } from './authority.js';
@@ -63,10 +64,12 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
       const denounced: Denounced[] = [];
       const aroundOf = new Map<EventRecord, string>();
       for (const [si, sentence] of sentences.entries()) {
-        const tokens = tokensBy.get(sentence.index) ?? [];
+        const tagged = tokensBy.get(sentence.index) ?? [];
         const inSentence = <T extends { span: { start: number; end: number } }>(xs: readonly T[]) => xs.filter((x) => spansOverlap(x.span, sentence.span));
+        const firstHits = matcher.find(tagged);
+        const tokens = retagHeadlineVerbs(tagged, new Map(firstHits.filter((h) => h.first === h.last).map((h) => [h.first, h.entry.words[0]!])));
         perpetrators.push(...perpetratorsIn(text, sentence.index, tokens, inSentence(actors), matcher.lemmas, lexicon.grammar));
-        const hits = matcher.find(tokens);
+        const hits = tokens === tagged ? firstHits : matcher.find(tokens);
         if (!hits.length) continue;
         const v: SentenceView = {
           text,

@@ -51,6 +51,8 @@ export interface EventsGrammar {
   threatTypes: string[];
   /** words that may stand between a be-form and a passive participle ("were all indicted") */
   passiveGap: string[];
+  /** verbs that need an object: without one after them they are headline passives ("man killed in Garissa") */
+  transitiveOnly: string[];
   /** weapons and means: never an agent ("killed by a mortar shell") nor a target ("drone strike") */
   instrumentNouns: string[];
   /** "the ringleader of the attack": nouns naming who did a deed */
@@ -158,6 +160,7 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
     promiseTypes: ploverList(path, 'grammar.promiseTypes', g.promiseTypes),
     threatTypes: ploverList(path, 'grammar.threatTypes', g.threatTypes),
     passiveGap: optStrings(path, 'grammar.passiveGap', g.passiveGap) ?? [],
+    transitiveOnly: optStrings(path, 'grammar.transitiveOnly', g.transitiveOnly) ?? [],
     instrumentNouns: optStrings(path, 'grammar.instrumentNouns', g.instrumentNouns) ?? [],
     agentNouns: optStrings(path, 'grammar.agentNouns', g.agentNouns) ?? [],
     victimNouns: optStrings(path, 'grammar.victimNouns', g.victimNouns) ?? [],

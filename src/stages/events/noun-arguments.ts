@@ -54,6 +54,21 @@ export function objectBeforeOf(v: SentenceView, last: number, actor: ActorMentio
   return between.some((t) => t.pos === 'NOUN') ? np : undefined;
 }
 
+/**
+ * "gunmen killed a woman near a police station", "shot a herder at Kapedo": the object right
+ * after a verb is its target, not an actor named later behind a preposition of place (an
+ * "of" complement still names whose it is: "killed three members of the police").
+ */
+export function objectBeforePlace(v: SentenceView, last: number, actor: ActorMention | undefined): EventParticipant | undefined {
+  if (!actor || v.tokens[last]!.pos !== 'VERB') return undefined;
+  const ti = v.tokens.findIndex((t) => t.span.start >= actor.span.start);
+  let p = ti - 1;
+  while (p > last && ['DET', 'ADJ', 'NUM'].includes(v.tokens[p]!.pos)) p--;
+  const prep = v.tokens[p];
+  if (!prep || p <= last + 1 || prep.pos !== 'ADP' || prep.span.text.toLowerCase() === 'of') return undefined;
+  const np = npAfter(v, last);
+  return np && np.span.end <= prep.span.start && np.span.start === v.tokens.slice(last + 1).find((t) => t.pos !== 'DET')?.span.start ? np : undefined;
+}
 
 /** "bring Armenia and Azerbaijan back to the table": an actor right after a verb is its object, not the subject of a noun trigger. */
 export function isObjectOfVerb(v: SentenceView, m: ActorMention): boolean {

@@ -1,7 +1,7 @@
 import { spansOverlap } from '../../core/span.js';
 import type { ActorMention, EventParticipant, PloverType } from '../../core/layers/index.js';
 import { actorAfter, actorBefore, byAgent, isPassive, npAfter, npBefore, participantOf, prevWord, quoteSpeaker, relativeAntecedent, subjectBeforeComma, type SentenceView } from './arguments.js';
-import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, ownerOfNoun } from './noun-arguments.js';
+import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, objectBeforePlace, ownerOfNoun } from './noun-arguments.js';
 import type { TriggerHit } from './triggers.js';
 import { afterPreposition, clauseSubject } from './subject.js';
 
@@ -27,7 +27,8 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     const before = actorBefore(v, h.first, true);
     // "the gunman, shot dead by police": the noun the participle is set off from
     const setOff = h.first > 0 && /^[,–—-]$/.test(v.tokens[h.first - 1]!.span.text) ? npBefore(v, h.first - 1) : undefined;
-    target = before ? participantOf(v.text, before) : (npBefore(v, h.first) ?? setOff);
+    const subject = npBefore(v, h.first);
+    target = before && !subjectNearer(v, subject, before) ? participantOf(v.text, before) : (subject ?? setOff);
   } else {
     // "rejected and condemned": coordinated verbs share their subject
     let first = h.first;
@@ -51,9 +52,13 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
       if (subject && subject.span.end <= source.span.start) source = subject;
     }
     // what is said reaches further: "described as legitimate the concerns that led Azerbaijan to act"
-    const after = actorAfter(v, h.last, true) ?? actorAfter(v, h.last, false, isVerbal(type) ? 12 : 8);
+    // "police shot militiamen who had killed civilians": a harmful act's own object beats an actor in the next clause
+    const object = HARM.has(type) ? npAfter(v, h.last) : undefined;
+    const far = actorAfter(v, h.last, false, isVerbal(type) ? 12 : 8);
+    const ofObject = (m: ActorMention) => /^of\s*$/i.test(v.text.slice(object!.span.end, m.span.start).replace(/^\s+/, '').replace(/\b(?:the|a|an)\s+/gi, ''));
+    const after = actorAfter(v, h.last, true) ?? (far && object && !ofObject(far) ? undefined : far);
     const extra = isNoun(v, h.last) ? v.grammar.nounTargetPrepositions : [];
-    target = objectBeforeOf(v, h.last, after) ?? (after && after.span.start !== source?.span.start ? participantOf(v.text, after) : npAfter(v, h.last, extra));
+    target = objectBeforeOf(v, h.last, after) ?? (HARM.has(type) ? objectBeforePlace(v, h.last, after) : undefined) ?? (after && after.span.start !== source?.span.start ? participantOf(v.text, after) : npAfter(v, h.last, extra));
     if (!target && extra.length) target = npAfter(v, h.last, extra);
     if (rel?.role === 'target') target = rel.who;
     // a gerund after a determiner ("the negotiating table") is used as a noun
@@ -84,11 +89,44 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     const m = v.actors.find((a) => spansOverlap(a.span, v.tokens[h.first]!.span));
     if (m) source = participantOf(v.text, m);
   }
+  // "the number of people involved in the attack": the noun a participle modifies is the accused, the teller the accuser
+  const accused = type === 'ACCUSE' ? accusedBefore(v, h.first) : undefined;
+  if (accused) {
+    target = accused;
+    const at = v.tokens.findIndex((t) => t.span.start >= accused.span.start);
+    const say = findLastIndex(v.tokens.slice(0, at), (t) => v.lemmas(t).some((l) => v.grammar.speechVerbs.includes(l)));
+    source = quoteSpeaker(v, h.first, h.last)?.speaker ?? optional(actorBefore(v, at, false), v) ?? (say > 0 ? npBefore(v, say) : undefined);
+  }
   if (target && source && target.span.start === source.span.start) target = undefined;
   // "UNHCR said it had ...": a pronoun standing for the source is not its target
   const pronoun = target?.actorMentionId && v.actors.find((a) => a.id === target!.actorMentionId);
   if (target && source && pronoun && pronoun.via === 'coreference' && /^it(self)?$/i.test(pronoun.span.text) && target.actorCode === source.actorCode) target = undefined;
   return { ...(source ? { source } : {}), ...(target ? { target } : {}) };
+}
+
+/**
+ * "(coded as Mado Gashi) two herders were killed": the noun phrase right before a passive verb
+ * is its subject, not an actor further back, unless a verb stands between them or the phrase
+ * sits behind a preposition ("at a lunch hosted by X").
+ */
+function subjectNearer(v: SentenceView, subject: EventParticipant | undefined, before: ActorMention): boolean {
+  if (!subject || before.span.end >= subject.span.start || v.actors.some((a) => spansOverlap(a.span, subject.span))) return false;
+  let lead = v.tokens.findIndex((t) => t.span.start >= subject.span.start) - 1;
+  while (lead >= 0 && v.tokens[lead]!.pos === 'DET') lead--;
+  if (lead >= 0 && v.tokens[lead]!.pos === 'ADP') return false;
+  return !v.tokens.some((t) => t.span.start >= before.span.end && t.span.end <= subject.span.start && (t.pos === 'VERB' || t.pos === 'AUX'));
+}
+
+/** The noun phrase a participle trigger modifies ("people involved in", "men suspected of"), as an actor when one. */
+function accusedBefore(v: SentenceView, first: number): EventParticipant | undefined {
+  const tok = v.tokens[first]!;
+  if (!['ADJ', 'VERB'].includes(tok.pos) || !/ed$/i.test(tok.span.text) || !isNoun(v, first - 1)) return undefined;
+  // the phrase is a modifier only if the clause's own verb comes later ("people involved in X have been arrested")
+  if (!['in', 'of'].includes(v.tokens[first + 1]?.span.text.toLowerCase() ?? '') || !v.tokens.slice(first + 2).some((t) => t.pos === 'AUX' || t.pos === 'VERB')) return undefined;
+  const np = npBefore(v, first);
+  if (!np) return undefined;
+  const m = v.actors.find((a) => spansOverlap(a.span, np.span));
+  return m ? participantOf(v.text, m) : np;
 }
 
 /** The actor nearest before token `first` in its clause, after the source. */
@@ -103,6 +141,8 @@ const findLastIndex = <T>(xs: readonly T[], f: (x: T) => boolean) => {
   return -1;
 };
 const isNoun = (v: SentenceView, i: number) => ['NOUN', 'PROPN'].includes(v.tokens[i]!.pos);
+// acts done to someone: their object is the victim even when a place with an actor's name follows
+const HARM = new Set<PloverType>(['ASSAULT', 'COERCE']);
 const VERBAL = new Set<PloverType>(['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SUPPORT', 'AGREE', 'CONSULT']);
 const isVerbal = (t: PloverType) => VERBAL.has(t);
 const optional = (m: ReturnType<typeof actorBefore>, v: SentenceView) => (m ? participantOf(v.text, m) : undefined);

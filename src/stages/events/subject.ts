@@ -33,7 +33,9 @@ export function clauseSubject(v: SentenceView, first: number): EventParticipant 
 /** Is the participant inside a prepositional phrase ("in Kakamega", "at a polling centre")? */
 export function afterPreposition(v: SentenceView, p: EventParticipant): boolean {
   let ti = v.tokens.findIndex((t) => t.span.start >= p.span.start);
-  while (ti > 0 && ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(v.tokens[ti - 1]!.pos) && v.tokens[ti - 1]!.span.end <= p.span.start) ti--;
+  // "at a Kilimani polling centre": a gerund inside the phrase is a modifier too
+  const modifier = (t: (typeof v.tokens)[number]) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(t.pos) || (t.pos === 'VERB' && /ing$/i.test(t.span.text));
+  while (ti > 0 && modifier(v.tokens[ti - 1]!) && v.tokens[ti - 1]!.span.end <= p.span.start) ti--;
   const prev = v.tokens[ti - 1];
   return !!prev && prev.pos === 'ADP' && !v.grammar.absolutePrepositions.includes(prev.span.text.toLowerCase());
 }
