@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { createDefaultPipeline } from '../pipeline/default.js';
 import { renderGoldTable, runGold } from '../eval/gold/run-gold.js';
 import { EVAL_TASKS, KNOWN_TASKS } from '../eval/tasks/index.js';
-import { renderMetrics, runTask } from '../eval/tasks/registry.js';
+import { renderMetrics, runTaskFiles } from '../eval/tasks/registry.js';
 import { UsageError } from './meta-flags.js';
 
 const print = (s: string): void => void process.stdout.write(`${s}\n`);
@@ -26,7 +26,7 @@ export function evalCommand(): Command {
         if (KNOWN_TASKS.includes(task)) throw new UsageError(`eval ${task}: not built yet — the stage it measures does not exist in this version`);
         throw new UsageError(`unknown eval task "${task}" (gold, ${KNOWN_TASKS.join(', ')})`);
       }
-      const results = files.map((f) => runTask(evalTask, f, pipeline));
+      const results = runTaskFiles(evalTask, files, pipeline);
       if (opts.json) print(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
       else for (const r of results) print(renderMetrics(r));
     });

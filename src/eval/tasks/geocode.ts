@@ -11,11 +11,10 @@ import type { Entity, PlaceMention } from '../../core/layers/index.js';
 import { OffsetMap } from '../../core/offset-map.js';
 import type { Services } from '../../core/services.js';
 
-import type { Pipeline } from '../../pipeline/pipeline.js';
 import { loadGazetteer } from '../../services/gazetteer/index.js';
 import { createGeocodeStage } from '../../stages/geocode/index.js';
 import { haversineKm } from '../../stages/geocode/rank.js';
-import { readJsonl, renderMetrics, type EvalResult, type EvalTask } from './registry.js';
+import { readJsonl, renderMetrics, type EvalResult } from './registry.js';
 import { simpleSentences } from './timex.js';
 
 export interface GeocodeGold {
@@ -118,19 +117,6 @@ export function predictPlacesForEval(text: string, meta: ArticleMeta, services: 
   const stage = createGeocodeStage({ extra: entities ? 'conservative' : 'liberal' });
   return stage.run(doc, services).layers.places ?? [];
 }
-
-/** The task for `sitrep eval geocode`: the full pipeline, offsets mapped back to the raw text. */
-export const geocodeTask: EvalTask = {
-  name: 'geocode',
-  description: 'toponym recognition and resolution: recall, accuracy@161km, median error',
-  score(records, { pipeline }: { pipeline: Pipeline }) {
-    return scoreGeocode(records as GeocodeRecord[], (record) => {
-      const doc = pipeline.run(new SitrepDocument(record.text, { id: record.id, title: record.title, publishedAt: record.publishedAt }));
-      const map = doc.maybe('clean')?.map;
-      return placesToPredictions(doc.maybe('places') ?? [], (s, e) => (map ? map.toRawRange(s, e) : { start: s, end: e }));
-    }) as Record<string, unknown>;
-  },
-};
 
 /** Standalone measurement: node dist/eval/tasks/geocode.js FILE.jsonl... [--json] [--errors] */
 export function runStandalone(files: string[], flags: { json?: boolean; errors?: boolean }): EvalResult[] {

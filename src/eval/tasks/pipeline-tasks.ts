@@ -2,7 +2,7 @@ import { SitrepDocument, type ArticleMeta } from '../../core/document.js';
 import type { LayerName } from '../../core/layers/index.js';
 import type { Pipeline } from '../../pipeline/pipeline.js';
 import { toRawSpan } from '../raw-spans.js';
-import { scoreGeocode, placesToPredictions, type GeocodeRecord } from './geocode.js';
+import { scoreGeocode, placesToPredictions, type GeocodePrediction, type GeocodeRecord } from './geocode.js';
 import { scoreNer, type NerRecord } from './ner.js';
 import { scoreQuotes, type QuotesRecord } from './quotes.js';
 import type { EvalTask } from './registry.js';
@@ -31,13 +31,20 @@ export const nerTask: EvalTask = {
 export const geocodeTask: EvalTask = {
   name: 'geocode',
   description: 'toponyms: recognition recall, accuracy within 161 km, median error',
+  pooled: true,
   score(records, { pipeline }) {
     return scoreGeocode(records as GeocodeRecord[], (r) => {
+      // the pooled score reads the same record objects again: analyse each once
+      const known = geocoded.get(r);
+      if (known) return known;
       const doc = analyse(pipeline, ['places'], r.text, metaOf(r));
-      return placesToPredictions(doc.maybe('places') ?? [], (s, e) => toRawSpan(doc, { start: s, end: e }));
+      const found = placesToPredictions(doc.maybe('places') ?? [], (s, e) => toRawSpan(doc, { start: s, end: e }));
+      geocoded.set(r, found);
+      return found;
     }) as unknown as Record<string, unknown>;
   },
 };
+const geocoded = new WeakMap<GeocodeRecord, GeocodePrediction[]>();
 
 export const quotesTask: EvalTask = {
   name: 'quotes',

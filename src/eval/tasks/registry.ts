@@ -8,6 +8,8 @@ export interface EvalTask {
   description: string;
   /** score the records of one file; metric keys as FORMATS.md fixes them */
   score(records: any[], context: { pipeline: Pipeline; file: string }): Record<string, unknown>;
+  /** the metrics also make sense over the records of every file together ("over all gold toponyms") */
+  pooled?: boolean;
 }
 
 export interface EvalResult {
@@ -35,9 +37,19 @@ export function readJsonl(path: string): any[] {
   });
 }
 
-export function runTask(task: EvalTask, file: string, pipeline: Pipeline): EvalResult {
-  const records = readJsonl(file);
+export function runTask(task: EvalTask, file: string, pipeline: Pipeline, records: any[] = readJsonl(file)): EvalResult {
   return { task: task.name, dataset: basename(file).replace(/\.jsonl$/, ''), n: records.length, metrics: task.score(records, { pipeline, file }) };
+}
+
+/** Each file's result, then, for a pooled task given several files, one over all their records. */
+export function runTaskFiles(task: EvalTask, files: readonly string[], pipeline: Pipeline): EvalResult[] {
+  const byFile = files.map((file) => ({ file, records: readJsonl(file) }));
+  const results = byFile.map(({ file, records }) => runTask(task, file, pipeline, records));
+  if (task.pooled && files.length > 1) {
+    const all = byFile.flatMap((f) => f.records);
+    results.push({ task: task.name, dataset: 'all', n: all.length, metrics: task.score(all, { pipeline, file: files.join(',') }) });
+  }
+  return results;
 }
 
 /** Print nested metrics as an aligned table. */
