@@ -11,6 +11,7 @@ import { articleFocus, dateFor, inheritedDate, placeFor } from './where-when.js'
 import { modalityOf, modalType } from './modality.js';
 import { legalAuthority } from './authority.js';
 import { protesterBetween, targetFromGrievance } from './protest.js';
+import { withoutSelfParticipant } from './self-participant.js';
 import { fillFromContext, perpetratorsIn, underAttack, type Denounced, type Perpetrator } from './context.js';
 
 export { loadEventsLexicon } from './lexicon.js';
@@ -94,9 +95,9 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
             if (found.source && !found.target && v.clause[tokens.findIndex((t) => t.span.end > found.source!.span.start)] === v.clause[h.first]) found.target = found.source;
             delete found.source;
           }
-          const { target } = found;
+          const { source: ownSource, target } = withoutSelfParticipant(found, v.quotes);
           const source =
-            found.source ??
+            ownSource ??
             (mode && lexicon.grammar.legalModes.includes(mode) ? legalAuthority(actors, text, trigger.start, lexicon.grammar) : undefined) ??
             (h.type === 'PROTEST' ? protesterBetween(v, h.last) : undefined);
           const place = placeFor(v, h, places, focus, source);

@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeSpan } from '../../core/span.js';
+import type { EventParticipant, Quote } from '../../core/layers/index.js';
+import { SitrepDocument } from '../../core/document.js';
+import { createDefaultPipeline } from '../../pipeline/default.js';
+import { withoutSelfParticipant } from './self-participant.js';
+
+const TEXT = 'A shell hit the depot, the governor Anna Berg said, and the governor sent aid.';
+const part = (text: string, from = 0, id?: string): EventParticipant => {
+  const start = TEXT.indexOf(text, from);
+  return { span: makeSpan(TEXT, start, start + text.length), name: text, ...(id ? { actorMentionId: id } : {}) };
+};
+
+test('one participant on both sides: the target goes, and the source too when it is the one reporting', () => {
+  const governor = part('the governor Anna Berg', 0, 'a1');
+  const speech: Quote = { id: 'q1', span: makeSpan(TEXT, 0, 21), direct: false, speaker: { span: governor.span, actorMentionId: 'a1' }, sentence: 0 };
+  assert.deepEqual(withoutSelfParticipant({ source: governor, target: part('governor Anna Berg', 0, 'a1') }, [speech]), {});
+  const sender = part('the governor', 40);
+  assert.deepEqual(withoutSelfParticipant({ source: sender, target: sender }, [speech]), { source: sender });
+  const other = { source: sender, target: part('the depot') };
+  assert.equal(withoutSelfParticipant(other, [speech]), other, 'two participants stay as they are');
+});
+
+test('in the pipeline, the mayor reporting a strike is neither its source nor its target', async () => {
+  const pipeline = await createDefaultPipeline();
+  const doc = pipeline.run(new SitrepDocument('The toll from the missile strike on a bakery in Kharkiv has risen to five, the city’s mayor Ihor Terekhov said on Thursday.', { publishedAt: '2024-07-10' }));
+  for (const e of doc.get('events')) {
+    for (const side of [e.source, e.target]) assert.doesNotMatch(side?.span.text ?? '', /Terekhov/, `${e.type} ${side?.span.text}`);
+  }
+});
