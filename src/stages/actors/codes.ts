@@ -27,6 +27,7 @@ export function regionRebels(r: RegionEntry): ActorCode {
   return { code: r.rebels.code, country, sector, name: r.rebels.name, entryId: r.id };
 }
 
-export function unknownActor(name: string): ActorCode {
-  return { code: UNKNOWN_CODE, name };
+/** Unknown affiliation; a sector when the words give one ("police", "the rebels"): `--- COP`. */
+export function unknownActor(name: string, sector?: string): ActorCode {
+  return sector ? { code: `${UNKNOWN_CODE} ${sector}`, sector, name } : { code: UNKNOWN_CODE, name };
 }

@@ -196,7 +196,7 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
         return;
       }
       const c = owner?.country ?? contextCountry();
-      push(a, b, c ? countryActor(c, 'REB') : unknownActor('rebels'), 'description', { plural: true });
+      push(a, b, c ? countryActor(c, 'REB') : unknownActor('rebels', 'REB'), 'description', { plural: true });
       return;
     }
     if (owner?.region) { push(a, b, regionRebels(owner.region), 'description', { plural: true, region: owner.region }); return; }
@@ -205,7 +205,7 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
       if (ante) { push(a, b, ante.mention.actor, 'coreference', { inst: inst.id, plural: ante.plural }, { antecedentId: ante.mention.id }); return; }
     }
     const c = owner?.country ?? contextCountry();
-    push(a, b, c ? countryActor(c, inst.sector) : unknownActor(inst.name), 'description', { inst: inst.id, plural: true });
+    push(a, b, c ? countryActor(c, inst.sector) : unknownActor(inst.name, inst.sector), 'description', { inst: inst.id, plural: true });
   }
 
   /** Returns the last token it consumed (or i - 1 when it consumed nothing beyond the entity). */
