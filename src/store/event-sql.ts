@@ -80,5 +80,29 @@ export function eventConditions(f: EventFilter, d: SqlDialect, params: unknown[]
   return { where, params };
 }
 
+/** most branches an OR is split into (columns × values) before one query over the whole OR is cheaper */
+export const MAX_SPLIT_BRANCHES = 32;
+
+/**
+ * A filter part that is an OR over several indexed columns (country: place and actor codes;
+ * ACLED: type and sub-type), which a store can answer as one index walk per column and value,
+ * each newest first and stopping at the page size, instead of gathering every match or walking
+ * the whole table. Undefined when the filter has none, or it would take too many branches.
+ */
+export interface OrSplit {
+  key: 'country' | 'acled';
+  columns: string[];
+  values: string[];
+}
+
+export function orSplit(filter: EventFilter): OrSplit | undefined {
+  const split: OrSplit | undefined = filter.country ? { key: 'country', columns: ['place_country2', 'place_country3', 'source_country', 'target_country'], values: filter.country }
+    : filter.acled ? { key: 'acled', columns: ['acled_type', 'acled_sub'], values: filter.acled }
+    : undefined;
+  if (!split) return undefined;
+  const branches = split.columns.length * split.values.length;
+  return branches > 0 && branches <= MAX_SPLIT_BRANCHES ? split : undefined;
+}
+
 /** The events column (or expression over one) that holds each count key (query/event-rows.ts eventCountKey). */
 export const EVENT_COUNT_COLUMNS: Record<EventCountKey, string> = { day: 'day', month: 'substr(day, 1, 7)', type: 'plover', country: 'place_country2' };

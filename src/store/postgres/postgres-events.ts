@@ -3,9 +3,10 @@ import type { EventFilter } from '../../query/event-filter.js';
 import { sortCounts, type EventCountKey, type EventRow } from '../../query/event-rows.js';
 import type { DocumentJson } from '../../serialize/document-json.js';
 import { EVENT_COLUMN_NAMES, eventColumnsOf, eventCursor, eventPageLimit } from '../event-index.js';
-import { EVENT_COUNT_COLUMNS, eventConditions, POSTGRES_DIALECT } from '../event-sql.js';
+import { EVENT_COUNT_COLUMNS, eventConditions, orSplit, POSTGRES_DIALECT } from '../event-sql.js';
 import { encodeCursor } from '../record.js';
 import type { Page } from '../store.js';
+import { storedDocument } from './postgres-documents.js';
 
 /**
  * The events table (see ../event-index.ts), as in SQLite: filter columns in `events`, the
@@ -51,19 +52,36 @@ export const POSTGRES_EVENTS_SQL = `
 /** the array type each column is sent as (one array parameter per column) */
 const COLUMN_TYPES: Record<string, string> = { lat: 'float8[]', lon: 'float8[]', background: 'smallint[]', restated: 'smallint[]' };
 const ARRAY_COLUMNS = [...EVENT_COLUMN_NAMES, 'row', 'item'] as const;
-const UNNEST = `unnest(${ARRAY_COLUMNS.map((name, i) => `$${i + 1}::${COLUMN_TYPES[name] ?? 'text[]'}`).join(', ')}) WITH ORDINALITY AS u(${ARRAY_COLUMNS.join(', ')}, n)`;
+
+/** How many parameters eventInsertCtes takes. */
+export const EVENT_ARRAY_COUNT = ARRAY_COLUMNS.length;
 
 /**
- * Both tables in one statement (one round trip, however many events): each row takes an id
- * from the sequence, and the ids, sorted, are handed out in array order, so each row gets its
- * place in the reading order whatever order the sequence was called in.
+ * The CTEs that write both tables from one array per column, parameters `first` on: each row
+ * takes an id from the sequence, and the ids, sorted, are handed out in array order, so each
+ * row gets its place in the reading order whatever order the sequence was called in.
+ * `when`: a condition the rows are written under (e.g. that the article row was inserted).
  */
-const INSERT_EVENTS_SQL = `
-  WITH u AS MATERIALIZED (SELECT * FROM ${UNNEST}),
-    k AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence('events', 'id')) AS id FROM u),
-    r AS MATERIALIZED (SELECT id, row_number() OVER (ORDER BY id) AS n FROM k),
-    e AS (INSERT INTO events (id, ${EVENT_COLUMN_NAMES.join(', ')}) SELECT r.id, ${EVENT_COLUMN_NAMES.map((c) => `u.${c}`).join(', ')} FROM u JOIN r USING (n))
-  INSERT INTO event_rows (id, row, item) SELECT r.id, u.row, u.item FROM u JOIN r USING (n)`;
+export function eventInsertCtes(first: number, when = 'true'): string {
+  const unnest = `unnest(${ARRAY_COLUMNS.map((name, i) => `$${first + i}::${COLUMN_TYPES[name] ?? 'text[]'}`).join(', ')}) WITH ORDINALITY AS u(${ARRAY_COLUMNS.join(', ')}, n)`;
+  return `event_u AS MATERIALIZED (SELECT * FROM ${unnest} WHERE ${when}),
+    event_k AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence('events', 'id')) AS id FROM event_u),
+    event_r AS MATERIALIZED (SELECT id, row_number() OVER (ORDER BY id) AS n FROM event_k),
+    event_e AS (INSERT INTO events (id, ${EVENT_COLUMN_NAMES.join(', ')}) SELECT event_r.id, ${EVENT_COLUMN_NAMES.map((c) => `event_u.${c}`).join(', ')} FROM event_u JOIN event_r USING (n)),
+    event_j AS (INSERT INTO event_rows (id, row, item) SELECT event_r.id, event_u.row, event_u.item FROM event_u JOIN event_r USING (n))`;
+}
+
+/** Both tables in one statement (one round trip, however many events). */
+const INSERT_EVENTS = { name: 'sitrep_insert_events', text: `WITH ${eventInsertCtes(1)} SELECT 1` };
+
+/** The parameters of eventInsertCtes for the events of `doc` (empty arrays when it has none). */
+export function eventArrays(articleId: string, doc: DocumentJson): unknown[][] {
+  const all = eventColumnsOf(articleId, doc);
+  return ARRAY_COLUMNS.map((name) => all.map((columns) => {
+    const value = columns[name];
+    return typeof value === 'string' ? POSTGRES_DIALECT.text(value) : value;
+  }));
+}
 
 /**
  * Write the events of `doc` for the article; call inside the saving transaction. `replace`:
@@ -74,19 +92,16 @@ export async function writePostgresEvents(c: pg.PoolClient, articleId: string, d
     await c.query('DELETE FROM event_rows WHERE id IN (SELECT id FROM events WHERE article_id = $1)', [articleId]);
     await c.query('DELETE FROM events WHERE article_id = $1', [articleId]);
   }
-  const all = eventColumnsOf(articleId, doc);
-  if (!all.length) return;
-  await c.query(INSERT_EVENTS_SQL, ARRAY_COLUMNS.map((name) => all.map((columns) => {
-    const value = columns[name];
-    return typeof value === 'string' ? POSTGRES_DIALECT.text(value) : value;
-  })));
+  const arrays = eventArrays(articleId, doc);
+  if (!arrays[0]!.length) return;
+  await c.query({ ...INSERT_EVENTS, values: arrays });
 }
 
 /** Fill the table from every stored document (a database made before the table existed). */
 export async function fillPostgresEvents(c: pg.PoolClient): Promise<void> {
   const ids = (await c.query<{ id: string }>('SELECT id FROM articles ORDER BY ingested_at, id')).rows.map((r) => r.id);
   for (const id of ids) {
-    const doc = (await c.query<{ document: DocumentJson }>('SELECT document FROM articles WHERE id = $1', [id])).rows[0]!.document;
+    const doc = storedDocument((await c.query<{ document: unknown }>('SELECT document FROM articles WHERE id = $1', [id])).rows[0]!.document);
     await writePostgresEvents(c, id, doc);
   }
 }
@@ -98,33 +113,27 @@ export async function queryPostgresEvents(query: Query, filter: EventFilter, opt
   return { ...page, items: page.items.map((row) => JSON.parse(row) as EventRow) };
 }
 
-/** most branches a filter's OR is split into (columns × values) before the plain query is cheaper to plan */
-const MAX_BRANCHES = 32;
-
 /**
  * The SELECT of the page's ids, newest first. A filter on several columns at once (country:
  * place and actor codes; ACLED: type and sub-type) is an OR the planner can only answer by
  * gathering every match and sorting, or by walking the whole table newest first: on 100k
  * events that walked 20–50k rows for a rare country. Split into one branch per column and
- * value, each walks its own (column, id) index newest first and stops at the page size; the
- * union of the branches' pages holds the page of the whole filter.
+ * value (../event-sql.ts orSplit), each walks its own (column, id) index newest first and
+ * stops at the page size; the union of the branches' pages holds the page of the whole filter.
  */
 function pageIdsSql(filter: EventFilter, after: number | undefined, limit: number): { sql: string; params: unknown[] } {
-  const split = filter.country ? { key: 'country' as const, columns: ['place_country2', 'place_country3', 'source_country', 'target_country'], values: filter.country }
-    : filter.acled ? { key: 'acled' as const, columns: ['acled_type', 'acled_sub'], values: filter.acled }
-    : undefined;
-  const branches = split ? split.columns.length * split.values.length : 0;
-  const rest = split && branches > 0 && branches <= MAX_BRANCHES ? { ...filter, [split.key]: undefined } : filter;
+  const split = orSplit(filter);
+  const rest = split ? { ...filter, [split.key]: undefined } : filter;
   const { where, params } = eventConditions(rest, POSTGRES_DIALECT, after === undefined ? [] : [after]);
   if (after !== undefined) where.unshift('id < $1');
   const select = (extra: string[]) => {
     const all = [...extra, ...where];
     return `SELECT id FROM events ${all.length ? `WHERE ${all.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${limit + 1}`;
   };
-  if (rest === filter) return { sql: select([]), params };
-  const parts = split!.values.flatMap((value) => {
+  if (!split) return { sql: select([]), params };
+  const parts = split.values.flatMap((value) => {
     const n = params.push(POSTGRES_DIALECT.text(value));
-    return split!.columns.map((column) => `(${select([`${column} = $${n}`])})`);
+    return split.columns.map((column) => `(${select([`${column} = $${n}`])})`);
   });
   return { sql: `SELECT id FROM (${parts.join(' UNION ')}) u ORDER BY id DESC LIMIT ${limit + 1}`, params };
 }

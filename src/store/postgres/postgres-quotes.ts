@@ -6,6 +6,7 @@ import { POSTGRES_DIALECT } from '../event-sql.js';
 import { QUOTE_COLUMN_NAMES, quoteColumnsOf, quoteConditions } from '../quote-index.js';
 import { encodeCursor } from '../record.js';
 import type { Page } from '../store.js';
+import { storedDocument } from './postgres-documents.js';
 
 export const POSTGRES_QUOTES_SQL = `
   CREATE TABLE quotes (
@@ -22,23 +23,37 @@ export const POSTGRES_QUOTES_SQL = `
   CREATE INDEX quotes_article ON quotes (article_id, id);
 `;
 
+/** How many parameters quoteInsertCte takes. */
+export const QUOTE_ARRAY_COUNT = QUOTE_COLUMN_NAMES.length;
+
+/**
+ * The CTE that inserts quotes from one array per column, parameters `first` on, under the
+ * condition `when`: unnested in order, so ids follow the array order (reverse document order).
+ */
+export function quoteInsertCte(first: number, when = 'true'): string {
+  const types = QUOTE_COLUMN_NAMES.map((name) => (name === 'direct' ? 'smallint[]' : 'text[]'));
+  return `quote_q AS (INSERT INTO quotes (${QUOTE_COLUMN_NAMES.join(', ')}) SELECT ${QUOTE_COLUMN_NAMES.join(', ')} FROM unnest(${types.map((t, i) => `$${first + i}::${t}`).join(', ')}) WITH ORDINALITY AS u(${QUOTE_COLUMN_NAMES.join(', ')}, n) WHERE ${when} ORDER BY n)`;
+}
+
+const INSERT_QUOTES = { name: 'sitrep_insert_quotes', text: `WITH ${quoteInsertCte(1)} SELECT 1` };
+
+/** The parameters of quoteInsertCte for the quotes of `doc` (empty arrays when it has none). */
+export function quoteArrays(articleId: string, doc: DocumentJson): unknown[][] {
+  const rows = quoteColumnsOf(articleId, doc);
+  return QUOTE_COLUMN_NAMES.map((name) => rows.map((r) => (typeof r[name] === 'string' ? POSTGRES_DIALECT.text(r[name] as string) : r[name])));
+}
+
 /** Write the article's quotes (`replace`: after deleting those it has); call inside the saving transaction. */
 export async function writePostgresQuotes(c: pg.PoolClient, articleId: string, doc: DocumentJson, replace = true): Promise<void> {
   if (replace) await c.query('DELETE FROM quotes WHERE article_id = $1', [articleId]);
-  const rows = quoteColumnsOf(articleId, doc);
-  if (!rows.length) return;
-  // one array per column, unnested in order: ids follow the array order (reverse document order)
-  const arrays = QUOTE_COLUMN_NAMES.map((name) => rows.map((r) => (typeof r[name] === 'string' ? POSTGRES_DIALECT.text(r[name] as string) : r[name])));
-  const types = QUOTE_COLUMN_NAMES.map((name) => (name === 'direct' ? 'smallint[]' : 'text[]'));
-  await c.query(
-    `INSERT INTO quotes (${QUOTE_COLUMN_NAMES.join(', ')}) SELECT ${QUOTE_COLUMN_NAMES.join(', ')} FROM unnest(${types.map((t, i) => `$${i + 1}::${t}`).join(', ')}) WITH ORDINALITY AS u(${QUOTE_COLUMN_NAMES.join(', ')}, n) ORDER BY n`,
-    arrays,
-  );
+  const arrays = quoteArrays(articleId, doc);
+  if (!arrays[0]!.length) return;
+  await c.query({ ...INSERT_QUOTES, values: arrays });
 }
 
 export async function fillPostgresQuotes(c: pg.PoolClient): Promise<void> {
   const ids = (await c.query<{ id: string }>('SELECT id FROM articles ORDER BY ingested_at, id')).rows.map((r) => r.id);
-  for (const id of ids) await writePostgresQuotes(c, id, (await c.query<{ document: DocumentJson }>('SELECT document FROM articles WHERE id = $1', [id])).rows[0]!.document);
+  for (const id of ids) await writePostgresQuotes(c, id, storedDocument((await c.query<{ document: unknown }>('SELECT document FROM articles WHERE id = $1', [id])).rows[0]!.document));
 }
 
 export async function queryPostgresQuotes(

@@ -99,6 +99,29 @@ if (reason !== undefined) {
     }
   });
 
+  test('postgres: documents stored as jsonb before migration 7 read back whole as text after it, and new ones keep U+0000', async () => {
+    const schema = `sitrep_test_${run}_${n++}`;
+    const store = new PostgresStore(TEST_PG_URL, { schema });
+    try {
+      await store.migrate();
+      const docs = eventFixtureDocuments();
+      for (const d of docs) await store.saveArticle(articleRecord(d));
+      // back to schema version 6: documents in a jsonb column
+      await withClient((c) => c.query(`ALTER TABLE "${schema}".articles ALTER COLUMN document TYPE jsonb USING document::jsonb; DELETE FROM "${schema}".schema_migrations WHERE version >= 7`));
+      await store.migrate();
+      const type = await withClient((c) => c.query("SELECT data_type FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'articles' AND column_name = 'document'", [schema]));
+      assert.equal(type.rows[0].data_type, 'text');
+      for (const d of docs) assert.deepEqual((await store.getArticle(d.meta.id!))?.document, JSON.parse(JSON.stringify(d)));
+      const withNul = eventFixtureDocuments()[0]!;
+      const nulDoc = { ...withNul, meta: { id: 'fx-nul' }, raw: `${withNul.raw}\u0000` };
+      await store.saveArticle(articleRecord(nulDoc));
+      assert.equal((await store.getArticle('fx-nul'))?.document.raw, nulDoc.raw);
+    } finally {
+      await store.close();
+      await withClient((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+    }
+  });
+
   test('postgres: openStore opens a postgres:// URL, with ?schema= keeping the tables apart', async () => {
     const schema = `sitrep_test_${run}_${n++}`;
     const url = new URL(TEST_PG_URL);

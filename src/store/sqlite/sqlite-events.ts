@@ -2,10 +2,10 @@ import type Database from 'better-sqlite3';
 import type { EventFilter } from '../../query/event-filter.js';
 import { sortCounts, type EventCountKey, type EventRow } from '../../query/event-rows.js';
 import type { DocumentJson } from '../../serialize/document-json.js';
-import { EVENT_COLUMN_NAMES, eventColumnsOf, eventCursor, eventPageLimit, type EventColumns } from '../event-index.js';
-import { EVENT_COUNT_COLUMNS, eventConditions, SQLITE_DIALECT } from '../event-sql.js';
+import { EVENT_COLUMN_NAMES, eventColumnsOf, eventCursor, eventPageLimit } from '../event-index.js';
+import { EVENT_COUNT_COLUMNS, eventConditions, SQLITE_DIALECT, type OrSplit } from '../event-sql.js';
 import { encodeCursor } from '../record.js';
-import { planEventQuery, withAll } from './sqlite-event-plan.js';
+import { PartSizes, planEventQuery, splitPlan, withAll } from './sqlite-event-plan.js';
 import type { Page } from '../store.js';
 
 /**
@@ -55,7 +55,22 @@ export class SqliteEvents {
   /** queries by their SQL: a filter's shape recurs far more often than its values */
   private readonly cache = new Map<string, Database.Statement>();
 
+  /** the sizes of filter parts the query planner measured, until the table changes (written here or elsewhere) */
+  private readonly partSizes = new PartSizes();
+
+  private dataVersion?: number;
+
   constructor(private readonly db: Database.Database) {}
+
+  /** The measured sizes, forgotten when another connection (another process) has written the file since. */
+  private currentPartSizes(): PartSizes {
+    const version = this.statement('PRAGMA data_version').pluck().get() as number;
+    if (version !== this.dataVersion) {
+      this.partSizes.clear();
+      this.dataVersion = version;
+    }
+    return this.partSizes;
+  }
 
   private statement(sql: string): Database.Statement {
     let s = this.cache.get(sql);
@@ -71,22 +86,28 @@ export class SqliteEvents {
     this.statements ??= {
       deleteRows: this.db.prepare('DELETE FROM event_rows WHERE id IN (SELECT id FROM events WHERE article_id = ?)'),
       deleteEvents: this.db.prepare('DELETE FROM events WHERE article_id = ?'),
-      insert: this.db.prepare(`INSERT INTO events (${EVENT_COLUMN_NAMES.join(', ')}) VALUES (${EVENT_COLUMN_NAMES.map((c) => `@${c}`).join(', ')})`),
+      insert: this.db.prepare(`INSERT INTO events (${EVENT_COLUMN_NAMES.join(', ')}) VALUES (${EVENT_COLUMN_NAMES.map(() => '?').join(', ')})`),
       insertRow: this.db.prepare('INSERT INTO event_rows (id, row, item) VALUES (?, ?, ?)'),
     };
     return this.statements;
   }
 
-  /** Replace the article's events with those of `doc`; call inside the saving transaction. */
-  write(articleId: string, doc: DocumentJson): void {
+  /**
+   * Write the article's events from `doc`; call inside the saving transaction. `replace`: the
+   * article may have events already (an update), and they go first.
+   */
+  write(articleId: string, doc: DocumentJson, replace = true): void {
     const s = this.prepared();
-    s.deleteRows.run(articleId);
-    s.deleteEvents.run(articleId);
+    this.partSizes.clear();
+    if (replace) {
+      s.deleteRows.run(articleId);
+      s.deleteEvents.run(articleId);
+    }
     const all = eventColumnsOf(articleId, doc);
     for (const columns of all) {
-      const { row, item, ...filterColumns } = columns satisfies EventColumns;
-      const { lastInsertRowid } = s.insert.run(filterColumns);
-      s.insertRow.run(lastInsertRowid, row, item);
+      // positional parameters: binding by name looks every column up by name, on every row
+      const { lastInsertRowid } = s.insert.run(EVENT_COLUMN_NAMES.map((name) => columns[name]));
+      s.insertRow.run(lastInsertRowid, columns.row, columns.item);
     }
     this.keepStatistics(all.length);
   }
@@ -135,7 +156,9 @@ export class SqliteEvents {
    * table is walked newest first, no index used, until the page is full.
    */
   private selectIds(filter: EventFilter, limit: number, after: number | undefined): number[] {
-    const driver = planEventQuery((sql) => this.statement(sql), filter, limit, (f, use) => eventConditions(f, SQLITE_DIALECT, [], use));
+    const driver = planEventQuery((sql) => this.statement(sql), filter, limit, (f, use) => eventConditions(f, SQLITE_DIALECT, [], use), this.currentPartSizes());
+    const split = splitPlan(filter, driver);
+    if (split) return this.selectSplitIds(filter, split, limit, after);
     const params: unknown[] = [];
     const first = driver ? eventConditions(withAll(driver), SQLITE_DIALECT, params).where : [];
     // every column of the rest unindexed: candidates come from `d`, or from the walk by id
@@ -145,6 +168,24 @@ export class SqliteEvents {
     return this.statement(`${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.id DESC LIMIT ${limit + 1}`).pluck().all(...params) as number[];
   }
 
+
+  /**
+   * The ids of the page as the union of one walk per column and value of the split part, each
+   * down its own (column, id) index newest first, the rest of the filter checked on the way
+   * (unindexed), stopping at the page size.
+   */
+  private selectSplitIds(filter: EventFilter, split: OrSplit, limit: number, after: number | undefined): number[] {
+    const rest = { ...filter, [split.key]: undefined };
+    const params: unknown[] = [];
+    // SQLite's "?" placeholders are positional: each branch takes its own copy of the parameters
+    const branches = split.values.flatMap((value) => split.columns.map((column) => {
+      params.push(SQLITE_DIALECT.text(value));
+      const { where } = eventConditions(rest, SQLITE_DIALECT, params, () => false);
+      if (after !== undefined) where.push(`id < ${SQLITE_DIALECT.placeholder(params.push(after))}`);
+      return `SELECT id FROM (SELECT id FROM events WHERE ${[`${column} = ?`, ...where].join(' AND ')} ORDER BY id DESC LIMIT ${limit + 1})`;
+    }));
+    return this.statement(`SELECT id FROM (${branches.join(' UNION ')}) ORDER BY id DESC LIMIT ${limit + 1}`).pluck().all(...params) as number[];
+  }
 
   /** A page of the stored JSON texts of one column: `row` (EventRow) or `item` (the API's flat row). */
   queryJson(filter: EventFilter, options: { limit?: number; cursor?: string }, column: 'row' | 'item'): Page<string> {

@@ -24,13 +24,23 @@ export const SQLITE_QUOTES_SQL = `
 
 /** Writes and reads the quotes of stored articles on one SQLite connection. */
 export class SqliteQuotes {
+  private statements?: { delete: Database.Statement; insert: Database.Statement };
+
   constructor(private readonly db: Database.Database) {}
 
-  /** Replace the article's quotes with those of `doc`; call inside the saving transaction. */
-  write(articleId: string, doc: DocumentJson): void {
-    this.db.prepare('DELETE FROM quotes WHERE article_id = ?').run(articleId);
-    const insert = this.db.prepare(`INSERT INTO quotes (${QUOTE_COLUMN_NAMES.join(', ')}) VALUES (${QUOTE_COLUMN_NAMES.map((c) => `@${c}`).join(', ')})`);
-    for (const columns of quoteColumnsOf(articleId, doc)) insert.run(columns);
+  private prepared() {
+    this.statements ??= {
+      delete: this.db.prepare('DELETE FROM quotes WHERE article_id = ?'),
+      insert: this.db.prepare(`INSERT INTO quotes (${QUOTE_COLUMN_NAMES.join(', ')}) VALUES (${QUOTE_COLUMN_NAMES.map(() => '?').join(', ')})`),
+    };
+    return this.statements;
+  }
+
+  /** Write the article's quotes (`replace`: after deleting those it has); call inside the saving transaction. */
+  write(articleId: string, doc: DocumentJson, replace = true): void {
+    const s = this.prepared();
+    if (replace) s.delete.run(articleId);
+    for (const columns of quoteColumnsOf(articleId, doc)) s.insert.run(QUOTE_COLUMN_NAMES.map((name) => columns[name]));
   }
 
   fillFromArticles(): void {

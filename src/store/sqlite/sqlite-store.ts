@@ -68,13 +68,32 @@ export class SqliteStore implements Store {
     }
   }
 
+  private saveStatements?: Record<'byHash' | 'byUrl' | 'byId' | 'insert' | 'update' | 'deleteText' | 'insertText', Database.Statement>;
+
+  /** The statements of a save, prepared once (after migrate: they name its tables). */
+  private saving() {
+    this.saveStatements ??= {
+      byHash: this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').pluck(),
+      byUrl: this.db.prepare('SELECT id FROM articles WHERE url = ? LIMIT 1').pluck(),
+      byId: this.db.prepare('SELECT id FROM articles WHERE id = ?').pluck(),
+      insert: this.db.prepare(`INSERT INTO articles (id, content_hash, url, title, outlet, published_at, origin, pipeline_version, ingested_at, chars, counts, document)
+          VALUES (@id, @content_hash, @url, @title, @outlet, @published_at, @origin, @pipeline_version, @ingested_at, @chars, @counts, @document)`),
+      update: this.db.prepare(`UPDATE articles SET content_hash=@content_hash, url=@url, title=@title, outlet=@outlet, published_at=@published_at, origin=@origin,
+          pipeline_version=@pipeline_version, ingested_at=@ingested_at, chars=@chars, counts=@counts, document=@document WHERE id=@id`),
+      deleteText: this.db.prepare('DELETE FROM articles_fts WHERE id = ?'),
+      insertText: this.db.prepare('INSERT INTO articles_fts (id, title, body) VALUES (?, ?, ?)'),
+    };
+    return this.saveStatements;
+  }
+
   async saveArticle(record: ArticleRecord): Promise<{ id: string; status: SaveStatus }> {
+    const s = this.saving();
     const save = this.db.transaction((): { id: string; status: SaveStatus } => {
-      const same = this.db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(record.contentHash) as { id: string } | undefined;
-      if (same) return { id: same.id, status: 'duplicate' };
+      const same = s.byHash.get(record.contentHash) as string | undefined;
+      if (same) return { id: same, status: 'duplicate' };
       // the same URL or id with new content is a corrected version of that article
-      const previous = (record.url ? this.db.prepare('SELECT id FROM articles WHERE url = ? LIMIT 1').get(record.url) : undefined) as { id: string } | undefined;
-      const existingId = previous?.id ?? (this.db.prepare('SELECT id FROM articles WHERE id = ?').get(record.id) as { id: string } | undefined)?.id;
+      const previous = (record.url ? s.byUrl.get(record.url) : undefined) as string | undefined;
+      const existingId = previous ?? (s.byId.get(record.id) as string | undefined);
       const values = {
         id: existingId ?? record.id,
         content_hash: record.contentHash,
@@ -90,16 +109,15 @@ export class SqliteStore implements Store {
         document: JSON.stringify(record.document),
       };
       if (existingId) {
-        this.db.prepare(`UPDATE articles SET content_hash=@content_hash, url=@url, title=@title, outlet=@outlet, published_at=@published_at, origin=@origin,
-          pipeline_version=@pipeline_version, ingested_at=@ingested_at, chars=@chars, counts=@counts, document=@document WHERE id=@id`).run(values);
-        this.db.prepare('DELETE FROM articles_fts WHERE id = ?').run(existingId);
+        s.update.run(values);
+        s.deleteText.run(existingId);
       } else {
-        this.db.prepare(`INSERT INTO articles (id, content_hash, url, title, outlet, published_at, origin, pipeline_version, ingested_at, chars, counts, document)
-          VALUES (@id, @content_hash, @url, @title, @outlet, @published_at, @origin, @pipeline_version, @ingested_at, @chars, @counts, @document)`).run(values);
+        s.insert.run(values);
       }
-      this.db.prepare('INSERT INTO articles_fts (id, title, body) VALUES (?, ?, ?)').run(values.id, values.title ?? '', record.document.clean?.text ?? record.document.raw);
-      this.events.write(values.id, record.document);
-      this.quotes.write(values.id, record.document);
+      s.insertText.run(values.id, values.title ?? '', record.document.clean?.text ?? record.document.raw);
+      // a new article has no events or quotes to replace
+      this.events.write(values.id, record.document, existingId !== undefined);
+      this.quotes.write(values.id, record.document, existingId !== undefined);
       return { id: values.id, status: existingId ? 'updated' : 'stored' };
     });
     return save.immediate();
