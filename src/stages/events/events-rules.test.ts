@@ -164,3 +164,8 @@ test('ACLED target kind: the head after a possessive counts', () => {
   const target: EventParticipant = { span: { start: 0, end: 16, text: 'South West State' }, name: 'South West State', actorCode: 'SOM GOV' };
   assert.equal(acledView({ type: 'ASSAULT', target }, "Fighters attacked South West State's militiamen near the town.", lex).subEventType, 'Armed clash');
 });
+
+test('the finest place of a chain is where it happened: "the outskirts of X, Y region"', async () => {
+  const doc = await analyse('Shells hit houses on the outskirts of Kramatorsk, Donetsk region, overnight.');
+  assert.equal(first(doc, 'ASSAULT').place?.name, 'Kramatorsk');
+});

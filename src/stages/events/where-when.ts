@@ -1,5 +1,5 @@
 import { spansOverlap } from '../../core/span.js';
-import type { DatePrecision, EventParticipant, EventRecord, PlaceMention, TimeExpression } from '../../core/layers/index.js';
+import type { DatePrecision, EventParticipant, EventRecord, PlaceMention, PlacePrecision, TimeExpression } from '../../core/layers/index.js';
 import type { SentenceView } from './arguments.js';
 import type { TriggerHit } from './triggers.js';
 
@@ -31,6 +31,11 @@ function placeRecord(p: PlaceMention, fromArticleFocus: boolean): NonNullable<Ev
   return { placeMentionId: p.id, name: p.span.text, lat: r.lat, lon: r.lon, country: r.country, ...(p.precision ? { precision: p.precision } : {}), fromArticleFocus };
 }
 
+/** how far after a place its container may be named ("X district, in the north of Y province") */
+const CHAIN_GAP = 60;
+const FINENESS: Record<PlacePrecision, number> = { point: 0, city: 1, district: 2, region: 3, country: 4, continent: 5 };
+const finer = (a: PlaceMention, b: PlaceMention) => a.precision !== undefined && b.precision !== undefined && FINENESS[a.precision] < FINENESS[b.precision];
+
 export function placeFor(v: SentenceView, h: TriggerHit, places: readonly PlaceMention[], focus: Focus | undefined, source?: EventParticipant): EventRecord['place'] {
   const tstart = v.tokens[h.first]!.span.start;
   const sentSpan = { start: v.tokens[0]!.span.start, end: v.tokens[v.tokens.length - 1]!.span.end };
@@ -43,8 +48,12 @@ export function placeFor(v: SentenceView, h: TriggerHit, places: readonly PlaceM
     const ti = v.tokens.findIndex((t) => spansOverlap(t.span, p.span));
     return ti > 0 && v.tokens[ti - 1]!.span.text.toLowerCase() === 'of' ? 1 : 0;
   };
+  // "in Obe district of Herat province", "PD4 of Lashkargah city, Helmand": the finer place
+  // of a chain is where it happened; the coarser ones right after it only locate it
+  const container = (p: PlaceMention, list: PlaceMention[]) =>
+    list.some((q) => q !== p && q.span.end <= p.span.start && p.span.start - q.span.end <= CHAIN_GAP && finer(q, p)) ? 1 : 0;
   const rank = (list: PlaceMention[]) =>
-    [...list].sort((a, b) => Number(a.precision === 'country') - Number(b.precision === 'country') || ofPlace(a) - ofPlace(b) || Math.abs(a.span.start - tstart) - Math.abs(b.span.start - tstart))[0];
+    [...list].sort((a, b) => Number(a.precision === 'country') - Number(b.precision === 'country') || container(a, list) - container(b, list) || ofPlace(a) - ofPlace(b) || Math.abs(a.span.start - tstart) - Math.abs(b.span.start - tstart))[0];
   const best = rank(inSent.filter((p) => clauseOf(p) === v.clause[h.first])) ?? rank(inSent);
   if (best) return placeRecord(best, false);
   return focus ? placeRecord(focus.place, true) : undefined;
