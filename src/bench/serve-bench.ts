@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import countries from 'i18n-iso-countries';
 import pg from 'pg';
 import { analyzeText } from '../analysis/analyze.js';
+import { ingestPaths } from '../analysis/ingest-run.js';
 import { createApi } from '../api/app.js';
 import { makeSpan } from '../core/span.js';
 import { PLOVER_TYPES, type EventRecord, type PloverType } from '../core/layers/index.js';
@@ -29,7 +30,7 @@ import { loadBenchTexts, type BenchText } from './texts.js';
  * concurrency: requests/s, p50 and p99. Sizes come from the environment (SITREP_SERVE_*).
  */
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const INGEST_ARTICLES = env('SITREP_SERVE_INGEST_ARTICLES', 200);
+const INGEST_ARTICLES = env('SITREP_SERVE_INGEST_ARTICLES', 600);
 const EVENTS = env('SITREP_SERVE_EVENTS', 100_000);
 const EVENTS_PER_ARTICLE = 50;
 const REQUESTS = env('SITREP_SERVE_REQUESTS', 3000);
@@ -40,6 +41,8 @@ const PG_URL = process.env.SITREP_TEST_PG ?? 'postgres://root@127.0.0.1:5432/tes
 
 type Skipped = { skipped: string };
 export interface IngestResult { articles: number; seconds: number; articlesPerSec: number; storeMsPerArticle: number; storeOnlyArticlesPerSec: number }
+/** `sitrep ingest` itself: a JSONL file in, analysed on worker threads (their start-up included), stored in input order */
+export interface ThreadedIngestResult { threads: number; articles: number; seconds: number; articlesPerSec: number; stored: number }
 export interface ServeResult {
   events: number;
   loadSeconds: number;
@@ -56,6 +59,7 @@ export interface ServeResult {
 }
 export interface ServeBenchResult {
   ingest: { texts: number; sqlite: IngestResult | Skipped; postgres: IngestResult | Skipped };
+  ingestThreads: { sqlite: ThreadedIngestResult | Skipped; postgres: ThreadedIngestResult | Skipped };
   serve: { sqlite: ServeResult | Skipped; postgres: ServeResult | Skipped };
 }
 
@@ -109,6 +113,24 @@ async function ingest(pipeline: Pipeline, texts: BenchText[], store: Store): Pro
   const seconds = (performance.now() - t0) / 1000;
   const perArticle = storeMs / texts.length;
   return { articles: texts.length, seconds: round(seconds, 2), articlesPerSec: round(texts.length / seconds), storeMsPerArticle: round(perArticle, 2), storeOnlyArticlesPerSec: round(1000 / perArticle) };
+}
+
+/** as `sitrep ingest` defaults: two worker threads, or one on a one-core machine */
+const INGEST_THREADS = env('SITREP_SERVE_INGEST_THREADS', Math.min(2, os.availableParallelism()));
+
+async function ingestThreaded(texts: BenchText[], store: Store): Promise<ThreadedIngestResult> {
+  await store.migrate();
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-ingest-'));
+  try {
+    const file = join(dir, 'articles.jsonl');
+    writeFileSync(file, texts.map((t) => JSON.stringify({ id: t.id.replace(/[^\w.-]+/g, '_'), text: t.text, publishedAt: t.publishedAt })).join('\n') + '\n');
+    const t0 = performance.now();
+    const summary = await ingestPaths([file], createDefaultPipeline, store, { threads: INGEST_THREADS });
+    const seconds = (performance.now() - t0) / 1000;
+    return { threads: INGEST_THREADS, articles: texts.length, seconds: round(seconds, 2), articlesPerSec: round(texts.length / seconds), stored: summary.stored };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ---- (b) synthetic events with a realistic spread ----
@@ -301,28 +323,36 @@ async function onBoth<T>(tag: string, run: (store: Store) => Promise<T>): Promis
 export async function runServeBench(): Promise<ServeBenchResult> {
   const pipeline = await createDefaultPipeline();
   let ingestResult: ServeBenchResult['ingest'];
+  let threadedResult: ServeBenchResult['ingestThreads'];
   if (!sharedAvailable()) {
     const skipped = { skipped: `the shared data folder ${sharedPath()} is absent (set SITREP_SHARED)` };
     ingestResult = { texts: 0, sqlite: skipped, postgres: skipped };
+    threadedResult = { sqlite: skipped, postgres: skipped };
   } else {
     const texts = loadBenchTexts(Number.MAX_SAFE_INTEGER).slice(0, INGEST_ARTICLES);
     for (const t of texts.slice(0, 10)) analyzeText(pipeline, t.text, {}); // warm up: lexicons, models, JIT
     ingestResult = { texts: texts.length, ...(await onBoth('ingest', (store) => ingest(pipeline, texts, store))) };
+    // the same texts again, as `sitrep ingest` reads them
+    threadedResult = await onBoth('ingest_threads', (store) => ingestThreaded(texts, store));
   }
   const docs = syntheticDocuments(EVENTS);
   const serveResult = await onBoth('serve', (store) => serveEvents(store, docs, pipeline));
-  const result: ServeBenchResult = { ingest: ingestResult, serve: serveResult };
+  const result: ServeBenchResult = { ingest: ingestResult, ingestThreads: threadedResult, serve: serveResult };
   printTable(result);
   return result;
 }
 
 function printTable(r: ServeBenchResult): void {
-  const cell = (x: IngestResult | ServeResult | Skipped, show: (v: any) => string) => ('skipped' in x ? `skipped: ${x.skipped}` : show(x));
+  const cell = (x: IngestResult | ThreadedIngestResult | ServeResult | Skipped, show: (v: any) => string) => ('skipped' in x ? `skipped: ${x.skipped}` : show(x));
   const ingestCell = (x: IngestResult | Skipped) => cell(x, (v: IngestResult) => `${v.articlesPerSec} articles/s (${v.articles} in ${v.seconds} s; the store alone: ${v.storeMsPerArticle} ms/article = ${v.storeOnlyArticlesPerSec}/s)`);
   const serveCell = (x: ServeResult | Skipped) => cell(x, (v: ServeResult) => `${v.requestsPerSec} req/s, p50 ${v.p50Ms} ms, p99 ${v.p99Ms} ms, CPU ${v.cpuMsPerRequest} ms/request (${v.requests} requests, ${v.concurrency} at a time by ${v.client}, ${v.events} events, ${v.errors} errors)`);
+  const threadedCell = (x: ThreadedIngestResult | Skipped) => cell(x, (v: ThreadedIngestResult) => `${v.articlesPerSec} articles/s (${v.stored} of ${v.articles} stored in ${v.seconds} s, worker start-up included)`);
+  const threads = (x: ThreadedIngestResult | Skipped) => ('skipped' in x ? '' : ` (${x.threads} threads)`);
   const rows: [string, string][] = [
     ['ingest, full pipeline → SQLite', ingestCell(r.ingest.sqlite)],
     ['ingest, full pipeline → PostgreSQL', ingestCell(r.ingest.postgres)],
+    [`sitrep ingest${threads(r.ingestThreads.sqlite)} → SQLite`, threadedCell(r.ingestThreads.sqlite)],
+    [`sitrep ingest${threads(r.ingestThreads.postgres)} → PostgreSQL`, threadedCell(r.ingestThreads.postgres)],
     ['API /api/events mix, SQLite', serveCell(r.serve.sqlite)],
     ['API /api/events mix, PostgreSQL', serveCell(r.serve.postgres)],
   ];
