@@ -1,31 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SitrepDocument } from '../../core/document.js';
-import type { Entity, EntityType, PlaceMention } from '../../core/layers/index.js';
-import { OffsetMap } from '../../core/offset-map.js';
-import { makeSpan } from '../../core/span.js';
-import { testGazetteer } from '../../services/gazetteer/test-helper.js';
-import { createGeocodeStage } from './index.js';
+import { geocodeSentence, placeAt, skipWithoutGazetteer } from './test-sentence.js';
 
-const gz = testGazetteer();
-const skip = gz ? false : 'gazetteer not built';
-const stage = createGeocodeStage();
-
-/** One sentence, the named entities tagged by hand (first occurrence of each surface). */
-function run(text: string, entities: [string, EntityType][]): PlaceMention[] {
-  const d = new SitrepDocument(text, {});
-  d.set('clean', { text, map: OffsetMap.identity(text.length) });
-  d.set('sentences', [{ index: 0, span: makeSpan(text, 0, text.length), paragraph: 0, heading: false }]);
-  const ents: Entity[] = entities.map(([surface, type], i) => {
-    const at = text.indexOf(surface);
-    assert.ok(at >= 0, `"${surface}" not in the text`);
-    return { id: `e${i + 1}`, span: makeSpan(text, at, at + surface.length), type, source: 'tagger' };
-  });
-  d.set('entities', ents);
-  return stage.run(d, { gazetteer: gz! }).layers.places!;
-}
-
-const at = (ps: PlaceMention[], surface: string) => ps.find((p) => p.span.text === surface)!;
+const skip = skipWithoutGazetteer;
+const run = geocodeSentence;
+const at = placeAt;
 
 test('a demonym naming an actor does not pull a division to a foreign namesake', { skip }, () => {
   const ps = run('Russian troops shelled villages near Donetsk on Tuesday.', [['Russian', 'NORP'], ['Donetsk', 'GPE']]);
