@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { openSidePostgres } from '../store/side-tables.js';
+import { createSidePostgresTables, openSidePostgres } from '../store/side-tables.js';
 import { AlertError, type AlertDefinition, type AlertMatch } from './alert.js';
 import { alertFromRow, clampLimit, matchFromRow, type AlertStore } from './alert-store.js';
 
@@ -13,15 +13,8 @@ export class PostgresAlertStore implements AlertStore {
     ({ pool: this.pool, prefix: this.prefix } = openSidePostgres(connectionString, options.schema));
   }
 
-  /** Create the tables under an advisory lock: workers starting together would otherwise race on CREATE. */
   async migrate(): Promise<void> {
-    const schema = this.prefix ? this.prefix.slice(0, -1) : undefined;
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`sitrep alerts ${schema ?? 'public'}`]);
-      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await client.query(`
+    await createSidePostgresTables(this.pool, this.prefix, 'alerts', `
         CREATE TABLE IF NOT EXISTS ${this.prefix}alerts (
           name TEXT PRIMARY KEY,
           filter_json JSONB NOT NULL,
@@ -39,13 +32,6 @@ export class PostgresAlertStore implements AlertStore {
           PRIMARY KEY (alert_name, event_key)
         );
         CREATE INDEX IF NOT EXISTS alert_matches_by_time ON ${this.prefix}alert_matches (matched_at);`);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 
   async addAlert(def: AlertDefinition): Promise<void> {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { openSidePostgres } from '../store/side-tables.js';
+import { createSidePostgresTables, openSidePostgres } from '../store/side-tables.js';
 import { feedFromRow } from './sqlite-state.js';
 import type { FeedRecord, FeedState } from './state.js';
 
@@ -14,9 +14,7 @@ export class PostgresFeedState implements FeedState {
   }
 
   async migrate(): Promise<void> {
-    const schema = this.prefix ? this.prefix.slice(0, -1) : undefined;
-    if (schema) await this.pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    await this.pool.query(`
+    await createSidePostgresTables(this.pool, this.prefix, 'watch', `
       CREATE TABLE IF NOT EXISTS ${this.prefix}watch_feeds (
         url TEXT PRIMARY KEY,
         title TEXT,

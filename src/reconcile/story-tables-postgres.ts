@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { lockKey } from '../store/postgres/postgres-store.js';
-import { openSidePostgres } from '../store/side-tables.js';
+import { createSidePostgresTables, openSidePostgres } from '../store/side-tables.js';
 import { articleFromRow, clusterFromRow, refFromRow, REF_COLUMNS, STORY_TABLES_SQL } from './story-tables-sqlite.js';
 import type { ClusterRow, IndexedArticle, MemberRef, StoryTables } from './story-tables.js';
 
@@ -23,20 +23,8 @@ export class PostgresStoryTables implements StoryTables {
   }
 
   async migrate(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [lockKey(`${this.schema ?? ''}:story-index-migrate`).toString()]);
-      if (this.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
-      // index names live in the schema of their table, so they need no prefix
-      await client.query(STORY_TABLES_SQL(this.prefix, 'JSONB'));
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    // index names live in the schema of their table, so they need no prefix
+    await createSidePostgresTables(this.pool, this.prefix, 'story-index', STORY_TABLES_SQL(this.prefix, 'JSONB'));
   }
 
   async exclusive<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { checkSchemaName } from './postgres/connection.js';
+import { lockKey } from './postgres/postgres-store.js';
 
 /*
  * Feeds' watch state, alerts and the story index keep their own tables beside the articles,
@@ -23,4 +24,26 @@ export function openSidePostgres(connectionString: string, schema?: string, opti
   // a dropped idle connection is replaced on next use; without a listener it would crash the process
   pool.on('error', () => {});
   return { pool, prefix };
+}
+
+/**
+ * Create side tables (and their schema) in one transaction under an advisory lock named for
+ * them: processes starting together (workers, watch, serve) would otherwise race on CREATE ...
+ * IF NOT EXISTS, which is not safe against itself in PostgreSQL.
+ */
+export async function createSidePostgresTables(pool: pg.Pool, prefix: string, name: string, ddl: string): Promise<void> {
+  const schema = prefix ? prefix.slice(0, -1) : undefined;
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1::bigint)', [lockKey(`${prefix}:${name}-migrate`).toString()]);
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await client.query(ddl);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }
