@@ -3,6 +3,7 @@ import type { AlertStore } from '../alerts/alert-store.js';
 import { openAlertStore, storeLocation } from '../alerts/open-alerts.js';
 import type { Store } from '../store/store.js';
 import { intParam } from './errors.js';
+import { itemList } from './schema-list.js';
 
 /**
  * GET /api/alerts and GET /api/alerts/matches: the saved alerts and what they matched. The
@@ -36,57 +37,39 @@ const figure = { type: 'object', required: ['kind', 'low', 'best', 'high', 'sour
 
 /** The alert schemas, merged into the API's components by openapi.ts. */
 export const ALERT_API_SCHEMAS = {
-  AlertList: {
+  AlertList: itemList({
     type: 'object',
-    required: ['items'],
+    required: ['name', 'filter', 'thresholds', 'deliver', 'createdAt'],
     properties: {
-      items: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['name', 'filter', 'thresholds', 'deliver', 'createdAt'],
-          properties: {
-            name: { type: 'string' },
-            filter: { type: 'object', description: 'the shared event filter parameters (as /api/events takes them)', additionalProperties: { type: 'string' } },
-            thresholds: { type: 'object', description: 'minimum reconciled best figure per kind (killed, injured…)', additionalProperties: { type: 'integer', minimum: 1 } },
-            deliver: { type: 'string', description: 'stdout, jsonl:PATH or webhook:URL' },
-            createdAt: { type: 'string', format: 'date-time' },
-          },
+      name: { type: 'string' },
+      filter: { type: 'object', description: 'the shared event filter parameters (as /api/events takes them)', additionalProperties: { type: 'string' } },
+      thresholds: { type: 'object', description: 'minimum reconciled best figure per kind (killed, injured…)', additionalProperties: { type: 'integer', minimum: 1 } },
+      deliver: { type: 'string', description: 'stdout, jsonl:PATH or webhook:URL' },
+      createdAt: { type: 'string', format: 'date-time' },
+    },
+  }),
+  AlertMatchList: itemList({
+    type: 'object',
+    required: ['alert', 'eventKey', 'articleId', 'matchedAt', 'event'],
+    properties: {
+      alert: { type: 'string' },
+      eventKey: { type: 'string', description: 'the merged event: its earliest report\'s article id / event id' },
+      articleId: { type: 'string', description: 'the report whose arrival made the event match' },
+      matchedAt: { type: 'string', format: 'date-time' },
+      event: {
+        type: 'object',
+        required: ['key', 'type', 'figures', 'reports'],
+        properties: {
+          key: { type: 'string' },
+          type: { type: 'string' },
+          place: { type: 'string' },
+          date: { type: 'string' },
+          figures: { type: 'array', items: figure },
+          reports: { type: 'array', items: { type: 'object', required: ['articleId', 'eventId', 'trigger'] } },
         },
       },
     },
-  },
-  AlertMatchList: {
-    type: 'object',
-    required: ['items'],
-    properties: {
-      items: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['alert', 'eventKey', 'articleId', 'matchedAt', 'event'],
-          properties: {
-            alert: { type: 'string' },
-            eventKey: { type: 'string', description: 'the merged event: its earliest report\'s article id / event id' },
-            articleId: { type: 'string', description: 'the report whose arrival made the event match' },
-            matchedAt: { type: 'string', format: 'date-time' },
-            event: {
-              type: 'object',
-              required: ['key', 'type', 'figures', 'reports'],
-              properties: {
-                key: { type: 'string' },
-                type: { type: 'string' },
-                place: { type: 'string' },
-                date: { type: 'string' },
-                figures: { type: 'array', items: figure },
-                reports: { type: 'array', items: { type: 'object', required: ['articleId', 'eventId', 'trigger'] } },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
+  }),
 };
 
 const ok = (description: string, schema: string) => ({ 200: { description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } } });

@@ -1,3 +1,4 @@
+import { itemList } from './schema-list.js';
 import { ALERT_API_PATHS, ALERT_API_SCHEMAS } from './alerts-routes.js';
 import { EVENT_DETAIL_PATHS, EVENT_DETAIL_SCHEMAS } from './event-detail.js';
 
@@ -51,19 +52,10 @@ export const API_SCHEMAS = {
   Error: error,
   Span: span,
   ArticleSummary: articleSummary,
-  ArticlePage: { type: 'object', required: ['items'], properties: { items: { type: 'array', items: { $ref: '#/components/schemas/ArticleSummary' } }, nextCursor: { type: 'string' } } },
+  ArticlePage: itemList({ $ref: '#/components/schemas/ArticleSummary' }, { paged: true }),
   StoredArticle: { allOf: [{ $ref: '#/components/schemas/ArticleSummary' }, { type: 'object', required: ['contentHash', 'document'], properties: { contentHash: { type: 'string' }, document } }] },
-  SearchResults: {
-    type: 'object',
-    required: ['items'],
-    properties: { items: { type: 'array', items: { type: 'object', required: ['id', 'snippet', 'score'], properties: { id: { type: 'string' }, title: { type: 'string' }, snippet: { type: 'string' }, score: { type: 'number' } } } } },
-  },
-  EventPage: {
-    type: 'object',
-    required: ['items'],
-    additionalProperties: false,
-    properties: { nextCursor: { type: 'string' }, items: { type: 'array', items: { $ref: '#/components/schemas/Event' } } },
-  },
+  SearchResults: itemList({ type: 'object', required: ['id', 'snippet', 'score'], properties: { id: { type: 'string' }, title: { type: 'string' }, snippet: { type: 'string' }, score: { type: 'number' } } }),
+  EventPage: itemList({ $ref: '#/components/schemas/Event' }, { paged: true, closed: true }),
   Event: {
     type: 'object',
     description: 'one event as a flat row (absent fields are unknown); clean_* and raw_* are the trigger span in the clean and raw text',
@@ -105,40 +97,26 @@ export const API_SCHEMAS = {
       },
     },
   },
-  ClusterList: {
+  ClusterList: itemList({
     type: 'object',
-    required: ['items'],
+    required: ['id', 'articles', 'events'],
     properties: {
-      items: {
+      id: { type: 'string' },
+      articles: { type: 'array', items: { type: 'object', required: ['id'] } },
+      events: {
         type: 'array',
         items: {
           type: 'object',
-          required: ['id', 'articles', 'events'],
+          required: ['id', 'type', 'reports', 'figures'],
           properties: {
-            id: { type: 'string' },
-            articles: { type: 'array', items: { type: 'object', required: ['id'] } },
-            events: {
-              type: 'array',
-              items: {
-                type: 'object',
-                required: ['id', 'type', 'reports', 'figures'],
-                properties: {
-                  reports: { type: 'array', items: { type: 'object', required: ['articleId', 'eventId', 'trigger'] } },
-                  figures: { type: 'array', items: { type: 'object', required: ['kind', 'low', 'best', 'high', 'sources', 'disagreement', 'claims'] } },
-                },
-              },
-            },
+            reports: { type: 'array', items: { type: 'object', required: ['articleId', 'eventId', 'trigger'] } },
+            figures: { type: 'array', items: { type: 'object', required: ['kind', 'low', 'best', 'high', 'sources', 'disagreement', 'claims'] } },
           },
         },
       },
     },
-  },
-  QuotePage: {
-    type: 'object',
-    required: ['items'],
-    additionalProperties: false,
-    properties: { nextCursor: { type: 'string' }, items: { type: 'array', items: { $ref: '#/components/schemas/Quote' } } },
-  },
+  }),
+  QuotePage: itemList({ $ref: '#/components/schemas/Quote' }, { paged: true, closed: true }),
   Quote: {
     type: 'object',
     description: 'one quote or reported statement; clean_* and raw_* are its span in the clean and raw text; speaker is null when none was found',
