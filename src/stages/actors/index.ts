@@ -1,8 +1,7 @@
 import type { Stage } from '../../pipeline/stage.js';
 import { loadActorDictionary, type ActorDictionary } from '../../services/actors/index.js';
-import { gazetteerPlaceCountry, type PlaceCountry } from './place-country.js';
+import { gazetteerPlaceCountry } from './place-country.js';
 import { resolveActors } from './resolve.js';
-import type { Gazetteer } from '../../services/gazetteer/index.js';
 
 export { resolveActors } from './resolve.js';
 export { UNKNOWN_CODE } from './codes.js';
@@ -20,15 +19,9 @@ export function createActorsStage(options: { dictionary?: ActorDictionary } = {}
     provides: ['actors'],
     run(doc, services) {
       const dict = services.actors ?? options.dictionary ?? loadActorDictionary();
-      const placeCountry = services.gazetteer ? placeCountryOf(services.gazetteer) : undefined;
+      const placeCountry = services.gazetteer ? gazetteerPlaceCountry(services.gazetteer) : undefined;
       return { layers: { actors: resolveActors(doc.text, doc.get('tokens'), doc.get('sentences'), doc.get('entities'), dict, placeCountry) } };
     },
   };
 }
 
-const placeCountries = new WeakMap<Gazetteer, PlaceCountry>();
-function placeCountryOf(gz: Gazetteer): PlaceCountry {
-  let f = placeCountries.get(gz);
-  if (!f) placeCountries.set(gz, (f = gazetteerPlaceCountry(gz)));
-  return f;
-}

@@ -16,9 +16,8 @@ const MIN_SHARE = 0.8;
  * across countries does not.
  */
 export function gazetteerPlaceCountry(gz: Gazetteer): PlaceCountry {
-  const cache = new Map<string, string | undefined>();
+  // no cache of its own: the gazetteer keeps its recent lookups, and what is added here is a sum over a few entries
   return (name) => {
-    if (cache.has(name)) return cache.get(name);
     const byCountry = new Map<string, number>();
     let total = 0;
     let top: { country: string; population: number } | undefined;
@@ -30,8 +29,6 @@ export function gazetteerPlaceCountry(gz: Gazetteer): PlaceCountry {
       if (!top || e.population > top.population) top = { country: e.country, population: e.population };
     }
     const share = top ? byCountry.get(top.country)! / total : 0;
-    const found = top && top.population >= MIN_POPULATION && share >= MIN_SHARE ? countries.alpha2ToAlpha3(top.country) : undefined;
-    cache.set(name, found);
-    return found;
+    return top && top.population >= MIN_POPULATION && share >= MIN_SHARE ? countries.alpha2ToAlpha3(top.country) : undefined;
   };
 }
