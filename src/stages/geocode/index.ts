@@ -266,7 +266,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
 export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal' | 'off' } = {}): Stage {
   return {
     name: GEOCODE_STAGE,
-    version: '1',
+    version: '2',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {
