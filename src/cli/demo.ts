@@ -32,7 +32,7 @@ export function demoCommand(): Command {
         const counts = page.items.map((a) => a.counts);
         print(`\nDatabase ${location} now holds ${await store.countArticles()} articles:`);
         for (const a of page.items) print(`  ${a.id}  ${(a.outlet ?? '').padEnd(16)} ${a.title ?? a.origin ?? ''}`);
-        const facts = ['sentences', 'entities', 'actors', 'places', 'dates', 'quotes', 'counts', 'events'].filter((l) => counts.some((c) => l in c));
+        const facts = ['sentences', 'entities', 'actors', 'places', 'dates', 'quotes', 'statements', 'counts', 'events'].filter((l) => counts.some((c) => l in c));
         print(`\nFacts extracted: ${facts.map((l) => `${total(counts, l)} ${l}`).join(', ')}`);
         print('\nWhere to look next:');
         print('  sitrep articles list                 the stored articles');

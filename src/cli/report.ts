@@ -31,7 +31,9 @@ export function renderReport(doc: DocumentJson): string {
     ? `${p.span.text} → ${p.resolved.name}, ${p.resolved.country} (${p.resolved.lat.toFixed(3)}, ${p.resolved.lon.toFixed(3)}) ${p.precision ?? ''}`
     : `${p.span.text} → unresolved`));
   out.push(...section('Dates', L.dates, (d) => `${d.type.padEnd(8)} ${JSON.stringify(d.span.text)} = ${d.value}${d.precision ? ` (${d.precision})` : ''}`));
-  out.push(...section('Quotes', L.quotes, (q) => `${q.direct ? 'direct  ' : 'reported'} ${q.speaker ? (q.speaker.name ?? q.speaker.span.text) : '(no speaker)'}: ${quoteText(q.span.text, 80)}`));
+  const said = (q: Item) => `${q.speaker ? (q.speaker.name ?? q.speaker.span.text) : '(no speaker)'}: ${quoteText(q.span.text, 80)}`;
+  out.push(...section('Quotes', L.quotes, (q) => `${q.direct ? 'direct  ' : 'partial '} ${said(q)}`));
+  out.push(...section('Statements (reported speech)', L.statements, said));
   out.push(...section('Counts', L.counts, (c) => `${c.kind.padEnd(9)} ${c.qualifier === 'exact' ? '' : `${c.qualifier} `}${c.value} ${c.who}${c.claimant ? ` — claimed by ${c.claimant.name ?? c.claimant.span.text}` : ''}`));
   out.push(...section('Events', L.events, (e) => `${e.type.padEnd(9)} ${e.source?.name ?? '?'} → ${e.target?.name ?? '?'}${e.place ? ` @ ${e.place.name}` : ''}${e.date ? ` on ${e.date.value}` : ''}${e.background ? ' [background]' : ''}: ${quoteText(e.trigger.text, 30)}`));
   out.push(...section('Background', L.background, (b) => `#${b.sentence} ${b.reason}`));

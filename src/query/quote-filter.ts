@@ -1,5 +1,5 @@
 import { OffsetMap } from '../core/offset-map.js';
-import type { Quote } from '../core/layers/index.js';
+import { attributedSpeech, type Quote } from '../core/layers/index.js';
 import type { DocumentJson } from '../serialize/document-json.js';
 import { FilterError } from './event-filter.js';
 
@@ -61,7 +61,7 @@ export interface QuoteItem {
 }
 
 export function quoteItemsOf(articleId: string, doc: DocumentJson): { quote: Quote; item: QuoteItem }[] {
-  const quotes = (doc.layers.quotes as Quote[] | undefined) ?? [];
+  const quotes = attributedSpeech(doc.layers as { quotes?: Quote[]; statements?: Quote[] });
   const map = new OffsetMap(doc.clean?.offsetMap ?? []);
   return quotes.map((q) => {
     const raw = map.toRawRange(q.span.start, q.span.end);

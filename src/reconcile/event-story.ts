@@ -1,4 +1,4 @@
-import type { CasualtyCount, EventRecord, Quote } from '../core/layers/index.js';
+import { attributedSpeech, type CasualtyCount, type EventRecord, type Quote } from '../core/layers/index.js';
 import { eventItem, eventRowsOf } from '../query/event-rows.js';
 import type { DocumentJson } from '../serialize/document-json.js';
 import type { Store, StoredArticle } from '../store/store.js';
@@ -78,7 +78,7 @@ export async function eventStory(store: Store, index: StoryIndex, articleId: str
     })),
     quotes: reports.flatMap(({ article: a, events }) => {
       const wanted = new Set(events.flatMap((e) => e.quoteIds));
-      return ((a.document.layers.quotes as Quote[] | undefined) ?? [])
+      return attributedSpeech(a.document.layers as { quotes?: Quote[]; statements?: Quote[] })
         .filter((q) => wanted.has(q.id))
         .map((q) => ({ id: q.id, articleId: a.id, text: q.span.text, speaker: q.speaker?.name ?? q.speaker?.span.text ?? null, span: spanOf(q.span) }));
     }),

@@ -1,4 +1,4 @@
-import type { BackgroundMark, Quote } from '../core/layers/index.js';
+import { attributedSpeech, type BackgroundMark, type Quote } from '../core/layers/index.js';
 import type { StoredArticle } from '../store/store.js';
 import type { ActorQuotes } from './model.js';
 import type { NoteBook } from './notes.js';
@@ -18,7 +18,7 @@ export function quotesByActor(articles: StoredArticle[], eventQuoteIds: Set<stri
   const candidates: { actor: string; quote: Quote; article: StoredArticle; rank: number }[] = [];
   for (const article of articles) {
     const past = new Set(((article.document.layers.background as BackgroundMark[] | undefined) ?? []).map((b) => b.sentence));
-    for (const quote of (article.document.layers.quotes as Quote[] | undefined) ?? []) {
+    for (const quote of attributedSpeech(article.document.layers as { quotes?: Quote[]; statements?: Quote[] })) {
       // a word or two in quotation marks ("legitimate") is a scare quote, not something said
       if (!quote.speaker || past.has(quote.sentence) || quote.span.text.trim().split(/\s+/).length < limits.minWords) continue;
       const actor = (quote.speaker.name ?? quote.speaker.span.text).trim();

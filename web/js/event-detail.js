@@ -28,7 +28,7 @@ function singleReport(articleId, index, doc, note) {
       disagreement: new Set(t.claims.map((c) => c.value)).size > 1,
       claims: t.claims.map((c) => ({ ...c, articleId })),
     }));
-  const quotes = (doc.layers.quotes ?? [])
+  const quotes = [...(doc.layers.quotes ?? []), ...(doc.layers.statements ?? [])]
     .filter((q) => ev.quoteIds.includes(q.id))
     .map((q) => ({ id: q.id, articleId, text: q.span.text, speaker: speakerName(q.speaker), span: q.span }));
   return {

@@ -24,7 +24,8 @@ function annotations(doc, articleId) {
     add('place', p.span, r ? `Place: ${r.name}, ${r.country} (${r.lat.toFixed(3)}, ${r.lon.toFixed(3)})${p.precision ? ` · ${p.precision}` : ''}` : 'Place: not resolved');
   }
   for (const d of L.dates ?? []) add('date', d.span, `Date: ${d.value}${d.precision ? ` (${d.precision})` : ''}${d.relative ? ' · relative to publication' : ''}`);
-  for (const q of L.quotes ?? []) add('quote', q.span, `Quote (${q.direct ? 'direct' : 'reported'}) — speaker: ${who(q.speaker) ?? 'not found'}${opens(q.id)}`, { speaker: who(q.speaker) ?? '', id: q.id, ...toEvent(q.id) });
+  for (const q of L.quotes ?? []) add('quote', q.span, `Quote (${q.direct ? 'direct' : 'partial'}) — speaker: ${who(q.speaker) ?? 'not found'}${opens(q.id)}`, { speaker: who(q.speaker) ?? '', id: q.id, ...toEvent(q.id) });
+  for (const q of L.statements ?? []) add('quote', q.span, `Statement (reported speech) — speaker: ${who(q.speaker) ?? 'not found'}${opens(q.id)}`, { speaker: who(q.speaker) ?? '', id: q.id, ...toEvent(q.id) });
   for (const c of L.counts ?? []) add('count', c.span, `Count: ${c.value} ${c.kind} ${c.who} (${c.qualifier}) — claimant: ${who(c.claimant) ?? 'none found'}${opens(c.id)}`, { id: c.id, ...toEvent(c.id) });
   for (const e of L.events ?? []) {
     const parts = [e.source?.name, e.target?.name].filter(Boolean).join(' → ');
@@ -107,8 +108,9 @@ export function renderArticle(panel, stored, { focus = '', ev = '', at = '' } = 
   build(body, text, 0, text.length, anns.filter((a) => a.end <= text.length));
   panel.append(body);
 
-  const quotes = doc.layers.quotes ?? [];
-  grouped(panel, 'Quotes by speaker', quotes, (q) => who(q.speaker) ?? '(speaker not found)', (q) =>
+  // quotes and reported statements together, in text order
+  const quotes = [...(doc.layers.quotes ?? []), ...(doc.layers.statements ?? [])].sort((a, b) => a.span.start - b.span.start);
+  grouped(panel, 'Quotes and statements by speaker', quotes, (q) => who(q.speaker) ?? '(speaker not found)', (q) =>
     el('blockquote', { class: 'quote-item', onclick: () => body.querySelector(`mark[data-kind="quote"][data-id="${CSS.escape(q.id)}"]`)?.scrollIntoView({ block: 'center' }) }, q.span.text));
   const counts = doc.layers.counts ?? [];
   grouped(panel, 'Casualty claims by claimant', counts, (c) => who(c.claimant) ?? '(no claimant found)', (c) =>

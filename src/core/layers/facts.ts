@@ -36,6 +36,16 @@ export interface Quote {
   sentence: number;
 }
 
+/**
+ * Everything attributed to a speaker, in text order: the quotes (words in quotation marks,
+ * alone or inside reported speech) and the statements (reported speech in the writer's
+ * words). Ids are unique across both layers, so an event's `quoteIds` may name either.
+ */
+export function attributedSpeech(layers: { quotes?: readonly Quote[]; statements?: readonly Quote[] }): Quote[] {
+  const all = [...(layers.quotes ?? []), ...(layers.statements ?? [])];
+  return all.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+}
+
 export type CountKind = 'killed' | 'injured' | 'displaced' | 'evacuated' | 'arrested' | 'detained' | 'missing' | 'kidnapped' | 'captured';
 export type CountQualifier = 'exact' | 'at_least' | 'more_than' | 'approximately' | 'up_to' | 'less_than';
 

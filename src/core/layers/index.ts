@@ -28,7 +28,10 @@ export interface Layers {
   actors: ActorMention[];
   places: PlaceMention[];
   dates: TimeExpression[];
+  /** words in quotation marks with their speaker: direct quotes, and reported speech that carries quoted words */
   quotes: Quote[];
+  /** reported speech with no quotation marks ("X said that …", "according to X, …"): the writer's words, a speaker's claim */
+  statements: Quote[];
   counts: CasualtyCount[];
   background: BackgroundMark[];
   events: EventRecord[];
@@ -38,7 +41,7 @@ export interface Layers {
 }
 
 export interface Restatement {
-  layer: 'quotes' | 'counts' | 'events';
+  layer: 'quotes' | 'statements' | 'counts' | 'events';
   id: string;
   duplicateOf: string;
   reason: string;

@@ -21,7 +21,6 @@ export const SECTION_LAYERS: Record<string, string[]> = {
   places: ['places'],
   dates: ['dates'],
   quotes: ['quotes'],
-  'quotes: marked only': ['quotes'],
   counts: ['counts'],
   events: ['events'],
   background: ['background'],
@@ -131,10 +130,10 @@ function speakerNames(s: Item | null | undefined): string[] {
   return s ? [s.span?.text, s.name, s.actorName].filter(Boolean) : [];
 }
 
-/** `only`: judge just these predictions (the quotes that carry quotation marks, beside the overall figure). */
-export function scoreQuotes(g: GoldFile, c: GoldContext, only: (q: Item) => boolean = () => true): SectionScore {
+/** The `quotes` layer is words in quotation marks; reported speech in the writer's words is `statements`. */
+export function scoreQuotes(g: GoldFile, c: GoldContext): SectionScore {
   const items = g.quotes ?? [];
-  const predicted = c.layer('quotes').filter((q) => !c.isRestated('quotes', q) && only(q));
+  const predicted = c.layer('quotes').filter((q) => !c.isRestated('quotes', q));
   const hits = items.filter((gq) => predicted.some((q) =>
     foldCompact(q.span.text).includes(foldCompact(gq.contains)) && anyAliasMatches(speakerNames(q.speaker), gq.speaker))).length;
   const correct = predicted.filter((q) => items.some((gq) => {
@@ -207,8 +206,7 @@ export const SECTION_SCORERS: Record<string, (g: GoldFile, c: GoldContext) => Se
   entities: scoreEntities,
   places: scorePlaces,
   dates: scoreDates,
-  quotes: (g, c) => scoreQuotes(g, c),
-  'quotes: marked only': (g, c) => scoreQuotes(g, c, (q) => q.direct === true || /[“”„«»"]/.test(q.span.text)),
+  quotes: scoreQuotes,
   counts: scoreCounts,
   events: scoreEvents,
   background: scoreBackground,

@@ -1,5 +1,5 @@
 import { SitrepDocument, type ArticleMeta } from '../../core/document.js';
-import type { LayerName } from '../../core/layers/index.js';
+import { attributedSpeech, type LayerName } from '../../core/layers/index.js';
 import type { Pipeline } from '../../pipeline/pipeline.js';
 import { toRawSpan } from '../raw-spans.js';
 import { scoreGeocode, placesToPredictions, type GeocodePrediction, type GeocodeRecord } from './geocode.js';
@@ -52,7 +52,7 @@ export const quotesTask: EvalTask = {
   score(records, { pipeline }) {
     const result = scoreQuotes(records as QuotesRecord[], (r) => {
       const doc = analyse(pipeline, ['quotes'], r.text, metaOf(r));
-      return (doc.maybe('quotes') ?? []).map((q) => ({
+      return attributedSpeech({ quotes: doc.maybe('quotes'), statements: doc.maybe('statements') }).map((q) => ({
         ...toRawSpan(doc, q.span),
         direct: q.direct,
         speaker: q.speaker ? toRawSpan(doc, q.speaker.span) : null,

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { SitrepDocument } from '../../core/document.js';
+import { attributedSpeech } from '../../core/layers/index.js';
 import { OffsetMap } from '../../core/offset-map.js';
 import type { Stage } from '../../pipeline/stage.js';
 
@@ -119,7 +120,7 @@ export function quotesPredictor(stages: { segment: Stage; quotes: Stage; entitie
     if (stages.actors) run(stages.actors);
     if (!doc.has('actors')) doc.set('actors', []);
     run(stages.quotes);
-    return doc.get('quotes').map((q) => ({
+    return attributedSpeech({ quotes: doc.get('quotes'), statements: doc.maybe('statements') }).map((q) => ({
       start: q.span.start,
       end: q.span.end,
       direct: q.direct,

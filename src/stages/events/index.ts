@@ -1,5 +1,5 @@
 import { makeSpan, spansOverlap } from '../../core/span.js';
-import type { EventRecord, PloverType, Token } from '../../core/layers/index.js';
+import { attributedSpeech, type EventRecord, type PloverType, type Token } from '../../core/layers/index.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { acledView, loadAcledLexicon, type AcledLexicon } from './acled.js';
 import { clauses, type SentenceView } from './arguments.js';
@@ -37,7 +37,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
   return {
     name: 'events',
     version: `1.${lexicon.version}.${acled.version}`,
-    requires: ['sentences', 'tokens', 'entities', 'actors', 'places', 'dates', 'quotes', 'counts', 'background', 'nearDuplicates'],
+    requires: ['sentences', 'tokens', 'entities', 'actors', 'places', 'dates', 'quotes', 'statements', 'counts', 'background', 'nearDuplicates'],
     provides: ['events'],
     run(doc) {
       const text = doc.text;
@@ -50,7 +50,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
       const actors = [...doc.get('actors')].sort((a, b) => a.span.start - b.span.start);
       const places = doc.get('places').filter((p) => !p.adjectival && p.resolved);
       const dates = doc.get('dates').filter((d) => d.type === 'DATE' && /^\d{4}/.test(d.value));
-      const quotes = doc.get('quotes');
+      const quotes = attributedSpeech({ quotes: doc.get('quotes'), statements: doc.get('statements') });
       const counts = doc.get('counts');
       const background = new Set(doc.get('background').map((b) => b.sentence));
       const dupOf = new Map(doc.get('nearDuplicates').map((d) => [d.sentence, d.duplicateOf]));

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { segmentedDoc, invalidSpans } from '../../testing/docs.js';
 import { makeSpan } from '../../core/span.js';
 import type { ActorMention, Quote } from '../../core/layers/index.js';
+import { attributedSpeech } from '../../core/layers/index.js';
 import { extractQuotes } from './index.js';
 import { isTitle } from './index.js';
 
@@ -11,8 +12,8 @@ function run(text: string, actors: (t: string) => ActorMention[] = () => []) {
   doc.set('entities', []);
   doc.set('actors', actors(text));
   const out = extractQuotes(doc);
-  assert.deepEqual(invalidSpans(doc.text, out.quotes), []);
-  return out.quotes;
+  assert.deepEqual(invalidSpans(doc.text, attributedSpeech(out)), []);
+  return attributedSpeech(out);
 }
 const direct = (text: string, actors?: (t: string) => ActorMention[]) => run(text, actors).filter((q) => q.direct);
 const reported = (text: string) => run(text).filter((q) => !q.direct);
@@ -117,6 +118,14 @@ test('reported speech: passive and raising uses have no speaker; objects are not
   assert.equal(r.length, 1);
   assert.equal(who(r[0]), 'The governor');
   assert.equal(reported('The mayor said the bridge will reopen in May.')[0]!.span.text, 'the bridge will reopen in May');
+});
+
+test('a second verb of saying joined by "and" introduces what was said, not the first verb’s object', () => {
+  const [r] = reported('The militia denied responsibility and said army units had shelled the ridge first.');
+  assert.equal(r?.span.text, 'army units had shelled the ridge first');
+  assert.equal(who(r), 'The militia');
+  const [t] = reported('The ministry denied the report and insisted that the convoy had been attacked near the river.');
+  assert.equal(t?.span.text, 'the convoy had been attacked near the river');
 });
 
 test('a first name that is also a verb or modal still opens the speaker’s name', () => {

@@ -89,7 +89,12 @@ function standsAlone(ctx: QuoteContext, q: MarkedQuote): boolean {
   return ctx.text.slice(para.start, q.outerStart).trim() === '' && ctx.text.slice(q.outerEnd, para.end).replace(/[\s.,!?]/g, '') === '';
 }
 
-export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpeechLexicon()): { quotes: Quote[]; diagnostics: Diagnostic[] } {
+/**
+ * Quotes and statements: `quotes` holds words in quotation marks (direct quotes, and reported
+ * speech carrying quoted words), `statements` reported speech in the writer's words only. Ids
+ * run across both, in text order.
+ */
+export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpeechLexicon()): { quotes: Quote[]; statements: Quote[]; diagnostics: Diagnostic[] } {
   const text = doc.text;
   const marked = findMarkedQuotes(text);
   const ctx = new QuoteContext(text, doc.get('tokens'), doc.get('sentences'), lex, doc.maybe('actors') ?? [], marked);
@@ -115,26 +120,27 @@ export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpee
 
   const resolver = new SpeakerResolver(ctx);
   const quotes: Quote[] = [];
+  const statements: Quote[] = [];
   for (const c of candidates) {
     const span = makeSpan(text, c.start, c.end);
     const speaker = c.speaker ? resolver.resolve(c.speaker, ctx.sentenceOf(c.start)) : null;
-    const quote: QuoteWithMode = { id: `q${quotes.length + 1}`, span, direct: c.direct, mode: quoteMode(c.direct, c.start, c.end, marked), speaker, sentence: ctx.sentenceOf(c.start) };
+    const quote: QuoteWithMode = { id: `q${quotes.length + statements.length + 1}`, span, direct: c.direct, mode: quoteMode(c.direct, c.start, c.end, marked), speaker, sentence: ctx.sentenceOf(c.start) };
     if (c.cue) quote.cue = makeSpan(text, ctx.tokens[c.cue.from]!.span.start, ctx.tokens[c.cue.to]!.span.end);
     if (!speaker) diagnostics.push(diagnostic(STAGE, 'quote-speaker-unresolved', 'info', 'no speaker found for this quote', span));
-    quotes.push(quote);
+    (quote.mode === 'reported' ? statements : quotes).push(quote);
   }
-  return { quotes, diagnostics };
+  return { quotes, statements, diagnostics };
 }
 
 export function createQuotesStage(options: { lexicon?: SpeechLexicon } = {}): Stage {
   return {
     name: STAGE,
-    version: '4',
+    version: '5',
     requires: ['sentences', 'tokens', 'entities', 'actors'],
-    provides: ['quotes'],
+    provides: ['quotes', 'statements'],
     run(doc) {
-      const { quotes, diagnostics } = extractQuotes(doc, options.lexicon ?? loadSpeechLexicon());
-      return { layers: { quotes }, diagnostics };
+      const { quotes, statements, diagnostics } = extractQuotes(doc, options.lexicon ?? loadSpeechLexicon());
+      return { layers: { quotes, statements }, diagnostics };
     },
   };
 }

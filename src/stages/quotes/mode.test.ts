@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { segmentedDoc, invalidSpans } from '../../testing/docs.js';
+import { attributedSpeech } from '../../core/layers/index.js';
 import { extractQuotes } from './index.js';
 import type { QuoteWithMode } from './mode.js';
 
@@ -8,7 +9,7 @@ function quotes(text: string): QuoteWithMode[] {
   const doc = segmentedDoc(text);
   doc.set('entities', []);
   doc.set('actors', []);
-  const out = extractQuotes(doc).quotes as QuoteWithMode[];
+  const out = attributedSpeech(extractQuotes(doc)) as QuoteWithMode[];
   assert.deepEqual(invalidSpans(doc.text, out), []);
   return out;
 }
@@ -35,7 +36,23 @@ test('a call on someone to act reports the request, not the addressee or its asi
   assert.equal(q?.speaker?.span.text, 'The governor');
 });
 
+test('a headline run into its dateline is not part of what was said', () => {
+  const [q] = quotes('Two guards hurt in raid near BasraBASRA, Iraq, June 2 (Reuters) -- Two guards were hurt when gunmen raided a warehouse near the port, police said.');
+  assert.equal(q?.span.text, 'Two guards were hurt when gunmen raided a warehouse near the port');
+});
+
 test('a dateline opening the sentence is not part of what was said', () => {
   const [q] = quotes('MOSUL, Iraq, May 4 (Reuters) -- Three soldiers were wounded by a roadside bomb near the airport, the army said.');
   assert.equal(q?.span.text, 'Three soldiers were wounded by a roadside bomb near the airport');
+});
+
+test('reported speech with no quoted words is a statement; quoted words stay quotes', () => {
+  const doc = segmentedDoc('The mayor said the talks could resume “within a few days” if the shelling stopped. The mayor said the bridge had been closed to all traffic since Monday.');
+  doc.set('entities', []);
+  doc.set('actors', []);
+  const { quotes, statements } = extractQuotes(doc);
+  assert.deepEqual(quotes.map((q) => q.span.text), ['the talks could resume “within a few days” if the shelling stopped', 'within a few days']);
+  assert.deepEqual(statements.map((q) => q.span.text), ['the bridge had been closed to all traffic since Monday']);
+  // one id sequence across both layers, so an event's quoteIds can name either
+  assert.deepEqual([...quotes, ...statements].map((q) => q.id).sort(), ['q1', 'q2', 'q3']);
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { segmentedDoc, invalidSpans } from '../../testing/docs.js';
 import { makeSpan } from '../../core/span.js';
 import type { ActorMention } from '../../core/layers/index.js';
+import { attributedSpeech } from '../../core/layers/index.js';
 import { extractQuotes, createQuotesStage } from './index.js';
 
 function run(text: string, actors: (t: string) => ActorMention[] = () => []) {
@@ -10,8 +11,8 @@ function run(text: string, actors: (t: string) => ActorMention[] = () => []) {
   doc.set('entities', []);
   doc.set('actors', actors(text));
   const out = extractQuotes(doc);
-  assert.deepEqual(invalidSpans(doc.text, out.quotes), []);
-  return out;
+  assert.deepEqual(invalidSpans(doc.text, attributedSpeech(out)), []);
+  return { ...out, quotes: attributedSpeech(out) };
 }
 const at = (t: string, s: string, from = 0) => {
   const i = t.indexOf(s, from);
@@ -127,5 +128,5 @@ test('no findable speaker gives null and a diagnostic, never an invented one', (
 test('the stage declares its layers', () => {
   const s = createQuotesStage();
   assert.deepEqual([...s.requires], ['sentences', 'tokens', 'entities', 'actors']);
-  assert.deepEqual([...s.provides], ['quotes']);
+  assert.deepEqual([...s.provides], ['quotes', 'statements']);
 });

@@ -18,6 +18,8 @@ export interface Reported {
 const PP_HEADS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'to', 'via', 'from', 'through', 'late', 'early', 'last', 'this', 'yesterday', 'today', 'earlier', 'later', 'also', 'repeatedly', 'again', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'tonight', 'overnight']);
 const FINAL = /^[.!?;:]+$/;
 const DATELINE = /^\p{Lu}[\p{Lu} .'-]+,[^\n—–]{0,80}?(?:--|—|–)\s*/u;
+// a headline run into its dateline when the line break was lost ("…in AfghanistanKANDAHAR, Afghanistan, Oct. 3 (Xinhua) --")
+const GLUED_DATELINE = /\p{Lu}{3,}[\p{Lu} .'-]*,[^\n—–()]{0,60}\([\p{L} ]{2,30}\)\s*(?:--|—|–)\s*/u;
 
 function contentRange(ctx: QuoteContext, from: number, to: number): [number, number] | undefined {
   const { tokens } = ctx;
@@ -27,8 +29,8 @@ function contentRange(ctx: QuoteContext, from: number, to: number): [number, num
   let start = tokens[from]!.span.start;
   let end = tokens[to]!.span.end;
   // a dateline opening the story ("KANDAHAR, Afghanistan, Oct. 3 (Xinhua) --") is not what was said
-  const dateline = DATELINE.exec(ctx.text.slice(start, end));
-  if (dateline) start += dateline[0].length;
+  const dateline = DATELINE.exec(ctx.text.slice(start, end)) ?? GLUED_DATELINE.exec(ctx.text.slice(start, Math.min(end, start + 200)));
+  if (dateline) start += dateline.index + dateline[0].length;
   // content that is one whole direct quote is that direct quote, not reported speech
   const q = ctx.insideMarked(start);
   if (q && q.outerEnd >= end - 1 && q.outerStart <= start) return undefined;
@@ -108,6 +110,7 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
       while (k <= last && k < c + 10 && tokens[k]!.span.text !== ',' && tokens[k]!.span.text.toLowerCase() !== 'that') k++;
       if (k <= last && tokens[k]!.span.text.toLowerCase() === 'that') c = k;
     }
+    c = coordinatedSaying(ctx, c, last);
     const that = c <= last && /^(that|:)$/i.test(tokens[c]!.span.text);
     if (c <= last && /^(that|:|,)$/i.test(tokens[c]!.span.text)) c++;
     // without "that", what follows must be a clause, not an object ("reported Abedi", "called for a meeting")
@@ -124,6 +127,23 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
     }
   }
   return undefined;
+}
+
+/**
+ * "denied responsibility and said (that) …": when a short object is followed by a second verb
+ * of saying joined with "and", what was said follows the second verb, not the object.
+ */
+function coordinatedSaying(ctx: QuoteContext, c: number, last: number): number {
+  const { tokens } = ctx;
+  for (let k = c; k <= last && k < c + 6; k++) {
+    const w = tokens[k]!.span.text;
+    if (/^[,;:—–]$/.test(w) || cueAt(tokens, k, ctx.lex, last + 1)) return c;
+    if (w.toLowerCase() !== 'and' || k === c) continue;
+    const second = cueAt(tokens, k + 1, ctx.lex, last + 1);
+    if (second?.verb?.clause) return second.to + 1;
+    return c;
+  }
+  return c;
 }
 
 /** "called on the troops — a force of some 10,000 — to surrender": the aside after the addressee is not the content */

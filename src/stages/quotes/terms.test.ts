@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { segmentedDoc, invalidSpans } from '../../testing/docs.js';
+import { attributedSpeech } from '../../core/layers/index.js';
 import { extractQuotes } from './index.js';
 
 function quotes(text: string) {
@@ -8,8 +9,8 @@ function quotes(text: string) {
   doc.set('entities', []);
   doc.set('actors', []);
   const out = extractQuotes(doc);
-  assert.deepEqual(invalidSpans(doc.text, out.quotes), []);
-  return out.quotes;
+  assert.deepEqual(invalidSpans(doc.text, attributedSpeech(out)), []);
+  return attributedSpeech(out);
 }
 const directTexts = (text: string) => quotes(text).filter((q) => q.direct).map((q) => q.span.text);
 

@@ -19,9 +19,16 @@ function sameQuote(a: Quote, b: Quote): boolean {
  * flagged as a near-duplicate of an earlier one, and counts said again or told in
  * part (see counts.ts). The restated fact points at the fact it repeats.
  */
-export function findRestatements(sentences: readonly Sentence[], nearDuplicates: readonly NearDuplicateSentence[], quotes: readonly Quote[], counts: readonly CasualtyCount[]): Restatement[] {
-  const out: Restatement[] = [];
+export function findRestatements(sentences: readonly Sentence[], nearDuplicates: readonly NearDuplicateSentence[], quotes: readonly Quote[], counts: readonly CasualtyCount[], statements: readonly Quote[] = []): Restatement[] {
   const repeatOf = new Map(nearDuplicates.map((d) => [d.sentence, d.duplicateOf]));
+  const out = [...speechRestatements('quotes', quotes, repeatOf), ...speechRestatements('statements', statements, repeatOf)];
+  out.push(...countRestatements(sentences, nearDuplicates, counts));
+  return out;
+}
+
+/** Quotes (or statements) of a repeated sentence restate those of the sentence it repeats. */
+function speechRestatements(layer: 'quotes' | 'statements', quotes: readonly Quote[], repeatOf: ReadonlyMap<number, number>): Restatement[] {
+  const out: Restatement[] = [];
   for (const q of quotes) {
     const first = repeatOf.get(q.sentence);
     if (first === undefined) continue;
@@ -29,20 +36,19 @@ export function findRestatements(sentences: readonly Sentence[], nearDuplicates:
     const repeats = quotes.filter((o) => o.sentence === q.sentence);
     // the same sentence again: its k-th quote repeats the k-th quote, even with a word changed
     const original = originals.length === repeats.length ? originals[repeats.indexOf(q)] : originals.find((o) => sameQuote(o, q));
-    if (original) out.push({ layer: 'quotes', id: q.id, duplicateOf: original.id, reason: `sentence ${q.sentence} repeats sentence ${first}` });
+    if (original) out.push({ layer, id: q.id, duplicateOf: original.id, reason: `sentence ${q.sentence} repeats sentence ${first}` });
   }
-  out.push(...countRestatements(sentences, nearDuplicates, counts));
   return out;
 }
 
 export function createRestatementStage(): Stage {
   return {
     name: 'restatements',
-    version: '2',
-    requires: ['sentences', 'nearDuplicates', 'quotes', 'counts'],
+    version: '3',
+    requires: ['sentences', 'nearDuplicates', 'quotes', 'statements', 'counts'],
     provides: ['restatements'],
     run(doc) {
-      return { layers: { restatements: findRestatements(doc.get('sentences'), doc.get('nearDuplicates'), doc.get('quotes'), doc.get('counts')) } };
+      return { layers: { restatements: findRestatements(doc.get('sentences'), doc.get('nearDuplicates'), doc.get('quotes'), doc.get('counts'), doc.get('statements')) } };
     },
   };
 }
