@@ -18,6 +18,13 @@ const RIGHT_WINDOW = 6;
 /** past participles that point forward ("scheduled for Thursday") are future cues, not past ones */
 const FORWARD_PARTICIPLES = new Set(['scheduled', 'planned', 'expected', 'proposed', 'slated', 'intended', 'postponed', 'rescheduled']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
+/** cue words that are also nouns ("vacation plans", "the schedule"): a verb only before "to" or after a pronoun */
+const NOUN_CUES = new Set(['plan', 'plans', 'schedule']);
+const PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'who']);
+/** negative subjects: "neither he nor his wife could be reached" tells what did not happen */
+const NEGATIVE_SUBJECTS = new Set(['neither', 'nor', 'nobody', 'none']);
+/** "until Tuesday", "till noon" with no tense cue around: a deadline, ahead */
+const DEADLINE_LEAD = new Set(['until', 'till']);
 const BE = new Set(['is', 'are', 'am', 'was', 'were', 'be', 'been', 'being', "'s", 're']);
 const PASSIVE_AUX = new Set(['be', 'being', 'to']);
 /** clause boundaries a tense cue is not read across */
@@ -124,7 +131,9 @@ export class SentenceContext {
         // (but "planned to leave on Thursday" dates the leaving, ahead)
         else if (fronted && FORWARD_PARTICIPLES.has(w.lower) && next === 'to' && !BE.has(prev)) consider(distance(i, i), 'past');
         // "could not be reached Tuesday": in news, what someone could not do has already happened
-        else if (w.lower === 'could' && (next === 'not' || next === 'never')) return;
+        else if (w.lower === 'could' && (next === 'not' || next === 'never' || list.slice(Math.max(0, i - 6), i).some((o) => NEGATIVE_SUBJECTS.has(o.lower)))) return;
+        // "set aside vacation plans": the noun sets no tense ("plans to leave" does)
+        else if (NOUN_CUES.has(w.lower) && next !== 'to' && !PRONOUNS.has(prev) && !w.name) return;
         // "the hastily planned trip", "a scheduled flight": a participle describing a noun sets no tense
         else if (FORWARD_PARTICIPLES.has(w.lower) && (DETERMINERS.has(prev) || /^[a-z]{3,}ly$/.test(prev))) return;
         else if (this.lex.futureCues.includes(w.lower) || FORWARD_PARTICIPLES.has(w.lower)) consider(distance(i, i), 'future');
@@ -138,6 +147,9 @@ export class SentenceContext {
     scan(right, (first) => first + 1);
     // "Thursday as a possible date": a word describing the date outweighs the verb
     if (right.slice(0, 4).some((w) => this.lex.dateModifierCues.has(w.lower))) consider(0, 'future');
-    return best?.t ?? 'unknown';
+    if (best) return best.t;
+    // "has given them until Tuesday": a deadline with no tense around it lies ahead
+    if (!rightOnly && DEADLINE_LEAD.has(this.words.filter((w) => w.end <= start).at(-1)?.lower ?? '')) return 'future';
+    return 'unknown';
   }
 }

@@ -1,0 +1,18 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDatesStage, type DatedExpression } from './index.js';
+import { docWithLines } from './test-helpers.js';
+
+// 2023-09-20 is a Wednesday, in ISO week 38
+const stage = createDatesStage();
+const surfaces = (text: string, publishedAt = '2023-09-20') =>
+  (stage.run(docWithLines(text, publishedAt), {}).layers.dates as DatedExpression[]).map((d) => `${d.span.text}=${d.value}`);
+
+test('tense: a noun "plans" is no future cue; a negative subject makes "could" past; "until" looks ahead', () => {
+  assert.deepEqual(surfaces('On Friday, when the minister dropped her holiday plans for the trip, the embassy reopened.'), ['Friday=2023-09-15']);
+  assert.deepEqual(surfaces('On Friday, the minister plans to visit the border.'), ['Friday=2023-09-22']);
+  assert.deepEqual(surfaces('Neither the mayor nor his aides could be reached Tuesday at their offices.'), ['Tuesday=2023-09-19']);
+  assert.deepEqual(surfaces('The agency has given the families until Monday to leave the camp.'), ['Monday=2023-09-25']);
+  // a past verb next to "until" still wins
+  assert.deepEqual(surfaces('The curfew lasted until Monday.'), ['Monday=2023-09-18']);
+});
