@@ -5,6 +5,12 @@ import { fragments, groupStart, parseNumber, rx, wordAfter, wordBefore, type Rul
 const PERIOD_UNITS: Record<string, PeriodUnit> = { day: 'D', week: 'W', weekend: 'WE', month: 'M', quarter: 'Q', year: 'Y', decade: 'DE', century: 'CE' };
 /** words before "a week" / "an hour" that make it a duration rather than an article + noun */
 const DURATION_LEAD = new Set(['for', 'over', 'during', 'within', 'in', 'after', 'about', 'nearly', 'almost', 'some', 'than', 'least', 'to', 'up', 'only', 'just', 'around', 'roughly', 'lasting', 'lasted', 'spent', 'spend', 'took', 'take', 'another', 'barely', 'already', 'of', 'once', 'half', 'as', 'least']);
+/** words a rate ("a day") may follow besides plural nouns and numbers */
+const RATE_QUANTITY = new Set(['billion', 'million', 'thousand', 'hundred', 'dozen', 'percent', '%', 'once', 'twice']);
+/** words ending in -s that are not plural nouns */
+const NOT_PLURAL = new Set(['was', 'has', 'is', 'this', 'its', 'his', 'hers', 'theirs', 'ours', 'yours', 'us', 'as', 'thus', 'plus', 'across', 'less', 'unless', 'always', 'perhaps', 'towards', 'afterwards', 'news', 'does', 'goes', 'says']);
+/** what may follow a rate: the end of the phrase or a preposition or conjunction */
+const RATE_FOLLOWERS = new Set(['in', 'to', 'for', 'on', 'at', 'and', 'or', 'from', 'since', 'until', 'with', 'by', 'over', 'into', 'during', 'but', 'so', 'while', 'when', 'as', 'back', 'now']);
 const POD_CODES: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
 
 /** TIMEX3 duration value for n units (fractions go down to the next unit: 1.5 years → P18M). */
@@ -13,7 +19,8 @@ export function durationValue(n: number | null, unit: string): string {
   const letter: Record<string, string> = { S: 'S', MIN: 'M', H: 'H', D: 'D', W: 'W', '2W': 'W', M: 'M', Q: 'M', Y: 'Y', DE: 'Y', CE: 'Y', WE: 'D' };
   const factor: Record<string, number> = { '2W': 2, Q: 3, DE: 10, CE: 100, WE: 2 };
   const prefix = timeUnit ? 'PT' : 'P';
-  if (n === null) return `${prefix}X${unit === 'DE' ? 'DE' : unit === 'CE' ? 'CE' : letter[unit]}`;
+  // "decades": TimeBank writes an unknown number of decades or centuries in years (PXY), as it does known ones (P40Y)
+  if (n === null) return `${prefix}X${letter[unit]}`;
   let value = n * (factor[unit] ?? 1);
   let l = letter[unit]!;
   if (!Number.isInteger(value)) {
@@ -139,26 +146,32 @@ export function relativeRules(lex: DateLexicon): Rule[] {
       re: rx(
         `(?<pre>(?:the\\s+)?(?:past|last|next|first|coming|previous|following|final|remaining|entire|whole|full)\\s+)?` +
           `(?<num>${f.num})(?:\\s+more)?(?:\\s+|-)(?<unit>${f.unit})(?<half>\\s+and\\s+a\\s+half)?(?<long>-long)?` +
-          `|(?<unit2>day|week|month|year|hour|night)-long`,
+          `|(?<unit2>day|week|month|year|hour|night|decade|centur(?:y|ies))(?<plural>s)?-long`,
       ),
       build(m, text) {
         const g = m.groups!;
-        if (g.unit2) return { sem: { kind: 'duration', value: durationValue(1, unitCode(g.unit2)!) } };
+        // "day-long", "decades-long": one unit, or an unknown number of them
+        if (g.unit2) return { sem: { kind: 'duration', value: durationValue(g.plural || /ies$/i.test(g.unit2) ? null : 1, unitCode(g.unit2 + (g.plural ?? ''))!) } };
         const end = m.index + m[0].length;
         const after = wordAfter(text, end);
         if (after === 'old' || after === '-old' || after.startsWith('-old')) return null;
         const code = unitCode(g.unit!);
         const rawNum = g.num!.toLowerCase();
         if (!code || code === 'WE') return null;
-        if (rawNum === 'recent') return { sem: { kind: 'ref', value: 'PAST_REF' } };
+        // TimeML: "in recent days" is a stretch of unknown length reaching to now (PXD)
+        if (rawNum === 'recent') return { sem: { kind: 'duration', value: durationValue(null, code) } };
         let n = parseNumber(lex, g.num!);
         if (n === undefined) return null;
         const article = rawNum === 'a' || rawNum === 'an';
+        // "a decades-long feud", "a century-long rivalry": the article belongs to the noun; the "-long" alternative reads the rest
+        if (article && (g.long || /s$/i.test(g.unit!))) return null;
         if (article && !g.pre && !g.long && !DURATION_LEAD.has(wordBefore(text, m.index))) return null;
         // "a day" and "night" are ambiguous as units of a bare duration
         if (g.unit!.toLowerCase().startsWith('night') && n === null) return null;
         // "World Cup 2018 day five": a plural number needs a plural unit, unless hyphenated ("five-hour")
-        if (n !== null && n > 1 && !/s$/i.test(g.unit!) && !m[0].includes(`${g.num}-`) && !g.half) return null;
+        // (or modifying a noun after an article: "a six year process", "the 10 day truce")
+        const attributive = ['a', 'an', 'the'].includes(wordBefore(text, m.index)) && /^\p{Ll}/u.test(after);
+        if (n !== null && n > 1 && !/s$/i.test(g.unit!) && !m[0].includes(`${g.num}-`) && !g.half && !attributive) return null;
         if (n !== null && g.half) n += 0.5;
         return { sem: { kind: 'duration', value: durationValue(n, code) } };
       },
@@ -200,6 +213,20 @@ export function relativeRules(lex: DateLexicon): Rule[] {
         if (n === undefined || n === null) return null;
         if (g.other) n *= 2;
         return { sem: { kind: 'set', value: durationValue(n, code) } };
+      },
+    },
+    {
+      // "hundreds of interviews a day", "$1 billion a year": a quantity per unit of time
+      name: 'set-rate',
+      re: rx('(?:a|an)\\s+(?<unit>hour|day|week|month|year)'),
+      build(m, text) {
+        const before = wordBefore(text, m.index);
+        const after = wordAfter(text, m.index + m[0].length);
+        const quantity = RATE_QUANTITY.has(before) || lex.countNouns.has(before) || /^\d/.test(before) || lex.numbers.has(before) || (/^[a-z]{3,}s$/.test(before) && !NOT_PLURAL.has(before));
+        // "24 hours a day", "seven days a week": all the time, not a rate
+        if (!quantity || unitCode(before) !== undefined) return null;
+        if (after !== '' && !/^[,.;:)!?"”'’]/.test(after) && !RATE_FOLLOWERS.has(after)) return null;
+        return { sem: { kind: 'set', value: durationValue(1, unitCode(m.groups!.unit!)!) } };
       },
     },
     {

@@ -70,6 +70,7 @@ export function ruleCues(lex: DateLexicon): Map<string, RuleCue> {
     ['duration', unit],
     ['vague-duration', unit],
     ['set-every', unit],
+    ['set-rate', unit],
   ]);
 }
 

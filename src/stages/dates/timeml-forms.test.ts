@@ -16,3 +16,20 @@ test('tense: a noun "plans" is no future cue; a negative subject makes "could" p
   // a past verb next to "until" still wins
   assert.deepEqual(surfaces('The curfew lasted until Monday.'), ['Monday=2023-09-18']);
 });
+
+test('durations: "recent days", "a six year process", "-long" with plural units, decades in years', () => {
+  assert.deepEqual(surfaces('Tensions have risen in recent days.'), ['recent days=PXD']);
+  assert.deepEqual(surfaces('It ended a six year negotiation.'), ['six year=P6Y']);
+  assert.deepEqual(surfaces('The 10 day truce collapsed.'), ['10 day=P10D']);
+  assert.deepEqual(surfaces('It was a decades-long dispute.'), ['decades-long=PXY']);
+  assert.deepEqual(surfaces('A century-long rivalry ended.'), ['century-long=P100Y']);
+  assert.deepEqual(surfaces('The years-long siege ended.'), ['years-long=PXY']);
+  assert.deepEqual(surfaces('The feud has lasted for decades.'), ['decades=PXY']);
+});
+
+test('a rate: a quantity per unit of time is a set', () => {
+  assert.deepEqual(surfaces('Medics treat hundreds of patients a day, he said.'), ['a day=P1D']);
+  assert.deepEqual(surfaces('Migrants send $2 billion a year to their families.'), ['a year=P1Y']);
+  assert.deepEqual(surfaces('The clinic is staffed 24 hours a day.'), ['24 hours=PT24H']);
+  assert.deepEqual(surfaces('He resigned a day after the vote.'), []);
+});
