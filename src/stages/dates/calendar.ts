@@ -101,3 +101,53 @@ export function nthWeekday(y: number, m: number, weekday: number, n: number): nu
   const last = dayNumber(y, m, daysInMonth(y, m));
   return last - ((isoWeekday(last) - weekday + 7) % 7);
 }
+
+/** Easter Sunday: the Gregorian computus, or the Julian one (Orthodox churches) moved onto the Gregorian calendar. */
+export function easterSunday(y: number, orthodox = false): number {
+  if (orthodox) {
+    const a = y % 4;
+    const b = y % 7;
+    const c = y % 19;
+    const d = (19 * c + 15) % 30;
+    const e = (2 * a + 4 * b - d + 34) % 7;
+    const month = Math.floor((d + e + 114) / 31);
+    const day = ((d + e + 114) % 31) + 1;
+    // the Julian calendar runs behind the Gregorian by this many days in year y
+    const lag = Math.floor(y / 100) - Math.floor(y / 400) - 2;
+    return dayNumber(y, month, day) + lag;
+  }
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return dayNumber(y, month, day);
+}
+
+const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+/**
+ * The day of a holiday in year y from its lexicon spec: "MM-DD"; "MM-<weekday><n>" for the
+ * n-th weekday of the month (Thanksgiving "11-TH4"); "EASTER" or "ORTHODOX_EASTER"; each
+ * optionally shifted by days ("11-MO1+1": the Tuesday after the first Monday of November,
+ * "EASTER-2": Good Friday). Undefined for a spec it cannot read.
+ */
+export function holidayDay(spec: string, y: number): number | undefined {
+  const m = /^(?:(?<easter>ORTHODOX_EASTER|EASTER)|(?<mm>\d{2})-(?:(?<dd>\d{2})|(?<wd>MO|TU|WE|TH|FR|SA|SU)(?<n>\d)))(?<shift>[+-]\d+)?$/.exec(spec);
+  if (!m) return undefined;
+  const g = m.groups!;
+  const shift = g.shift ? Number(g.shift) : 0;
+  if (g.easter) return easterSunday(y, g.easter === 'ORTHODOX_EASTER') + shift;
+  const month = Number(g.mm);
+  if (g.dd) return isValidDate(y, month, Number(g.dd)) ? dayNumber(y, month, Number(g.dd)) + shift : undefined;
+  return nthWeekday(y, month, WEEKDAY_CODES.indexOf(g.wd!) + 1, Number(g.n)) + shift;
+}

@@ -208,11 +208,13 @@ export function calendarRules(lex: DateLexicon): Rule[] {
     },
     {
       name: 'holiday',
-      re: rx(`(?:(?<shift>last|this|next)\\s+)?(?<hol>${f.holiday})(?:\\s+(?<year>${f.year}))?`),
+      re: rx(`(?:(?<shift>last|this|next)\\s+)?(?<hol>${f.holiday})(?:\\s+(?<year>${f.year})|(?<week>\\s+week))?`),
       build(m) {
         const g = m.groups!;
         if (!isCapitalised(g.hol!)) return null;
-        return { sem: { kind: 'holiday', spec: lex.holidays.get(g.hol!.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"))!, y: year(g.year), shift: shiftOf(g.shift) } };
+        const spec = lex.holidays.get(g.hol!.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"))!;
+        // "Easter week", "Christmas week": the week that holds the holiday
+        return { sem: { kind: 'holiday', spec, y: year(g.year), shift: shiftOf(g.shift), weekOf: g.week ? true : undefined } };
       },
     },
     {

@@ -20,7 +20,7 @@ export interface DateLexicon {
   vagueNumbers: Set<string>;
   ordinals: Map<string, number>;
   decadeWords: Map<string, number>;
-  /** holiday → "MM-DD" or "MM-<weekday code><n>" (Thanksgiving: 11-TH4) */
+  /** holiday → a day spec read by `holidayDay`: "MM-DD", "MM-<weekday code><n>" (Thanksgiving: 11-TH4), "EASTER", each with an optional day shift */
   holidays: Map<string, string>;
   presentRef: Set<string>;
   pastRef: Set<string>;

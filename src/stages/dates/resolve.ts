@@ -3,8 +3,8 @@ import type { Tense } from './context.js';
 import type { DateLexicon } from './lexicon.js';
 import type { PeriodUnit, Sem } from './sem.js';
 import {
-  addMonths, dayNumber, daysInMonth, formatDay, formatMonth, formatWeek, fromDayNumber, isoWeekday, isValidDate,
-  monthRange, nthWeekday, pad, weekStart, yearRange,
+  addMonths, dayNumber, daysInMonth, formatDay, formatMonth, formatWeek, fromDayNumber, holidayDay, isoWeekday, isValidDate,
+  monthRange, pad, weekStart, yearRange,
 } from './calendar.js';
 
 export interface Resolved {
@@ -116,7 +116,8 @@ function period(unit: PeriodUnit, anchor: number, shift: number, relative: boole
 /** Resolve one expression; UNANCHORED when it needs a publication date the article lacks. */
 export function resolveSem(sem: Sem, ctx: ResolveContext): Out {
   if (!sem.dayShift && !sem.weekOf && !sem.atEnd) return resolvePlain(sem, ctx);
-  const inner = resolvePlain({ ...sem, dayShift: undefined, weekOf: undefined, atEnd: undefined }, ctx);
+  // a holiday's week picks its year by the week ("Easter week began" on its Monday)
+  const inner = resolvePlain({ ...sem, dayShift: undefined, weekOf: sem.kind === 'holiday' ? sem.weekOf : undefined, atEnd: undefined }, ctx);
   if (!inner || inner === UNANCHORED || !inner.range) return inner;
   if (sem.atEnd) return withDayParts(parseDay(inner.range.end), sem, inner.relative);
   const day = parseDay(inner.range.start);
@@ -194,14 +195,11 @@ function resolvePlain(sem: Sem, ctx: ResolveContext): Out {
       return { ...period('Q', start, 0, sem.y === undefined), relative: sem.y === undefined };
     }
     case 'holiday': {
-      const dayIn = (yy: number): number | undefined => {
-        const [mm, rest] = sem.spec.split('-') as [string, string];
-        const nth = /^TH(\d)$/.exec(rest);
-        return nth ? nthWeekday(yy, Number(mm), 4, Number(nth[1])) : dayNumber(yy, Number(mm), Number(rest));
-      };
-      if (sem.y !== undefined) return withDayParts(dayIn(sem.y)!, sem, false);
+      const dayIn = (yy: number): number | undefined => holidayDay(sem.spec, yy);
+      if (sem.y !== undefined) return dayIn(sem.y) === undefined ? null : withDayParts(dayIn(sem.y)!, sem, false);
       if (dct === undefined) return UNANCHORED;
-      const y = pickYear(dct, tense, dayIn, sem.shift ?? 0);
+      // "Easter week began": the year whose holiday week holds or lies nearest the publication day
+      const y = pickYear(dct, tense, sem.weekOf ? (yy) => (dayIn(yy) === undefined ? undefined : weekStart(dayIn(yy)!)) : dayIn, sem.shift ?? 0);
       return y === undefined ? null : withDayParts(dayIn(y)!, sem, true);
     }
     case 'weekday': {

@@ -33,3 +33,12 @@ test('a rate: a quantity per unit of time is a set', () => {
   assert.deepEqual(surfaces('The clinic is staffed 24 hours a day.'), ['24 hours=PT24H']);
   assert.deepEqual(surfaces('He resigned a day after the vote.'), []);
 });
+
+test('holidays: Easter by the computus (Western and Orthodox), Election Day, a holiday week', () => {
+  assert.deepEqual(surfaces('Churches were full on Easter Sunday.', '2024-04-02'), ['Easter Sunday=2024-03-31']);
+  assert.deepEqual(surfaces('A truce was called for Orthodox Easter.', '2024-05-08'), ['Orthodox Easter=2024-05-05']);
+  assert.deepEqual(surfaces('Shops closed on Good Friday 2019.'), ['Good Friday 2019=2019-04-19']);
+  assert.deepEqual(surfaces('Voters will turn out on Election Day.', '2024-10-20'), ['Election Day=2024-11-05']);
+  // published on the Monday of Easter week 2000: the week that has begun
+  assert.deepEqual(surfaces('Pilgrims arrived as Easter week began.', '2000-04-17'), ['Easter week=2000-W16']);
+});
