@@ -145,7 +145,7 @@ export function relativeRules(lex: DateLexicon): Rule[] {
       name: 'duration',
       re: rx(
         `(?<pre>(?:the\\s+)?(?:past|last|next|first|coming|previous|following|final|remaining|entire|whole|full)\\s+)?` +
-          `(?<num>${f.num})(?:\\s+more)?(?:\\s+|-)(?<unit>${f.unit})(?<half>\\s+and\\s+a\\s+half)?(?<long>-long)?` +
+          `(?<num>${f.num})(?<half0>\\s+and\\s+a\\s+half)?(?:\\s+more)?(?:\\s+|-)(?<unit>${f.unit})(?<half>\\s+and\\s+a\\s+half)?(?<long>-long)?` +
           `|(?<unit2>day|week|month|year|hour|night|decade|centur(?:y|ies))(?<plural>s)?-long`,
       ),
       build(m, text) {
@@ -171,8 +171,9 @@ export function relativeRules(lex: DateLexicon): Rule[] {
         // "World Cup 2018 day five": a plural number needs a plural unit, unless hyphenated ("five-hour")
         // (or modifying a noun after an article: "a six year process", "the 10 day truce")
         const attributive = ['a', 'an', 'the'].includes(wordBefore(text, m.index)) && /^\p{Ll}/u.test(after);
-        if (n !== null && n > 1 && !/s$/i.test(g.unit!) && !m[0].includes(`${g.num}-`) && !g.half && !attributive) return null;
-        if (n !== null && g.half) n += 0.5;
+        if (n !== null && n > 1 && !/s$/i.test(g.unit!) && !m[0].includes(`${g.num}-`) && !g.half && !g.half0 && !attributive) return null;
+        // "two hours and a half", "two and a half hours"
+        if (n !== null && (g.half || g.half0)) n += 0.5;
         return { sem: { kind: 'duration', value: durationValue(n, code) } };
       },
     },

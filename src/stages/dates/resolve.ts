@@ -194,6 +194,13 @@ function resolvePlain(sem: Sem, ctx: ResolveContext): Out {
       const start = dayNumber(y, (sem.q - 1) * 3 + 1, 1);
       return { ...period('Q', start, 0, sem.y === undefined), relative: sem.y === undefined };
     }
+    case 'half': {
+      if (sem.y === undefined && dct === undefined) return UNANCHORED;
+      const y = sem.y ?? fromDayNumber(dct!).y + (sem.yearShift ?? 0);
+      const from = sem.h === 1 ? 1 : 7;
+      // no precision between quarter and year: a half is reported at the coarser quarter's grain
+      return { type: 'DATE', value: `${pad(y, 4)}-H${sem.h}`, precision: 'quarter', range: { start: monthRange(y, from).start, end: monthRange(y, from + 5).end }, relative: sem.y === undefined };
+    }
     case 'holiday': {
       const dayIn = (yy: number): number | undefined => holidayDay(sem.spec, yy);
       if (sem.y !== undefined) return dayIn(sem.y) === undefined ? null : withDayParts(dayIn(sem.y)!, sem, false);
@@ -219,6 +226,7 @@ function resolvePlain(sem: Sem, ctx: ResolveContext): Out {
       return withDayParts(dct + sem.offset, sem, true);
     case 'period': {
       if (dct === undefined) return UNANCHORED;
+      if (sem.reported) return period('Q', dct, tense === 'future' ? 0 : -1, true);
       if (sem.unit !== 'WE') return period(sem.unit, dct, sem.shift, true);
       // weekends: on a weekday "the weekend" is the one just past unless the verb looks ahead
       const weekend = isoWeekday(dct) >= 6;

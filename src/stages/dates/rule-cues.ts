@@ -71,6 +71,8 @@ export function ruleCues(lex: DateLexicon): Map<string, RuleCue> {
     ['vague-duration', unit],
     ['set-every', unit],
     ['set-rate', unit],
+    ['reported-quarter', cue(['quarter'])],
+    ['half-year', cue(['half'])],
   ]);
 }
 

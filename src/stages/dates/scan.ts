@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import type { DateLexicon } from './lexicon.js';
 import type { Candidate, Sem } from './sem.js';
 import { calendarRules } from './grammar-calendar.js';
+import { partOfYearRules } from './grammar-parts-of-year.js';
 import { relativeRules } from './grammar-relative.js';
 import type { Rule } from './grammar-util.js';
 import { CueIndex, gluedMonthRe, ruleCues } from './rule-cues.js';
@@ -90,7 +91,7 @@ export class DateGrammar {
 
   /** `prefilter: false` runs every rule on every sentence (to check the cues change nothing) */
   constructor(private readonly lex: DateLexicon, options: { prefilter?: boolean } = {}) {
-    this.rules = [...calendarRules(lex), ...relativeRules(lex)];
+    this.rules = [...calendarRules(lex), ...relativeRules(lex), ...partOfYearRules(lex)];
     this.cues = new CueIndex(options.prefilter === false ? new Map() : ruleCues(lex), gluedMonthRe(lex));
   }
 

@@ -42,3 +42,17 @@ test('holidays: Easter by the computus (Western and Orthodox), Election Day, a h
   // published on the Monday of Easter week 2000: the week that has begun
   assert.deepEqual(surfaces('Pilgrims arrived as Easter week began.', '2000-04-17'), ['Easter week=2000-W16']);
 });
+
+test('parts of a year: the reported quarter and halves (YYYY-H1)', () => {
+  // published in the third quarter: results are for the second, plans for the third
+  assert.deepEqual(surfaces('Net profit rose 8% in the quarter.'), ['the quarter=2023-Q2']);
+  assert.deepEqual(surfaces('The firm expects sales to fall in the quarter.'), ['the quarter=2023-Q3']);
+  // a city's quarter is a place
+  assert.deepEqual(surfaces('Shells hit the quarter overnight.').filter((s) => s.startsWith('the quarter')), []);
+  assert.deepEqual(surfaces('Exports fell in the first half of the year.'), ['the first half of the year=2023-H1']);
+  assert.deepEqual(surfaces('Growth slowed in the second half of 2022.'), ['the second half of 2022=2022-H2']);
+});
+
+test('"two and a half hours" is one duration', () => {
+  assert.deepEqual(surfaces('The meeting lasted two and a half hours.'), ['two and a half hours=PT2H30M']);
+});
