@@ -124,7 +124,7 @@ export function createDatesStage(options: DatesOptions = {}): Stage {
   let grammar: DateGrammar | undefined;
   return {
     name: STAGE,
-    version: '2',
+    version: '3',
     requires: ['sentences'],
     provides: ['dates'],
     run(doc) {
