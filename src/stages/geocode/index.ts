@@ -225,7 +225,10 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
   const divisionSeat = mentions.map((_, i) => {
     const list = ranked[mentionGroup[i]!]!;
     const top = list[0]?.entry;
-    return !!top && top.featureClass === 'P' && list.some((r) => r.entry.featureCode === 'ADM1' && r.entry.country === top.country && r.entry.admin1 === top.admin1);
+    if (!top || top.featureClass !== 'P') return false;
+    // "Zaporizhia": the seat of "Zaporizhzhya Oblast" stands for it even when no spelling of the division matches the words
+    if (top.featureCode === 'PPLA' && top.admin1Name && foldName(top.admin1Name).startsWith(foldName(top.name))) return true;
+    return list.some((r) => r.entry.featureCode === 'ADM1' && r.entry.country === top.country && r.entry.admin1 === top.admin1);
   });
   const ctx: FallbackContext = { spans: mentions.map((m) => m.span), tops, links: linkKind, adjectival: mentions.map((m) => m.adjectival), focus: articleFocus(tops), divisionSeat };
 
