@@ -87,6 +87,17 @@ function partialEntries(text: string, start: number, end: number, gz: Gazetteer)
   return [];
 }
 
+/**
+ * "Zaporizhia region" when only the seat answers to that spelling: the division the seat is
+ * named for ("Zaporizhzhya Oblast"), found under the division's own name.
+ */
+function divisionOfSeat(entries: readonly GazetteerEntry[], gz: Gazetteer): GazetteerEntry[] | undefined {
+  const seat = entries.find((e) => e.featureCode === 'PPLA' && e.admin1Name && foldName(e.admin1Name).startsWith(foldName(e.name)));
+  if (!seat) return undefined;
+  const division = gz.lookup(seat.admin1Name!).find((e) => e.featureCode === 'ADM1' && e.country === seat.country && e.admin1 === seat.admin1);
+  return division ? [division] : undefined;
+}
+
 /** Is a fine-grained name's reading believable next to the article's focus? */
 function nearFocus(list: readonly RankedCandidate[], focus: GazetteerEntry, reachKm: number): boolean {
   const e = list[0]!.entry;
@@ -154,6 +165,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
       }
     }
     if (!entries.length && (type === 'NORP' || type === 'MISTYPED')) return; // a group, or a name that was never a place
+    if (hints.division && entries.length && entries.every((e) => e.featureClass === 'P')) entries = divisionOfSeat(entries, gz) ?? entries;
     // Streets, buildings, sites and names the gazetteer lacks are placed at the article's
     // focus unless their namesake is near it: "Royal Street" is not in Royal City, "Scott
     // County" is not the town of Scott, but "Aghdam district" is around the town of Aghdam.
