@@ -18,6 +18,18 @@ const SPACE_RE = /[\s\-‐-―/,()]+/g;
 const ASCII_WORDISH = /^[a-z0-9 ]*$/;
 
 export function foldName(surface: string): string {
+  // Most names are plain ASCII words with single spaces: fold them without regexes.
+  let upper = false;
+  let plain = surface.length > 0;
+  for (let i = 0; i < surface.length; i++) {
+    const c = surface.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (c >= 65 && c <= 90) { upper = true; continue; }
+    if (c === 32 && i > 0 && i + 1 < surface.length && surface.charCodeAt(i - 1) !== 32) continue;
+    plain = false;
+    break;
+  }
+  if (plain) return upper ? surface.toLowerCase() : surface;
   let s = surface.toLowerCase();
   if (ASCII_WORDISH.test(s)) return s.trim().replace(/ +/g, ' ');
   s = s.replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c).normalize('NFD').replace(MARKS_RE, '');

@@ -103,7 +103,7 @@ export class Gazetteer {
     const hit = this.prefixCache.get(prefix);
     if (hit !== undefined) return hit;
     const i = this.lowerBound(prefix);
-    const out = i < this.header.keyCount && this.keyAt(i).startsWith(prefix);
+    const out = i < this.header.keyCount && this.c.keyOffsets[i + 1]! - this.c.keyOffsets[i]! >= prefix.length && this.c.keys.startsWith(prefix, this.c.keyOffsets[i]!);
     if (this.prefixCache.size >= 50_000) this.prefixCache.clear();
     this.prefixCache.set(prefix, out);
     return out;
@@ -165,8 +165,17 @@ export class Gazetteer {
     return i >= 0 ? this.header.admin1Names[i] || undefined : undefined;
   }
 
-  private keyAt(i: number): string {
-    return this.c.keys.slice(this.c.keyOffsets[i]!, this.c.keyOffsets[i + 1]!);
+  /** keyAt(i) compared with key in UTF-16 code unit order (as `<` compares strings), without slicing it out */
+  private compareKeyAt(i: number, key: string): number {
+    const keys = this.c.keys;
+    const a = this.c.keyOffsets[i]!;
+    const len = this.c.keyOffsets[i + 1]! - a;
+    const n = Math.min(len, key.length);
+    for (let k = 0; k < n; k++) {
+      const d = keys.charCodeAt(a + k) - key.charCodeAt(k);
+      if (d !== 0) return d;
+    }
+    return len - key.length;
   }
 
   private lowerBound(key: string): number {
@@ -174,7 +183,7 @@ export class Gazetteer {
     let hi = this.header.keyCount;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.keyAt(mid) < key) lo = mid + 1;
+      if (this.compareKeyAt(mid, key) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -183,6 +192,6 @@ export class Gazetteer {
   private findKey(key: string): number {
     if (!key) return -1;
     const i = this.lowerBound(key);
-    return i < this.header.keyCount && this.keyAt(i) === key ? i : -1;
+    return i < this.header.keyCount && this.compareKeyAt(i, key) === 0 ? i : -1;
   }
 }

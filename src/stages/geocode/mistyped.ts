@@ -108,6 +108,39 @@ function demonymStrength(entries: readonly GazetteerEntry[]): number {
   return entries.some((e) => e.match === 'demonym' && (COUNTRY_LEVEL.has(e.featureCode) || e.featureCode === 'ADM1')) ? 2 : 0;
 }
 
+interface Reading {
+  s: number;
+  t: number;
+  /** how surely the words are a place */
+  whole: number;
+  /** what the words around say */
+  cue: 'strong' | 'weak' | undefined;
+  /** the name in capitals opens its line as a dateline ("KANDAHAR, Afghanistan") */
+  dateline: () => boolean;
+}
+
+/** An entity typed as something else read as a place, or null when it cannot be one. */
+function readEntity(text: string, e: Entity, gz: Gazetteer): Reading | null {
+  const candidate = e.type === 'ORG' || e.type === 'PERSON' || e.type === 'MISC' || e.type === 'NORP';
+  if (!candidate) return null;
+  let [s, t] = trimmed(text, e.span.start, e.span.end);
+  if (t <= s || !/^\p{Lu}/u.test(text.slice(s, t))) return null;
+  const entries = gz.lookup(text.slice(s, t));
+  // A people's name ("Saudi", "Nigerians") is the entity tagger's business.
+  if (e.type === 'NORP' && entries.some((x) => x.match === 'demonym')) return null;
+  const surface = text.slice(s, t);
+  // An acronym is an organisation's unless it abbreviates a country or division ("NSW", "DRC").
+  let whole = placeStrength(/^[\p{Lu}.]+$/u.test(surface) ? insideReadings(entries, surface) : entries);
+  if (e.type !== 'NORP') [s, whole] = extendLeft(text, s, t, gz, whole);
+  if (whole <= 0) return null;
+  const start = s;
+  const dateline = () => {
+    const caps = text.slice(start, t);
+    return caps.length > 2 && caps === caps.toUpperCase() && /^\s*(?:\(|,\s*\p{Lu}|[-—–])/u.test(text.slice(t, t + 4)) && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 30), start).replace(/^.*[.!?]\s+/s, '\n'));
+  };
+  return { s, t, whole, cue: contextSays(text, s, t, gz), dateline };
+}
+
 export function mistypedPlaces(text: string, entities: readonly Entity[], gz: Gazetteer): MistypedPlace[] {
   const out: MistypedPlace[] = [];
   const sorted = [...entities].sort((a, b) => a.span.start - b.span.start);
@@ -119,26 +152,19 @@ export function mistypedPlaces(text: string, entities: readonly Entity[], gz: Ga
     return (!!prev && placeLike[i - 1]! && LIST_GAP.test(text.slice(prev.span.end, sorted[i]!.span.start))) ||
       (!!next && placeLike[i + 1]! && LIST_GAP.test(text.slice(sorted[i]!.span.end, next.span.start)));
   };
+  // What an entity's own words and context say, read once: only list membership changes between passes.
+  const readings: (Reading | null | undefined)[] = new Array(sorted.length);
   // Two passes: a place found in a list makes its neighbours list members too.
   for (let pass = 0; pass < 2; pass++) {
     sorted.forEach((e, i) => {
       if (done.has(i) || placeLike[i]) return;
-      const candidate = e.type === 'ORG' || e.type === 'PERSON' || e.type === 'MISC' || e.type === 'NORP';
-      if (!candidate) return;
-      let [s, t] = trimmed(text, e.span.start, e.span.end);
-      if (t <= s || !/^\p{Lu}/u.test(text.slice(s, t))) return;
-      const entries = gz.lookup(text.slice(s, t));
-      // A people's name ("Saudi", "Nigerians") is the entity tagger's business.
-      if (e.type === 'NORP' && entries.some((x) => x.match === 'demonym')) return;
-      const surface = text.slice(s, t);
-      // An acronym is an organisation's unless it abbreviates a country or division ("NSW", "DRC").
-      let whole = placeStrength(/^[\p{Lu}.]+$/u.test(surface) ? insideReadings(entries, surface) : entries);
-      if (e.type !== 'NORP') [s, whole] = extendLeft(text, s, t, gz, whole);
-      if (whole <= 0) return;
-      let cue = contextSays(text, s, t, gz);
+      let r = readings[i];
+      if (r === undefined) r = readings[i] = readEntity(text, e, gz);
+      if (r === null) return;
+      const { s, t, whole } = r;
+      let cue = r.cue;
       if (!cue && listed(i)) cue = 'strong';
-      const caps = text.slice(s, t);
-      if (!cue && caps.length > 2 && caps === caps.toUpperCase() && /^\s*(?:\(|,\s*\p{Lu}|[-—–])/u.test(text.slice(t, t + 4)) && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, s - 30), s).replace(/^.*[.!?]\s+/s, '\n'))) cue = 'strong'; // a dateline
+      if (!cue && r.dateline()) cue = 'strong';
       const ok = e.type === 'PERSON'
         ? cue === 'strong' || (cue === 'weak' && whole >= 2)
         : whole >= 2.5 || cue === 'strong' || (cue === 'weak' && whole >= 1.5);

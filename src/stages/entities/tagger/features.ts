@@ -93,7 +93,31 @@ function charClass(c: string): string {
   return c;
 }
 
+/** charClass of an ASCII character code */
+function asciiClass(c: number): string {
+  if (c >= 65 && c <= 90) return 'X';
+  if (c >= 97 && c <= 122) return 'x';
+  if (c >= 48 && c <= 57) return 'd';
+  return String.fromCharCode(c);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const SURROGATE = /[\ud800-\udfff]/;
+
 export function wordShape(w: string): { shape: string; short: string } {
+  if (!NON_ASCII.test(w)) {
+    let shape = '';
+    let short = '';
+    let last = '';
+    for (let i = 0; i < w.length; i++) {
+      const c = asciiClass(w.charCodeAt(i));
+      if (i < 12) shape += c;
+      if (c !== last) short += c;
+      last = c;
+    }
+    if (w.length > 12) shape += '~';
+    return { shape, short };
+  }
   let shape = '';
   let short = '';
   let last = '';
@@ -110,6 +134,34 @@ export function wordShape(w: string): { shape: string; short: string } {
 }
 
 function capClass(w: string): number {
+  if (NON_ASCII.test(w)) return capClassUnicode(w);
+  let up = 0;
+  let low = 0;
+  let firstUp = false;
+  let first = true;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      up++;
+      if (first) firstUp = true;
+      first = false;
+    } else if (c >= 97 && c <= 122) {
+      low++;
+      first = false;
+    }
+  }
+  return capClassOf(up, low, firstUp);
+}
+
+function capClassOf(up: number, low: number, firstUp: boolean): number {
+  if (up + low === 0) return CAP_NONE;
+  if (up === 0) return CAP_LOWER;
+  if (low === 0) return up === 1 && firstUp ? CAP_INIT : CAP_ALL;
+  if (firstUp && up === 1) return CAP_INIT;
+  return CAP_MIXED;
+}
+
+function capClassUnicode(w: string): number {
   let up = 0;
   let low = 0;
   let firstUp = false;
@@ -125,11 +177,7 @@ function capClass(w: string): number {
       first = false;
     }
   }
-  if (up + low === 0) return CAP_NONE;
-  if (up === 0) return CAP_LOWER;
-  if (low === 0) return up === 1 && firstUp ? CAP_INIT : CAP_ALL;
-  if (firstUp && up === 1) return CAP_INIT;
-  return CAP_MIXED;
+  return capClassOf(up, low, firstUp);
 }
 
 /** maps a feature hash to a weight row, or -1 when the model does not know the feature */
@@ -238,13 +286,14 @@ export class FeatureExtractor {
     const hSShape = hashString(short);
     feats.push(mix(T.shape, hShape));
     feats.push(mix(T.sshape, hSShape));
-    const chars = Array.from(key);
-    const L = chars.length;
+    // prefixes and suffixes by code point (a key without surrogates is sliced as it is)
+    const chars: string[] | null = SURROGATE.test(key) ? Array.from(key) : null;
+    const L = chars ? chars.length : key.length;
     let hSuf3 = 0;
     for (let k = 1; k <= 4; k++) {
       if (L > k) {
-        feats.push(mix(T.pre[k - 1], hashString(chars.slice(0, k).join(''))));
-        const suf = hashString(chars.slice(L - k).join(''));
+        feats.push(mix(T.pre[k - 1], hashString(chars ? chars.slice(0, k).join('') : key.slice(0, k))));
+        const suf = hashString(chars ? chars.slice(L - k).join('') : key.slice(L - k));
         feats.push(mix(T.suf[k - 1], suf));
         if (k === 3) hSuf3 = suf;
       }
