@@ -57,6 +57,44 @@ export const CAP_ALL = 2;
 export const CAP_MIXED = 3;
 export const CAP_NONE = 4; // no letters
 
+/**
+ * Document counts of one lower-cased key (shared by the words with that key hash), valid
+ * while `doc` / `labelsDoc` equal the extractor's current document stamps: per-word fields
+ * instead of Maps keyed by hash, which cost several look-ups per token.
+ */
+export interface KeyStats {
+  doc: number;
+  lc: number;
+  cap: number;
+  labelsDoc: number;
+  labels: Int32Array | null;
+}
+
+/** the templates mixed with one word's hashes, ahead of the conjunctions that need them */
+export interface PairHeads {
+  /** as the left word of w-1|w0, w-1|c3, ss-1|ss0 and ss-1|ss0|ss+1 */
+  ww0: number;
+  wcl0: number;
+  ss20: number;
+  sss: number;
+  /** as the centre word of w0|w+1, c3|w+1 and ss0|ss+1 */
+  ww1: number;
+  wcl1: number;
+  ss21: number;
+}
+
+function pairHeads(hLower: number, hSShape: number, hC3: number): PairHeads {
+  return {
+    ww0: mix(T.ww[0], hLower),
+    wcl0: mix(T.wcl[0], hLower),
+    ss20: mix(T.ss2[0], hSShape),
+    sss: mix(T.sss, hSShape),
+    ww1: mix(T.ww[1], hLower),
+    wcl1: mix(T.wcl[1], hC3),
+    ss21: mix(T.ss2[1], hSShape),
+  };
+}
+
 export interface WordInfo {
   norm: string;
   /** lower-cased, diacritics stripped: key for document statistics and gazetteers */
@@ -82,6 +120,8 @@ export interface WordInfo {
   /** the gazetteer trie node for `key`, valid while the gazetteer's generation is `gazOwner` */
   gazStart: GazStart;
   gazOwner: unknown;
+  stats: KeyStats;
+  heads: PairHeads;
 }
 
 function charClass(c: string): string {
@@ -240,8 +280,32 @@ function boundaryWord(h: number): WordInfo {
     hasLetter: false,
     gazStart: undefined,
     gazOwner: null,
+    stats: newKeyStats(),
+    heads: pairHeads(h, h, h),
   };
 }
+
+function newKeyStats(): KeyStats {
+  return { doc: -1, lc: 0, cap: 0, labelsDoc: -1, labels: null };
+}
+
+/** mix3(t, a, b) for small a and b, computed once */
+function table3(t: number, na: number, nb: number): Uint32Array {
+  const out = new Uint32Array(na * nb);
+  for (let a = 0; a < na; a++) for (let b = 0; b < nb; b++) out[a * nb + b] = mix3(t, a, b);
+  return out;
+}
+/** init: (caseless + 2 * first) x cap */
+const INIT = table3(T.init, 4, 5);
+/** headline: level (1, 2) x cap, and the level's heads for the shape and word conjunctions */
+const HL = table3(T.hl, 3, 5);
+const HL_SHAPE = [0, mix(T.hlShape, 1), mix(T.hlShape, 2)];
+const HL_WORD = [0, mix(T.hlW, 1), mix(T.hlW, 2)];
+const DOC_LC = table3(T.dLc, 2, 2);
+const DOC_CAP = Uint32Array.from([0, 1, 2, 3, 4], (c) => mix(T.dCap, c));
+const DOC_NOCAP = Uint32Array.from([0, 1, 2, 3, 4], (c) => mix(T.dNoCap, c));
+const GZ_NONE = Uint32Array.from([0, 1, 2, 3, 4], (c) => mix(T.gzN, c));
+
 export const BOS_WORD = boundaryWord(0x11);
 export const EOS_WORD = boundaryWord(0x22);
 
@@ -255,6 +319,10 @@ function copyRows(buf: Int32Array, q: number, w: WordInfo, seg: number): number 
 
 export class FeatureExtractor {
   private cache = new Map<string, WordInfo>();
+  /** KeyStats per key hash: kept while the word cache is, so every word of a key shares one */
+  private keyStats = new Map<number, KeyStats>();
+  private docStamp = 0;
+  private labelStamp = 0;
   private rowBuf = new Int32Array(4096);
   private tmp: number[] = [];
 
@@ -355,7 +423,18 @@ export class FeatureExtractor {
       hasLetter,
       gazStart: undefined,
       gazOwner: null,
+      stats: this.statsFor(hLower),
+      heads: pairHeads(hLower, hSShape, hC3),
     };
+  }
+
+  private statsFor(hLower: number): KeyStats {
+    let st = this.keyStats.get(hLower);
+    if (st === undefined) {
+      st = newKeyStats();
+      this.keyStats.set(hLower, st);
+    }
+    return st;
   }
 
   private gazStart(w: WordInfo): GazStart {
@@ -396,6 +475,12 @@ export class FeatureExtractor {
    * word's own and neighbour features (`feats`, `ctx`) itself, as the tagger does from cached sums.
    */
   extractDocument(sentences: string[][], resolve: Resolver, positionalOnly = false): DocFeatures {
+    if (this.keyStats.size > 200_000) {
+      // only between documents, and with the words that point at them
+      this.keyStats.clear();
+      this.cache.clear();
+    }
+    const stamp = ++this.docStamp;
     let n = 0;
     for (const s of sentences) n += s.length;
     const sentStart = new Int32Array(sentences.length + 1);
@@ -438,13 +523,17 @@ export class FeatureExtractor {
     }
 
     // document statistics: lower-cased occurrences and case-informative capitalised occurrences
-    const lcCount = new Map<number, number>();
-    const capCount = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       const w = words[i];
       if (!w.hasLetter) continue;
-      if (w.cap === CAP_LOWER) lcCount.set(w.hLower, (lcCount.get(w.hLower) ?? 0) + 1);
-      else if (!caseless[i]) capCount.set(w.hLower, (capCount.get(w.hLower) ?? 0) + 1);
+      const st = w.stats;
+      if (st.doc !== stamp) {
+        st.doc = stamp;
+        st.lc = 0;
+        st.cap = 0;
+      }
+      if (w.cap === CAP_LOWER) st.lc++;
+      else if (!caseless[i]) st.cap++;
     }
 
     // features
@@ -496,38 +585,40 @@ export class FeatureExtractor {
         const h: number[] = this.tmp;
         h.length = 0;
         const first = i === a;
-        h.push(mix3(T.init, caseless[i] + (first ? 2 : 0), w.cap));
-        const hm1 = wm1.hLower;
+        h.push(INIT[(caseless[i] + (first ? 2 : 0)) * 5 + w.cap]);
         const hp1 = wp1.hLower;
-        const sm1 = wm1.hSShape;
         const sp1 = wp1.hSShape;
-        h.push(mix3(T.ww[0], hm1, w.hLower));
-        h.push(mix3(T.ww[1], w.hLower, hp1));
-        h.push(mix3(T.wcl[0], hm1, w.hC3));
-        h.push(mix3(T.wcl[1], w.hC3, hp1));
-        h.push(mix(mix3(T.sss, sm1, w.hSShape), sp1));
-        h.push(mix3(T.ss2[0], sm1, w.hSShape));
-        h.push(mix3(T.ss2[1], w.hSShape, sp1));
+        // mix3(t, x, y) = mix(mix(t, x), y): the words' heads hold mix(t, x)
+        const left = wm1.heads;
+        const own = w.heads;
+        h.push(mix(left.ww0, w.hLower));
+        h.push(mix(own.ww1, hp1));
+        h.push(mix(left.wcl0, w.hC3));
+        h.push(mix(own.wcl1, hp1));
+        h.push(mix(mix(left.sss, w.hSShape), sp1));
+        h.push(mix(left.ss20, w.hSShape));
+        h.push(mix(own.ss21, sp1));
         if (hl) {
-          h.push(mix3(T.hl, hl, w.cap));
-          h.push(mix3(T.hlShape, hl, w.hSShape));
-          h.push(mix3(T.hlW, hl, w.hLower));
+          h.push(HL[hl * 5 + w.cap]);
+          h.push(mix(HL_SHAPE[hl], w.hSShape));
+          h.push(mix(HL_WORD[hl], w.hLower));
         }
         // gazetteers
         const g = gz[i - a];
-        if (g.length === 0) h.push(mix(T.gzN, w.cap));
+        if (g.length === 0) h.push(GZ_NONE[w.cap]);
         for (const code of g) {
-          h.push(mix(T.gz, code));
-          h.push(mix3(T.gz, code, w.cap === CAP_LOWER ? 0 : 1));
+          const hg = mix(T.gz, code);
+          h.push(hg);
+          h.push(mix(hg, w.cap === CAP_LOWER ? 0 : 1));
         }
         if (i - 1 >= a) for (const code of gz[i - 1 - a]) h.push(mix(T.gzCtx[0], code));
         if (i + 1 < b) for (const code of gz[i + 1 - a]) h.push(mix(T.gzCtx[1], code));
         // document surface features
         if (w.hasLetter && w.cap !== CAP_LOWER) {
-          const lc = lcCount.get(w.hLower) ?? 0;
-          const cc = (capCount.get(w.hLower) ?? 0) - (caseless[i] ? 0 : 1);
-          if (lc > 0) h.push(mix3(T.dLc, caseless[i], cc > 0 ? 1 : 0));
-          if (caseless[i]) h.push(cc > 0 ? mix(T.dCap, w.cap) : mix(T.dNoCap, w.cap));
+          const lc = w.stats.lc;
+          const cc = w.stats.cap - (caseless[i] ? 0 : 1);
+          if (lc > 0) h.push(DOC_LC[caseless[i] * 2 + (cc > 0 ? 1 : 0)]);
+          if (caseless[i]) h.push(cc > 0 ? DOC_CAP[w.cap] : DOC_NOCAP[w.cap]);
         }
         if (q + h.length > buf.length) {
           const nb = new Int32Array(buf.length * 2 + h.length);
@@ -552,16 +643,17 @@ export class FeatureExtractor {
   predictionFeatures(doc: DocFeatures, labels: Uint8Array): { feats: Uint32Array; start: Int32Array } {
     const n = doc.n;
     // counts per key: [17 label counts]
-    const counts = new Map<number, Int32Array>();
+    const stamp = ++this.labelStamp;
     for (let i = 0; i < n; i++) {
       const w = doc.words[i];
       if (!w.hasLetter || w.cap === CAP_LOWER) continue;
-      let c = counts.get(w.hLower);
-      if (!c) {
-        c = new Int32Array(NUM_LABELS);
-        counts.set(w.hLower, c);
+      const st = w.stats;
+      if (st.labelsDoc !== stamp) {
+        st.labelsDoc = stamp;
+        if (st.labels) st.labels.fill(0);
+        else st.labels = new Int32Array(NUM_LABELS);
       }
-      c[labels[i]]++;
+      st.labels![labels[i]]++;
     }
     const out: number[] = [];
     const start = new Int32Array(n + 1);
@@ -570,7 +662,7 @@ export class FeatureExtractor {
       start[i] = out.length;
       const w = doc.words[i];
       if (!w.hasLetter || w.cap === CAP_LOWER) continue;
-      const c = counts.get(w.hLower)!;
+      const c = w.stats.labels!;
       typeCount.fill(0);
       let ent = 0;
       let bestL = -1;
