@@ -85,7 +85,16 @@ function contains(y: GazetteerEntry, x: GazetteerEntry): boolean {
   return false;
 }
 
+/** priors of entries seen before (the gazetteer hands out the same entry objects for a name it has cached) */
+const priors = new WeakMap<GazetteerEntry, { s: number; reasons: readonly string[] }>();
+
 function prior(e: GazetteerEntry): { s: number; reasons: string[] } {
+  let p = priors.get(e);
+  if (!p) priors.set(e, (p = computePrior(e)));
+  return { s: p.s, reasons: [...p.reasons] };
+}
+
+function computePrior(e: GazetteerEntry): { s: number; reasons: string[] } {
   const f = FEATURE_PRIOR[e.featureCode] ?? 0;
   const p = e.population > 0 ? POP_WEIGHT * Math.log10(e.population + 1) : 0;
   let m = MATCH_PRIOR[e.match] ?? 0;

@@ -43,43 +43,104 @@ export const DIVISION_NOUNS = new Set(['province', 'state', 'county', 'region', 
 const CUE_BEFORE = /\b(?:in|near|outside|residents of|villagers of|people of|village of|town of|city of|outskirts of|parts of)\s+$/i;
 const BRACKET_BEFORE = /\p{Lu}[\p{L}'’\-]+\s+\($/u;
 const CUE_AFTER = /^\s+(?:residents?|villagers|townspeople|town|village|villages|county|sub-county|subcounty|ward|location|constituency|district|raion|hromada|oblast|province|area|market|trading cent(?:re|er))\b/i;
-const WORD = /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?/gu;
 const MAX_TOKENS = 6;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
-interface Word {
-  start: number;
-  end: number;
-  /** the end including a possessive "'s", for adjacency ("People's Republic") */
-  rawEnd: number;
-  text: string;
-  cap: boolean;
-  /** a full stop follows: the next word starts a new sentence */
-  stop: boolean;
+/** [\p{L}\p{N}] for one code point */
+function isWordChar(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
 }
 
-function words(text: string): Word[] {
-  const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
-    let w = m[0];
-    const start = m.index!;
-    const c0 = w[0]!;
-    const cap = c0 !== c0.toLowerCase();
-    const last = w.charCodeAt(w.length - 1);
-    let possessive = false;
-    if (last === 46 /* . */) {
-      // Keep the dot of "U.S." and of "Calif. police", not a sentence's full stop.
-      const abbreviation = /^(?:St|Ste|Ft|Mt|Pt)\.$/.test(w) || (/^\p{Lu}\p{Ll}{1,4}\.$/u.test(w) && /^ +[\p{Ll}\d]/u.test(text.slice(start + w.length, start + w.length + 3)));
-      if (!cap || (!/\.\p{L}/u.test(w.slice(0, -1)) && !abbreviation)) w = w.slice(0, -1);
+/**
+ * The words of a text, as parallel arrays (one object per word of a whole article was
+ * most of this stage's garbage). A word is what /[\p{L}\p{N}]+(?:[.'’\-][\p{L}\p{N}]+)*\.?/u
+ * matches, scanned by hand; `end` leaves out a sentence's full stop and a possessive "'s",
+ * `rawEnd` keeps the possessive ("People's Republic"), `cap` says it starts with a capital
+ * and `stop` that a full stop follows (the next word starts a new sentence).
+ */
+class Words {
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly rawEnd: Int32Array;
+  readonly cap: Uint8Array;
+  readonly stop: Uint8Array;
+  readonly length: number;
+
+  constructor(readonly text: string) {
+    const len = text.length;
+    let cap = 256;
+    let start = new Int32Array(cap);
+    let end = new Int32Array(cap);
+    let rawEnd = new Int32Array(cap);
+    let caps = new Uint8Array(cap);
+    let stop = new Uint8Array(cap);
+    let n = 0;
+    const cpAt = (i: number) => text.codePointAt(i)!;
+    const width = (cp: number) => (cp > 0xffff ? 2 : 1);
+    let i = 0;
+    while (i < len) {
+      let cp = cpAt(i);
+      if (!isWordChar(cp)) {
+        i += width(cp);
+        continue;
+      }
+      const s = i;
+      for (;;) {
+        while (i < len && isWordChar((cp = cpAt(i)))) i += width(cp);
+        if (i + 1 < len) {
+          const c = text.charCodeAt(i);
+          if ((c === 46 || c === 39 || c === 0x2019 || c === 45) && isWordChar(cpAt(i + 1))) {
+            i++;
+            continue;
+          }
+        }
+        break;
+      }
+      if (i < len && text.charCodeAt(i) === 46) i++;
+      // the word as matched is text[s, i)
+      let e = i;
+      const c0 = text[s]!;
+      const isCap = c0 !== c0.toLowerCase();
+      let possessive = false;
+      if (text.charCodeAt(e - 1) === 46 /* . */) {
+        const w = text.slice(s, e);
+        // Keep the dot of "U.S." and of "Calif. police", not a sentence's full stop.
+        const abbreviation = /^(?:St|Ste|Ft|Mt|Pt)\.$/.test(w) || (/^\p{Lu}\p{Ll}{1,4}\.$/u.test(w) && /^ +[\p{Ll}\d]/u.test(text.slice(e, e + 3)));
+        if (!isCap || (!/\.\p{L}/u.test(w.slice(0, -1)) && !abbreviation)) e--;
+      }
+      if (text.charCodeAt(e - 1) === 115 /* s */ && isCap && e - s > 3 && (text.charCodeAt(e - 2) === 39 || text.charCodeAt(e - 2) === 0x2019)) {
+        e -= 2; // "China's"
+        possessive = true;
+      }
+      if (n === cap) {
+        cap *= 2;
+        const grow = <A extends Int32Array | Uint8Array>(a: A, b: A) => (b.set(a), b);
+        start = grow(start, new Int32Array(cap));
+        end = grow(end, new Int32Array(cap));
+        rawEnd = grow(rawEnd, new Int32Array(cap));
+        caps = grow(caps, new Uint8Array(cap));
+        stop = grow(stop, new Uint8Array(cap));
+      }
+      const after = text.charCodeAt(e);
+      start[n] = s;
+      end[n] = e;
+      rawEnd[n] = possessive ? i : e;
+      caps[n] = isCap ? 1 : 0;
+      stop[n] = text.charCodeAt(e - 1) === 46 || after === 46 || after === 33 || after === 63 ? 1 : 0;
+      n++;
     }
-    if (w.charCodeAt(w.length - 1) === 115 /* s */ && cap && w.length > 3 && (w[w.length - 2] === "'" || w[w.length - 2] === '’')) {
-      w = w.slice(0, -2); // "China's"
-      possessive = true;
-    }
-    const after = text.charCodeAt(start + w.length);
-    const rawEnd = start + m[0].length;
-    out.push({ start, end: start + w.length, rawEnd: possessive ? rawEnd : start + w.length, text: w, cap, stop: w.endsWith('.') || after === 46 || after === 33 || after === 63 });
+    this.start = start;
+    this.end = end;
+    this.rawEnd = rawEnd;
+    this.cap = caps;
+    this.stop = stop;
+    this.length = n;
   }
-  return out;
+
+  word(k: number): string {
+    return this.text.slice(this.start[k], this.end[k]);
+  }
 }
 
 /** Is this candidate list strong enough to call the words a place? */
@@ -105,7 +166,7 @@ function accept(entries: GazetteerEntry[], mode: RecogniseOptions['mode'], lone:
 }
 
 export function recognisePlaces(text: string, gazetteer: Gazetteer, options: RecogniseOptions): RecognisedPlace[] {
-  const ws = words(text);
+  const ws = new Words(text);
   const taken = [...(options.taken ?? [])].sort((a, b) => a.start - b.start);
   const out: RecognisedPlace[] = [];
   let t = 0;
@@ -114,52 +175,53 @@ export function recognisePlaces(text: string, gazetteer: Gazetteer, options: Rec
     for (let k = t; k < taken.length && taken[k]!.start < end; k++) if (taken[k]!.end > start) return true;
     return false;
   };
+  const { start: S, end: E, rawEnd: R, cap: CAP, stop: STOPS } = ws;
   for (let i = 0; i < ws.length; i++) {
-    const w = ws[i]!;
-    if (!w.cap) continue;
-    const lower = w.text.toLowerCase();
+    if (!CAP[i]) continue;
+    const wText = ws.word(i);
+    const lower = wText.toLowerCase();
     let best: { end: number; n: number; type: 'GPE' | 'NORP' } | undefined;
     let key = '';
     for (let n = 1; n <= MAX_TOKENS && i + n - 1 < ws.length; n++) {
-      const last = ws[i + n - 1]!;
+      const last = i + n - 1;
       if (n > 1) {
-        const prev = ws[i + n - 2]!;
-        if (last.start - prev.rawEnd !== 1 || text[prev.rawEnd] !== ' ') break;
-        if (!last.cap && !CONNECTORS.has(last.text.toLowerCase())) break;
+        const prev = last - 1;
+        if (S[last]! - R[prev]! !== 1 || text[R[prev]!] !== ' ') break;
+        if (!CAP[last] && !CONNECTORS.has(ws.word(last).toLowerCase())) break;
       }
-      key = foldName(text.slice(w.start, last.end));
+      key = foldName(text.slice(S[i]!, E[last]!));
       if (!gazetteer.hasPrefix(key)) break;
-      if (!last.cap) continue; // a connector cannot end a name
+      if (!CAP[last]) continue; // a connector cannot end a name
       // A stop word is only a place when it is a country's name ("Chad", "Jordan").
       if (n === 1 && STOP.has(lower) && !gazetteer.countryByName(lower)) continue;
       const entries = gazetteer.lookupKey(key);
       if (!entries.length) continue;
       // A dateline ("PLEASANTON, Calif. —") starts a sentence but is a place all the same.
-      const dateline = w.text.length > 2 && w.text === w.text.toUpperCase() && text[last.end] === ',';
-      const sentenceInitial = (options.sentenceStarts?.has(w.start) ?? false) && !dateline;
-      const before = text.slice(Math.max(0, w.start - 24), w.start);
-      const cued = CUE_BEFORE.test(before) || BRACKET_BEFORE.test(before) || CUE_AFTER.test(text.slice(last.end, last.end + 24));
+      const dateline = wText.length > 2 && wText === wText.toUpperCase() && text[E[last]!] === ',';
+      const sentenceInitial = (options.sentenceStarts?.has(S[i]!) ?? false) && !dateline;
+      const before = text.slice(Math.max(0, S[i]! - 24), S[i]!);
+      const cued = CUE_BEFORE.test(before) || BRACKET_BEFORE.test(before) || CUE_AFTER.test(text.slice(E[last]!, E[last]! + 24));
       const type = accept(entries, options.mode, n === 1 && sentenceInitial, cued);
-      if (type) best = { end: last.end, n, type };
+      if (type) best = { end: E[last]!, n, type };
     }
     if (!best) continue;
     // A match inside a longer capitalised name ("Royal Street", "Faubourg Marigny") is not a place mention.
-    const prev = ws[i - 1];
-    if (prev && prev.cap && !prev.stop && w.start - prev.end === 1 && text[prev.end] === ' ') {
-      const p = prev.text.toLowerCase();
-      if (!STOP.has(p) && !QUALIFIERS.has(p) && !(options.sentenceStarts?.has(prev.start) && !gazetteer.hasKey(foldName(p)))) continue;
+    const prev = i - 1;
+    if (prev >= 0 && CAP[prev] && !STOPS[prev] && S[i]! - E[prev]! === 1 && text[E[prev]!] === ' ') {
+      const p = ws.word(prev).toLowerCase();
+      if (!STOP.has(p) && !QUALIFIERS.has(p) && !(options.sentenceStarts?.has(S[prev]!) && !gazetteer.hasKey(foldName(p)))) continue;
     }
     let end = best.end;
     let n = best.n;
-    const next = ws[i + n];
-    if (next && next.cap && next.start - end === 1 && text[end] === ' ') {
-      if (DIVISION_NOUNS.has(next.text.toLowerCase())) {
-        end = next.end;
+    const next = i + n;
+    if (next < ws.length && CAP[next] && S[next]! - end === 1 && text[end] === ' ') {
+      if (DIVISION_NOUNS.has(ws.word(next).toLowerCase())) {
+        end = E[next]!;
         n++;
       } else if (options.mode === 'conservative') continue; // "New York Times", "Kenya Airways"
     }
-    if (!isTaken(w.start, end)) {
-      out.push({ start: w.start, end, type: best.type });
+    if (!isTaken(S[i]!, end)) {
+      out.push({ start: S[i]!, end, type: best.type });
       i += n - 1;
     }
   }
