@@ -25,10 +25,13 @@ function leadingWordAt(text: string, start: number, end: number): string {
  */
 export class PhraseIndex<T> {
   private readonly map = new Map<string, PhraseEntry<T>[]>();
+  /** valuesOf answers: names recur in news (bounded; emptied whenever a phrase is added) */
+  private readonly exact = new Map<string, readonly T[]>();
 
   constructor(readonly caseSensitive: boolean) {}
 
   add(phrase: string, value: T): void {
+    this.exact.clear();
     const p = this.caseSensitive ? phrase.trim() : phrase.trim().toLowerCase();
     const key = leadingWord(p);
     if (!key) return;
@@ -41,6 +44,17 @@ export class PhraseIndex<T> {
 
   candidates(key: string): readonly PhraseEntry<T>[] | undefined {
     return this.map.get(key);
+  }
+
+  /** The values of the entries whose phrase is exactly `phrase`, in index order. Treat the result as read-only. */
+  valuesOf(phrase: string): readonly T[] {
+    let out = this.exact.get(phrase);
+    if (out === undefined) {
+      out = (this.map.get(leadingWord(phrase)) ?? []).filter((e) => e.phrase === phrase).map((e) => e.value);
+      if (this.exact.size >= 20_000) this.exact.clear();
+      this.exact.set(phrase, out);
+    }
+    return out;
   }
 
   get size(): number {

@@ -124,7 +124,10 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
       i = Math.max(i, resolveEntity(i, last, e, kinds));
       continue;
     }
-    const w = v.lower(i);
+    // a pronoun is all letters, so it is the token's lower-cased leading word, spanning the token
+    // (read off the token text's keys instead of slicing every token's lower-case form)
+    const key = v.tt.keys[i]!;
+    const w = key.length === v.ends[i]! - v.starts[i]! ? key : '';
     if (PRONOUNS.has(w)) {
       const ante = coref.pronoun(w, s, i);
       if (ante) push(i, i, ante.mention.actor, 'coreference', { person: ante.person, plural: ante.plural, inst: ante.inst, region: ante.region }, { antecedentId: ante.mention.id, person: ante.mention.person });

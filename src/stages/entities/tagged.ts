@@ -106,7 +106,7 @@ const COUNT_WORD = /^(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twel
 const IN_PLACE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'around']);
 const STRONG_PLACE_TAILS = new Set(['district', 'province', 'region', 'county', 'governorate', 'oblast', 'prefecture', 'city', 'town', 'village', 'street', 'square', 'neighbourhood', 'neighborhood']);
 
-const lookup = (dict: ActorDictionary, name: string) => (dict.names.candidates(leadingWord(name)) ?? []).filter((e) => e.phrase === name).map((e) => e.value);
+const lookup = (dict: ActorDictionary, name: string) => dict.names.valuesOf(name);
 const titleCased = (s: string) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 
 /** what the dictionary knows an exact name as; a name in capitals ("KANDAHAR") as its title-cased form */
@@ -136,7 +136,9 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
     if (name.length < 2) return [];
   }
   let dateline: TaggedName | undefined;
-  const caps = GLUED_DATELINE.exec(name);
+  // the pattern ends in a capital: a name ending in another ASCII character cannot match
+  const lastChar = name.charCodeAt(name.length - 1);
+  const caps = lastChar < 128 && !(lastChar >= 65 && lastChar <= 90) ? null : GLUED_DATELINE.exec(name);
   if (caps) {
     const cut = end - caps[1]!.length;
     const kinds = dictKinds(dict, caps[1]!);

@@ -82,8 +82,31 @@ const LIST_GAP = /^\s*(?:,|,?\s+(?:and|or|&))\s*$/;
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
 const AFFIX = /^(.+?)-(?:based|born|led|wide|backed|run|owned|made|bound|registered|listed|flagged|area)$/u;
 
+const ARTICLE_WORDS = new Set(['Al', 'al', 'El', 'el', 'As', 'as', 'Ad', 'ad', 'An', 'an', 'Ar', 'ar']);
+const UPPER = /\p{Lu}/u;
+const NAME_CHAR = /^[\p{L}.'’]$/u;
+
+/**
+ * A cheap necessary condition for extendLeft's pattern, which most entities fail: the
+ * name follows a space or hyphen, and before that an article ("al-") or a run of letters
+ * holding a capital.
+ */
+function mayExtendLeft(text: string, s: number): boolean {
+  const lo = Math.max(0, s - 20);
+  if (s - 2 < lo) return false;
+  const c = text.charCodeAt(s - 1);
+  if (c !== 45 && !/\s/.test(text[s - 1]!)) return false;
+  if (s - 3 >= lo && ARTICLE_WORDS.has(text.slice(s - 3, s - 1))) return true;
+  let i = s - 1;
+  while (i > lo && NAME_CHAR.test(text[i - 1]!)) i--;
+  const before = i > lo ? text.charCodeAt(i - 1) : 0;
+  if (before >= 0xd800 && before <= 0xdfff) return true; // an astral letter: let the pattern judge
+  return i < s - 1 && UPPER.test(text.slice(i, s - 1));
+}
+
 /** "Edward Island" after "Prince", "Fashir" after "Al-": the tagger cut a name short. */
 function extendLeft(text: string, s: number, t: number, gz: Gazetteer, strength: number): [number, number] {
+  if (!mayExtendLeft(text, s)) return [s, strength];
   const m = /(?:\b(?:Al|al|El|el|As|as|Ad|ad|An|an|Ar|ar)[-\s]|\b\p{Lu}[\p{L}.'’]+\s)$/u.exec(text.slice(Math.max(0, s - 20), s));
   if (!m) return [s, strength];
   const st = placeStrength(gz.lookup(text.slice(s - m[0].length, t)));
