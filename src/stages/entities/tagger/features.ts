@@ -475,7 +475,7 @@ export class FeatureExtractor {
    * word's own and neighbour features (`feats`, `ctx`) itself, as the tagger does from cached sums.
    */
   extractDocument(sentences: string[][], resolve: Resolver, positionalOnly = false): DocFeatures {
-    if (this.keyStats.size > 200_000) {
+    if (this.keyStats.size > 60_000) {
       // only between documents, and with the words that point at them
       this.keyStats.clear();
       this.cache.clear();
