@@ -306,6 +306,8 @@ const DOC_CAP = Uint32Array.from([0, 1, 2, 3, 4], (c) => mix(T.dCap, c));
 const DOC_NOCAP = Uint32Array.from([0, 1, 2, 3, 4], (c) => mix(T.dNoCap, c));
 const GZ_NONE = Uint32Array.from([0, 1, 2, 3, 4], (c) => mix(T.gzN, c));
 
+const RECENT_MASK = 2047;
+
 export const BOS_WORD = boundaryWord(0x11);
 export const EOS_WORD = boundaryWord(0x22);
 
@@ -319,6 +321,8 @@ function copyRows(buf: Int32Array, q: number, w: WordInfo, seg: number): number 
 
 export class FeatureExtractor {
   private cache = new Map<string, WordInfo>();
+  private recentKeys: (string | undefined)[] = new Array(RECENT_MASK + 1).fill(undefined);
+  private recentWords: (WordInfo | undefined)[] = new Array(RECENT_MASK + 1).fill(undefined);
   /** KeyStats per key hash: kept while the word cache is, so every word of a key shares one */
   private keyStats = new Map<number, KeyStats>();
   private docStamp = 0;
@@ -332,11 +336,17 @@ export class FeatureExtractor {
   ) {}
 
   word(tok: string): WordInfo {
+    // most tokens are a few hundred frequent words: a direct-mapped table in front of the Map
+    const slot = (Math.imul(tok.length, 0x9e3779b1) ^ Math.imul(tok.charCodeAt(0), 31) ^ Math.imul(tok.charCodeAt(tok.length - 1), 131)) & RECENT_MASK;
+    if (this.recentKeys[slot] === tok) return this.recentWords[slot]!;
     let wi = this.cache.get(tok);
-    if (wi !== undefined) return wi;
-    if (this.cache.size > 50000) this.cache.clear();
-    wi = this.computeWord(tok);
-    this.cache.set(tok, wi);
+    if (wi === undefined) {
+      if (this.cache.size > 50000) this.cache.clear();
+      wi = this.computeWord(tok);
+      this.cache.set(tok, wi);
+    }
+    this.recentKeys[slot] = tok;
+    this.recentWords[slot] = wi;
     return wi;
   }
 
@@ -479,6 +489,8 @@ export class FeatureExtractor {
       // only between documents, and with the words that point at them
       this.keyStats.clear();
       this.cache.clear();
+      this.recentKeys.fill(undefined);
+      this.recentWords.fill(undefined);
     }
     const stamp = ++this.docStamp;
     let n = 0;
