@@ -119,19 +119,38 @@ const sectorOf = (code: string | undefined) => code?.split(' ')[1];
  * `following` is the text around the sentence in its note or paragraph: how a protest ended
  * ("Police fired tear gas to disperse the crowd") is often told in the next sentence.
  */
-export function acledView(e: Pick<EventRecord, 'type' | 'source' | 'target'> & Partial<Pick<EventRecord, 'trigger' | 'sentenceSpan'>>, sentence: string, lex: AcledLexicon, following = ''): NonNullable<EventRecord['acled']> {
-  const srcSector = sectorOf(e.source?.actorCode);
-  const tgtSector = sectorOf(e.target?.actorCode);
+type AcledEventView = Pick<EventRecord, 'type' | 'source' | 'target'> & Partial<Pick<EventRecord, 'trigger' | 'sentenceSpan'>>;
+
+export function acledView(e: AcledEventView, sentence: string, lex: AcledLexicon, following = ''): NonNullable<EventRecord['acled']> {
+  const rule = lex.rules[acledRuleIndex(e, sentence, lex, following)];
+  // the label opens the note: the sentence itself, or the one before it, which `following` starts with
+  const labelOf = (text: string) => lex.notePrefixes[/^\s*([A-Za-z][\w /-]{2,40}?)\s*:/.exec(text)?.[1]?.toLowerCase() ?? ''];
+  const named = labelOf(sentence) ?? labelOf(following);
+  const view: NonNullable<EventRecord['acled']> = named ? { ...named } : { eventType: rule?.eventType ?? 'Strategic developments', subEventType: rule?.subEventType ?? 'Other' };
+  const codeOf = (p: EventRecord['source']) => {
+    const sector = sectorOf(p?.actorCode);
+    return sector ? lex.sectorCodes[sector] : undefined;
+  };
+  const a = codeOf(e.source);
+  const b = codeOf(e.target);
+  if (a !== undefined || b !== undefined) {
+    const [x, y] = [a ?? b!, a !== undefined ? b : undefined];
+    view.interaction = y === undefined ? x * 10 : Math.min(x, y) * 10 + Math.max(x, y);
+  }
+  return view;
+}
+
+/** The index of the first rule of the lexicon that matches the event (-1: none), so a pick can be explained. */
+export function acledRuleIndex(e: AcledEventView, sentence: string, lex: AcledLexicon, following = ''): number {
+  const { srcSector, tgtSector, srcText, tgtText, object } = roles(e, sentence);
   const sourceState = srcSector ? lex.stateSectors.includes(srcSector) : undefined;
-  const tgtText = e.target?.span.text ?? '';
-  const srcText = e.source?.span.text ?? '';
   const triggerEnd = e.trigger && e.sentenceSpan ? e.trigger.end - e.sentenceSpan.start : undefined;
-  const { targetArmed, targetCivilian } = targetKind(lex, sentence, tgtText, tgtSector, srcText, triggerEnd);
+  const { targetArmed, targetCivilian } = object && lex.civilian.test(object) && !lex.armed.test(object) ? { targetArmed: false, targetCivilian: true } : targetKind(lex, sentence, tgtText, tgtSector, srcText, triggerEnd);
   const sourceCrowd = srcSector ? lex.crowdSectors.includes(srcSector) || lex.crowd.test(srcText) : lex.crowd.test(srcText);
-  const clash = lex.clash.test(sentence);
-  const wide = withoutRiotPolice(`${sentence} ${following}`);
-  const own = withoutRiotPolice(sentence);
-  const rule = lex.rules.find((r) => {
+  const clash = lex.clash.test(withoutCodedElsewhere(sentence));
+  const wide = withoutRiotPolice(withoutCodedElsewhere(`${sentence} ${following}`));
+  const own = withoutRiotPolice(withoutCodedElsewhere(sentence));
+  return lex.rules.findIndex((r) => {
     const text = r.wide ? wide : own;
     if (r.types && !r.types.includes(e.type)) return false;
     if (r.any && !r.any.test(text)) return false;
@@ -144,17 +163,47 @@ export function acledView(e: Pick<EventRecord, 'type' | 'source' | 'target'> & P
     if (r.clash !== undefined && clash !== r.clash) return false;
     return true;
   });
-  // the label opens the note: the sentence itself, or the one before it, which `following` starts with
-  const labelOf = (text: string) => lex.notePrefixes[/^\s*([A-Za-z][\w /-]{2,40}?)\s*:/.exec(text)?.[1]?.toLowerCase() ?? ''];
-  const named = labelOf(sentence) ?? labelOf(following);
-  const view: NonNullable<EventRecord['acled']> = named ? { ...named } : { eventType: rule?.eventType ?? 'Strategic developments', subEventType: rule?.subEventType ?? 'Other' };
-  const a = srcSector ? lex.sectorCodes[srcSector] : undefined;
-  const b = tgtSector ? lex.sectorCodes[tgtSector] : undefined;
-  if (a !== undefined || b !== undefined) {
-    const [x, y] = [a ?? b!, a !== undefined ? b : undefined];
-    view.interaction = y === undefined ? x * 10 : Math.min(x, y) * 10 + Math.max(x, y);
+}
+
+interface Roles {
+  srcSector?: string;
+  tgtSector?: string;
+  srcText: string;
+  tgtText: string;
+  /** the words right after a verb trigger when they are not the target found: its direct object */
+  object?: string;
+}
+
+// "attack on a village by Garre militia": a target named in a "by" phrase is the agent
+const BY_AGENT = /\bby\s+(?:[\w'-]+\s+){0,3}$/i;
+// the direct object ends at a preposition, a clause or the sentence
+const OBJECT = /^\s+((?:(?!(?:in|at|on|near|outside|inside|into|along|across|through|between|among|against|from|with|by|during|after|before|over|for|and|who|that|which|while|as|when|because|to)\b)[\w'-]+\s*){1,5})/i;
+const OBJECT_START = /^\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\b/i;
+
+/**
+ * Who did what to whom as the ACLED rules should read it. The participants are taken as found,
+ * except that a target named as the agent of a passive ("by Garre militia") is the source, a target
+ * right before a bare verb trigger that takes an object ("a police officer attack a woman": terse
+ * notes drop the verb's agreement) is its subject, and a direct object after a verb trigger is
+ * kept when the target found is elsewhere in the sentence.
+ */
+function roles(e: AcledEventView, sentence: string): Roles {
+  const base: Roles = { srcSector: sectorOf(e.source?.actorCode), tgtSector: sectorOf(e.target?.actorCode), srcText: e.source?.span.text ?? '', tgtText: e.target?.span.text ?? '' };
+  if (!e.trigger || !e.sentenceSpan) return base;
+  const tStart = e.trigger.start - e.sentenceSpan.start;
+  const tEnd = e.trigger.end - e.sentenceSpan.start;
+  const target = e.target && e.target.span.start >= e.sentenceSpan.start && e.target.span.end <= e.sentenceSpan.end ? { start: e.target.span.start - e.sentenceSpan.start, end: e.target.span.end - e.sentenceSpan.start } : undefined;
+  const after = sentence.slice(tEnd);
+  const objectText = OBJECT.exec(after)?.[1]?.trim();
+  const object = objectText && !(target && target.start >= tEnd && target.start < tEnd + after.indexOf(objectText) + objectText.length) ? objectText : undefined;
+  if (target && !e.source && target.start >= tEnd && BY_AGENT.test(sentence.slice(tEnd, target.start))) {
+    return { srcSector: base.tgtSector, srcText: base.tgtText, tgtText: '', ...(object ? { object } : {}) };
   }
-  return view;
+  const bareVerb = !/(?:ed|en|ing)$/i.test(e.trigger.text) && OBJECT_START.test(after);
+  if (target && !e.source && bareVerb && target.end <= tStart && /^\s+$/.test(sentence.slice(target.end, tStart))) {
+    return { srcSector: base.tgtSector, srcText: base.tgtText, tgtText: '', ...(objectText ? { object: objectText } : {}) };
+  }
+  return object ? { ...base, object } : base;
 }
 
 /**
@@ -181,6 +230,13 @@ function targetKind(lex: AcledLexicon, sentence: string, tgtText: string, tgtSec
   const armed = lex.armed.test(rest) && !lex.civilian.test(rest);
   return { targetArmed: armed, targetCivilian: !armed && lex.civilian.test(rest) };
 }
+
+/**
+ * "after one of theirs died in clashes with police (coded in a separate event)": the coder's remark
+ * says the clause it closes is another event, so its words do not tell what this one was.
+ */
+const CODED_ELSEWHERE = /[^,;()]*\(\s*(?:coded|recorded)\s+(?:separately|seperately|separatly|as\s+(?:a\s+)?separate\s+event|in\s+(?:a\s+|an\s+)?(?:separate|other|another|different)\s+event)[^()]*\)/gi;
+const withoutCodedElsewhere = (text: string) => text.replace(CODED_ELSEWHERE, ' ');
 
 /** "riot police", "anti-riot units" name a police force, not a riot. */
 const withoutRiotPolice = (text: string) => text.replace(/\b(?:anti-?)?riot[\s-]+(police\w*|officers?|squads?|units?|gear)\b/gi, '$1');

@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { EventParticipant, EventRecord } from '../../core/layers/index.js';
+import { acledRuleIndex, acledView, loadAcledLexicon } from './acled.js';
+
+// Fixture sentences written for the ACLED codebook; each is one sentence starting at offset 0.
+const lex = loadAcledLexicon();
+
+/** An event of `sentence` whose trigger and participants are the given words (their first occurrence). */
+function event(type: EventRecord['type'], sentence: string, trigger: string, parts: { source?: [string, string?]; target?: [string, string?] } = {}) {
+  const span = (text: string) => {
+    const start = sentence.indexOf(text);
+    assert.ok(start >= 0, `"${text}" is not in the sentence`);
+    return { start, end: start + text.length, text };
+  };
+  const participant = ([text, actorCode]: [string, string?]): EventParticipant => ({ span: span(text), name: text, ...(actorCode ? { actorCode } : {}) });
+  return {
+    type,
+    trigger: span(trigger),
+    sentenceSpan: { start: 0, end: sentence.length, text: sentence },
+    ...(parts.source ? { source: participant(parts.source) } : {}),
+    ...(parts.target ? { target: participant(parts.target) } : {}),
+  };
+}
+const typeOf = (e: ReturnType<typeof event>, following = '') => acledView(e, e.sentenceSpan.text, lex, following).eventType;
+
+test('a target named in a "by" phrase is the agent: its words do not make the attack a battle', () => {
+  const s = 'Attack on a farming village by Orma militia';
+  assert.equal(typeOf(event('ASSAULT', s, 'Attack', { target: ['militia', '--- REB'] })), 'Violence against civilians');
+});
+
+test('a target right before a bare verb that takes an object is its subject ("a police officer attack a woman")', () => {
+  const s = 'A traffic police officer attack a young woman in the market for no reason.';
+  assert.equal(typeOf(event('ASSAULT', s, 'attack', { target: ['officer'] })), 'Violence against civilians');
+  // a headline passive keeps its victim: "officers killed" is no subject before a verb
+  const passive = 'Two police officers killed in an ambush near the border.';
+  assert.equal(typeOf(event('ASSAULT', passive, 'killed', { target: ['police officers', '--- COP'] })), 'Battles');
+});
+
+test('the direct object after a verb trigger tells the victim when the target found lies elsewhere', () => {
+  const s = 'Sect members kill a shopkeeper they accused of informing the police';
+  assert.equal(typeOf(event('ASSAULT', s, 'kill', { source: ['Sect members'], target: ['police', '--- COP'] })), 'Violence against civilians');
+  const fishermen = 'Foreign paramilitary attacks local fishermen';
+  assert.equal(typeOf(event('ASSAULT', fishermen, 'attacks')), 'Violence against civilians');
+});
+
+test('"in retaliation" is a reprisal, not a fight back; "retaliated" is', () => {
+  const s = 'Armed herders attacked a group of travellers on the road, killing two.';
+  const reprisal = 'In retaliation, residents of the next village burned their houses.';
+  assert.equal(typeOf(event('ASSAULT', s, 'attacked', { source: ['Armed herders'], target: ['group'] }), reprisal), 'Violence against civilians');
+  assert.equal(typeOf(event('ASSAULT', s, 'attacked', { source: ['Armed herders'], target: ['group'] }), 'The victims retaliated.'), 'Battles');
+});
+
+test('a clause the coder says is coded in another event does not make this one a clash', () => {
+  const s = 'A gang attacked shoppers with machetes after one of them died in clashes with police (coded in a separate event).';
+  const e = event('ASSAULT', s, 'attacked', { source: ['gang'], target: ['shoppers'] });
+  assert.equal(typeOf(e), 'Violence against civilians');
+  assert.ok(acledRuleIndex(e, s, lex) >= 0);
+});
