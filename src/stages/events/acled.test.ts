@@ -57,3 +57,23 @@ test('a clause the coder says is coded in another event does not make this one a
   assert.equal(typeOf(e), 'Violence against civilians');
   assert.ok(acledRuleIndex(e, s, lex) >= 0);
 });
+
+test('an explosive that goes off while its handlers plant or carry it is disrupted weapons use; a death by suicide is no suicide bomb', () => {
+  const s = 'Two men died when the bomb they were planting under a bridge exploded.';
+  const view = acledView(event('ASSAULT', s, 'bomb'), s, lex);
+  assert.deepEqual([view.eventType, view.subEventType], ['Strategic developments', 'Disrupted weapons use']);
+  const carriers = 'Two suspected bombers died when explosives they were carrying went off';
+  assert.equal(typeOf(event('ASSAULT', carriers, 'explosives')), 'Strategic developments');
+  const custody = 'Relatives accuse the police of killing a man in custody and calling his death a suicide';
+  assert.equal(typeOf(event('ASSAULT', custody, 'killing', { source: ['police', '--- COP'], target: ['man'] })), 'Violence against civilians');
+  const bomber = 'A suicide bomber blew himself up at the gate of the ministry.';
+  assert.equal(acledView(event('ASSAULT', bomber, 'blew himself up'), bomber, lex).subEventType, 'Suicide bomb');
+});
+
+test('police dispersing a gathering is a protest with intervention, even when an arrest is named', () => {
+  const s = 'Police used tear gas to disperse teachers who had come to ask about the arrest of their union leader.';
+  const view = acledView(event('COERCE', s, 'tear gas', { source: ['Police', '--- COP'], target: ['teachers'] }), s, lex);
+  assert.deepEqual([view.eventType, view.subEventType], ['Protests', 'Protest with intervention']);
+  const arrest = 'Police arrested four suspects in the town.';
+  assert.equal(typeOf(event('COERCE', arrest, 'arrested', { source: ['Police', '--- COP'] })), 'Strategic developments');
+});
