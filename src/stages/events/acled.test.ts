@@ -77,3 +77,35 @@ test('police dispersing a gathering is a protest with intervention, even when an
   const arrest = 'Police arrested four suspects in the town.';
   assert.equal(typeOf(event('COERCE', arrest, 'arrested', { source: ['Police', '--- COP'] })), 'Strategic developments');
 });
+
+test('what a protest is about does not make it violent; what its protesters do does', () => {
+  const sub = (s: string, following = '') => acledView(event('PROTEST', s, s.match(/protest\w*|demonstrat\w*|rallied|marched/i)![0]), s, lex, following).subEventType;
+  assert.equal(sub('Nurses protested after wards had been vandalised and equipment destroyed.'), 'Peaceful protest');
+  assert.equal(sub('Villagers protested the burning of their market by unknown men.'), 'Peaceful protest');
+  // the grievance ends at its clause or a participle: the clashes are the protesters' own
+  assert.equal(sub('Farmers rallied against the new land law, burning tyres on the highway.'), 'Violent demonstration');
+  assert.equal(sub('Workers marched against the government and its policies involving clashes in three towns.'), 'Violent demonstration');
+  // a protest told as a relative clause: the rest of the sentence is what the protesters did
+  assert.equal(sub('Traders who were protesting against taxes stoned a council lorry.'), 'Violent demonstration');
+});
+
+test('protesters attacking people make a riot; police attacking protesters do not', () => {
+  const type = (s: string) => acledView(event('PROTEST', s, s.match(/protest\w*|demonstrat\w*|rallied|marched/i)![0]), s, lex).eventType;
+  assert.equal(type('A polling clerk was attacked by demonstrators outside the tallying centre.'), 'Riots');
+  assert.equal(type('A crowd protesting against the results attacks a candidate’s agent at a hotel.'), 'Riots');
+  assert.equal(type('Police attacked the protesters with batons outside parliament.'), 'Protests');
+  assert.equal(type('Youths tried to attack the anti-government protesters in the square.'), 'Protests');
+  assert.equal(type('Residents protested against the attacks on herders by bandits.'), 'Protests');
+});
+
+test('a rule pattern that is no regular expression names its file and rule', async () => {
+  const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { dataPath } = await import('../../core/paths.js');
+  const json = JSON.parse(readFileSync(dataPath('lexicons', 'acled.json'), 'utf8'));
+  json.rules = [{ patterns: ['(unclosed'], eventType: 'Riots', subEventType: 'Mob violence' }];
+  const path = join(mkdtempSync(join(tmpdir(), 'acled-')), 'acled.json');
+  writeFileSync(path, JSON.stringify(json));
+  assert.throws(() => loadAcledLexicon(path), /rules\[0\]\.patterns\[0\]: not a regular expression/);
+});

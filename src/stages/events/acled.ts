@@ -27,6 +27,8 @@ export interface AcledRule {
   wide?: boolean;
   /** none of these words may occur */
   none?: RegExp;
+  /** one of these phrase patterns (regular expressions, case-insensitive) occurs: word order the word lists cannot tell */
+  patterns?: RegExp[];
   eventType: string;
   subEventType: string;
 }
@@ -60,6 +62,14 @@ export function wordsPattern(words: readonly string[]): RegExp {
   return new RegExp(`(?<![\\w-])(?:${alts.join('|') || '(?!)'})(?![\\w])`, 'iu');
 }
 
+function phrasePattern(path: string, where: string, source: string): RegExp {
+  try {
+    return new RegExp(source, 'iu');
+  } catch (err) {
+    return fail(path, `${where}: not a regular expression (${(err as Error).message})`);
+  }
+}
+
 export function loadAcledLexicon(path = dataPath('lexicons', 'acled.json')): AcledLexicon {
   const json = readDataFile(path);
   if (!Number.isInteger(json.version)) fail(path, '"version" must be an integer');
@@ -83,6 +93,7 @@ export function loadAcledLexicon(path = dataPath('lexicons', 'acled.json')): Acl
       ...(typeof r.sourceCrowd === 'boolean' ? { sourceCrowd: r.sourceCrowd } : {}),
       ...(r.wide === true ? { wide: true } : {}),
       ...(r.none ? { none: wordsPattern(stringList(path, `${where}.none`, r.none)) } : {}),
+      ...(r.patterns ? { patterns: stringList(path, `${where}.patterns`, r.patterns).map((p, j) => phrasePattern(path, `${where}.patterns[${j}]`, p)) } : {}),
       eventType: r.eventType,
       subEventType: r.subEventType,
     };
@@ -148,14 +159,19 @@ export function acledRuleIndex(e: AcledEventView, sentence: string, lex: AcledLe
   const { targetArmed, targetCivilian } = object && lex.civilian.test(object) && !lex.armed.test(object) ? { targetArmed: false, targetCivilian: true } : targetKind(lex, sentence, tgtText, tgtSector, srcText, triggerEnd);
   const sourceCrowd = srcSector ? lex.crowdSectors.includes(srcSector) || lex.crowd.test(srcText) : lex.crowd.test(srcText);
   const clash = lex.clash.test(withoutCodedElsewhere(sentence));
-  const wide = withoutRiotPolice(withoutCodedElsewhere(`${sentence} ${following}`));
-  const own = withoutRiotPolice(withoutCodedElsewhere(sentence));
+  const read = (text: string) => withoutRiotPolice(withoutCodedElsewhere(e.type === 'PROTEST' ? withoutGrievance(text) : text));
+  const own = read(sentence);
+  const wide = `${own} ${read(following)}`;
+  // phrase patterns see the grievance too: "a group protesting against the results attacks an aide"
+  const raw = withoutRiotPolice(withoutCodedElsewhere(sentence));
+  const rawWide = `${raw} ${withoutRiotPolice(withoutCodedElsewhere(following))}`;
   return lex.rules.findIndex((r) => {
     const text = r.wide ? wide : own;
     if (r.types && !r.types.includes(e.type)) return false;
     if (r.any && !r.any.test(text)) return false;
     if (r.all && !r.all.every((re) => re.test(text))) return false;
     if (r.none && r.none.test(text)) return false;
+    if (r.patterns && !r.patterns.some((re) => re.test(r.wide ? rawWide : raw))) return false;
     if (r.sourceState !== undefined && sourceState !== r.sourceState) return false;
     if (r.targetArmed !== undefined && targetArmed !== r.targetArmed) return false;
     if (r.targetCivilian !== undefined && targetCivilian !== r.targetCivilian) return false;
@@ -237,6 +253,17 @@ function targetKind(lex: AcledLexicon, sentence: string, tgtText: string, tgtSec
  */
 const CODED_ELSEWHERE = /[^,;()]*\(\s*(?:coded|recorded)\s+(?:separately|seperately|separatly|as\s+(?:a\s+)?separate\s+event|in\s+(?:a\s+|an\s+)?(?:separate|other|another|different)\s+event)[^()]*\)/gi;
 const withoutCodedElsewhere = (text: string) => text.replace(CODED_ELSEWHERE, ' ');
+
+/**
+ * "protested after classes had been disrupted", "protested the burning of two villages": what the
+ * protest is about is no act of the protesters, so its words do not make the protest violent.
+ * The grievance runs to the end of its clause or to a participle ("against the policies, clashing with
+ * police", "… involving clashes"); what follows is kept, and
+ * so is the rest of a sentence whose protest is a relative clause ("residents who were protesting
+ * against insecurity beat a thief").
+ */
+const GRIEVANCE = /(?<!\bwho\s+(?:were|was|are|is|had\s+been|have\s+been)\s+)\b((?:protest|demonstrat|march|rall)\w*)\s+(?:(?:after|over|against|following|about|because\s+of)\b|(?:the|a|an)\s+\w+ing\s+of\b)(?:(?!\b\w+ing\b)[^.;,])*/gi;
+const withoutGrievance = (text: string) => text.replace(GRIEVANCE, '$1');
 
 /** "riot police", "anti-riot units" name a police force, not a riot. */
 const withoutRiotPolice = (text: string) => text.replace(/\b(?:anti-?)?riot[\s-]+(police\w*|officers?|squads?|units?|gear)\b/gi, '$1');
