@@ -109,3 +109,10 @@ test('a rule pattern that is no regular expression names its file and rule', asy
   writeFileSync(path, JSON.stringify(json));
   assert.throws(() => loadAcledLexicon(path), /rules\[0\]\.patterns\[0\]: not a regular expression/);
 });
+
+test('a target that only modifies the noun after it, and a direct object of armed men, tell the victims', () => {
+  const informant = 'Army informant killed by gunmen on the outskirts of the town.';
+  assert.equal(typeOf(event('ASSAULT', informant, 'killed', { target: ['Army', '--- MIL'] })), 'Violence against civilians');
+  const pirates = 'The coast guard shot dead three suspected pirates off the island.';
+  assert.equal(typeOf(event('ASSAULT', pirates, 'shot', { source: ['coast guard', '--- MIL'] })), 'Battles');
+});

@@ -156,7 +156,7 @@ export function acledRuleIndex(e: AcledEventView, sentence: string, lex: AcledLe
   const { srcSector, tgtSector, srcText, tgtText, object } = roles(e, sentence);
   const sourceState = srcSector ? lex.stateSectors.includes(srcSector) : undefined;
   const triggerEnd = e.trigger && e.sentenceSpan ? e.trigger.end - e.sentenceSpan.start : undefined;
-  const { targetArmed, targetCivilian } = object && lex.civilian.test(object) && !lex.armed.test(object) ? { targetArmed: false, targetCivilian: true } : targetKind(lex, sentence, tgtText, tgtSector, srcText, triggerEnd);
+  const { targetArmed, targetCivilian } = (object && objectKind(lex, object)) || targetKind(lex, sentence, tgtText, tgtSector, srcText, triggerEnd);
   const sourceCrowd = srcSector ? lex.crowdSectors.includes(srcSector) || lex.crowd.test(srcText) : lex.crowd.test(srcText);
   const clash = lex.clash.test(withoutCodedElsewhere(sentence));
   const read = (text: string) => withoutRiotPolice(withoutCodedElsewhere(e.type === 'PROTEST' ? withoutGrievance(text) : text));
@@ -222,6 +222,14 @@ function roles(e: AcledEventView, sentence: string): Roles {
   return object ? { ...base, object } : base;
 }
 
+/** A direct object that names only armed or only unarmed people decides the target's kind. */
+function objectKind(lex: AcledLexicon, object: string): { targetArmed: boolean; targetCivilian: boolean } | undefined {
+  const armed = lex.armed.test(object);
+  const civilian = lex.civilian.test(object);
+  if (armed === civilian) return undefined;
+  return { targetArmed: armed, targetCivilian: civilian };
+}
+
 /**
  * Whether an event's target is armed or civilian: its sector, else its words ("South West
  * State's militiamen": the head after a possessive counts, as does an "of" group and an armed
@@ -236,6 +244,9 @@ function targetKind(lex: AcledLexicon, sentence: string, tgtText: string, tgtSec
   // "killing three civilians and five police": armed people among the victims make it a fight
   const conjunct = /^\s+and\s+((?:[\w-]+\s+){0,2}[\w-]+)/.exec(after)?.[1] ?? '';
   const words = `${tgtText} ${head}`;
+  // "a police informant", "an army wife": a target that only modifies the noun after it is not the victim's kind
+  const modified = /^\s+([a-z][\w-]*)/.exec(after)?.[1];
+  if (tgtText && modified && lex.civilian.test(modified) && !lex.armed.test(modified)) return { targetArmed: false, targetCivilian: true };
   if (tgtText && conjunct && lex.armed.test(conjunct)) return { targetArmed: true, targetCivilian: false };
   // ACLED codebook: off-duty or former security personnel are civilians
   if (at >= 0 && /\b(?:off-duty|retired|former|ex)[\s-]+(?:[\w-]+\s+)?$/i.test(sentence.slice(Math.max(0, at - 30), at))) return { targetArmed: false, targetCivilian: true };
