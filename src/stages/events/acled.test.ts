@@ -116,3 +116,13 @@ test('a target that only modifies the noun after it, and a direct object of arme
   const pirates = 'The coast guard shot dead three suspected pirates off the island.';
   assert.equal(typeOf(event('ASSAULT', pirates, 'shot', { source: ['coast guard', '--- MIL'] })), 'Battles');
 });
+
+test('sub-event types: kidnapped and killed is an attack, gang-rape sexual violence, tear-gassed an intervention, riots over a killing a violent demonstration', () => {
+  const sub = (type: EventRecord['type'], s: string, trigger: string) => acledView(event(type, s, trigger), s, lex).subEventType;
+  assert.equal(sub('ASSAULT', 'A trader was kidnapped and killed by gunmen near the market.', 'kidnapped'), 'Attack');
+  assert.equal(sub('ASSAULT', 'A man suspected of kidnapping a girl was shot by police.', 'shot'), 'Attack');
+  assert.equal(sub('ASSAULT', 'Two aid workers were kidnapped by gunmen near the camp.', 'kidnapped'), 'Abduction/forced disappearance');
+  assert.equal(sub('ASSAULT', 'Several women were gang-raped by raiders in the camp.', 'gang-raped'), 'Sexual violence');
+  assert.equal(sub('PROTEST', 'Police tear-gassed nurses who were protesting over pay.', 'protesting'), 'Protest with intervention');
+  assert.equal(sub('PROTEST', 'Riots after a popular preacher was killed by unknown men.', 'Riots'), 'Violent demonstration');
+});

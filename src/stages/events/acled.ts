@@ -273,7 +273,7 @@ const withoutCodedElsewhere = (text: string) => text.replace(CODED_ELSEWHERE, ' 
  * so is the rest of a sentence whose protest is a relative clause ("residents who were protesting
  * against insecurity beat a thief").
  */
-const GRIEVANCE = /(?<!\bwho\s+(?:were|was|are|is|had\s+been|have\s+been)\s+)\b((?:protest|demonstrat|march|rall)\w*)\s+(?:(?:after|over|against|following|about|because\s+of)\b|(?:the|a|an)\s+\w+ing\s+of\b)(?:(?!\b\w+ing\b)[^.;,])*/gi;
+const GRIEVANCE = /(?<!\bwho\s+(?:were|was|are|is|had\s+been|have\s+been)\s+)\b((?:protest|demonstrat|march|rall|riot)\w*)\s+(?:(?:after|over|against|following|about|because\s+of)\b|(?:the|a|an)\s+\w+ing\s+of\b)(?:(?!\b\w+ing\b)[^.;,])*/gi;
 const withoutGrievance = (text: string) => text.replace(GRIEVANCE, '$1');
 
 /** "riot police", "anti-riot units" name a police force, not a riot. */
