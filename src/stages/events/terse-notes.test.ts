@@ -183,3 +183,13 @@ test('a body found or a person found dead is an attack on a civilian (ACLED code
   assert.match(found.target?.span.text ?? '', /body/);
   assert.equal(found.source, undefined);
 });
+
+test('event place: a place after a locative word wins over an origin ("from X") and a bare modifier ("X residents")', async () => {
+  let doc = await analyse('A man from Nakuru was attacked by a mob at a market near Eldoret.');
+  assert.equal(first(doc, 'ASSAULT').place?.name, 'Eldoret');
+  doc = await analyse('Mombasa residents demonstrated in Malindi against a court ruling.');
+  assert.equal(first(doc, 'PROTEST').place?.name, 'Malindi');
+  // "including the capital X" names a place inside the one just located, so the nearer, finer one stays
+  doc = await analyse('Many towns in Nagorno-Karabakh, including the capital Stepanakert, came under heavy shelling on Tuesday.');
+  assert.equal(first(doc, 'ASSAULT').place?.name, 'Stepanakert');
+});

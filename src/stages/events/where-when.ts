@@ -36,6 +36,11 @@ const CHAIN_GAP = 60;
 const FINENESS: Record<PlacePrecision, number> = { point: 0, city: 1, district: 2, region: 3, country: 4, continent: 5 };
 const finer = (a: PlaceMention, b: PlaceMention) => a.precision !== undefined && b.precision !== undefined && FINENESS[a.precision] < FINENESS[b.precision];
 
+// "including the capital Stepanakert" names a place inside the one just located
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'around', 'inside', 'within', 'across', 'along', 'into', 'throughout', 'nearby', 'between', 'including', 'especially', 'notably', 'particularly', 'namely']);
+// the words a place list or a noun phrase is made of: "in Migori and Nairobi", "near the Maua market", "the capital X"
+const PHRASE_INSIDE = new Set(['PROPN', 'NOUN', 'DET', 'ADJ', 'CCONJ', 'PUNCT', 'NUM']);
+
 export function placeFor(v: SentenceView, h: TriggerHit, places: readonly PlaceMention[], focus: Focus | undefined, source?: EventParticipant): EventRecord['place'] {
   const tstart = v.tokens[h.first]!.span.start;
   const sentSpan = { start: v.tokens[0]!.span.start, end: v.tokens[v.tokens.length - 1]!.span.end };
@@ -43,17 +48,22 @@ export function placeFor(v: SentenceView, h: TriggerHit, places: readonly PlaceM
   // "France's third-largest city", "Britain's strategy": a possessive names an owner, not where
   const possessive = (p: PlaceMention) => /^[’']s$/i.test(v.tokens.find((t) => t.span.start >= p.span.end)?.span.text ?? '');
   const inSent = places.filter((p) => spansOverlap(p.span, sentSpan) && !(source && spansOverlap(source.span, p.span)) && !possessive(p));
-  // "the population of Karabakh in Yevlakh": a place after "of" names whose it is, not where
-  const ofPlace = (p: PlaceMention) => {
-    const ti = v.tokens.findIndex((t) => spansOverlap(t.span, p.span));
-    return ti > 0 && v.tokens[ti - 1]!.span.text.toLowerCase() === 'of' ? 1 : 0;
+  // "the population of Karabakh in Yevlakh": a place after "of" names whose it is, not where; a
+  // bare place ("Lamu residents demonstrated in Malindi", "a Nairobi-bound bus in Mandera") or one
+  // after "from" (where someone came from) names its noun or an origin, so a place after a
+  // locative word wins over both. The word is read back over the list or noun phrase the place opens.
+  const prepositionTier = (p: PlaceMention) => {
+    let ti = v.tokens.findIndex((t) => spansOverlap(t.span, p.span)) - 1;
+    while (ti >= 0 && PHRASE_INSIDE.has(v.tokens[ti]!.pos) && !LOCATIVE.has(v.tokens[ti]!.span.text.toLowerCase())) ti--;
+    const word = ti >= 0 ? v.tokens[ti]!.span.text.toLowerCase() : '';
+    return LOCATIVE.has(word) ? 0 : word === 'of' ? 1 : 2;
   };
   // "in Obe district of Herat province", "PD4 of Lashkargah city, Helmand": the finer place
   // of a chain is where it happened; the coarser ones right after it only locate it
   const container = (p: PlaceMention, list: PlaceMention[]) =>
     list.some((q) => q !== p && q.span.end <= p.span.start && p.span.start - q.span.end <= CHAIN_GAP && finer(q, p)) ? 1 : 0;
   const rank = (list: PlaceMention[]) =>
-    [...list].sort((a, b) => Number(a.precision === 'country') - Number(b.precision === 'country') || container(a, list) - container(b, list) || ofPlace(a) - ofPlace(b) || Math.abs(a.span.start - tstart) - Math.abs(b.span.start - tstart))[0];
+    [...list].sort((a, b) => Number(a.precision === 'country') - Number(b.precision === 'country') || container(a, list) - container(b, list) || prepositionTier(a) - prepositionTier(b) || Math.abs(a.span.start - tstart) - Math.abs(b.span.start - tstart))[0];
   const best = rank(inSent.filter((p) => clauseOf(p) === v.clause[h.first])) ?? rank(inSent);
   if (best) return placeRecord(best, false);
   return focus ? placeRecord(focus.place, true) : undefined;
