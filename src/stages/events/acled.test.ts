@@ -126,3 +126,10 @@ test('sub-event types: kidnapped and killed is an attack, gang-rape sexual viole
   assert.equal(sub('PROTEST', 'Police tear-gassed nurses who were protesting over pay.', 'protesting'), 'Protest with intervention');
   assert.equal(sub('PROTEST', 'Riots after a popular preacher was killed by unknown men.', 'Riots'), 'Violent demonstration');
 });
+
+test('victims read as both source and target are only the target', () => {
+  const s = 'Three civilians killed during a cross-border raid.';
+  const victims = { span: { start: 0, end: 15, text: 'Three civilians' }, name: 'Three civilians', actorCode: '--- CVL' };
+  const e = { ...event('ASSAULT', s, 'killed'), source: victims, target: victims };
+  assert.equal(acledView(e, s, lex).eventType, 'Violence against civilians');
+});

@@ -204,7 +204,9 @@ const OBJECT_START = /^\s+(?:a|an|the|his|her|their|its|one|two|three|four|five|
  * kept when the target found is elsewhere in the sentence.
  */
 function roles(e: AcledEventView, sentence: string): Roles {
-  const base: Roles = { srcSector: sectorOf(e.source?.actorCode), tgtSector: sectorOf(e.target?.actorCode), srcText: e.source?.span.text ?? '', tgtText: e.target?.span.text ?? '' };
+  // "3 civilians killed during a raid" read with the victims as both sides: they are only its target
+  const selfDone = !!e.source && !!e.target && e.source.span.start < e.target.span.end && e.target.span.start < e.source.span.end;
+  const base: Roles = { srcSector: selfDone ? undefined : sectorOf(e.source?.actorCode), tgtSector: sectorOf(e.target?.actorCode), srcText: selfDone ? '' : (e.source?.span.text ?? ''), tgtText: e.target?.span.text ?? '' };
   if (!e.trigger || !e.sentenceSpan) return base;
   const tStart = e.trigger.start - e.sentenceSpan.start;
   const tEnd = e.trigger.end - e.sentenceSpan.start;
