@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EventParticipant, EventRecord } from '../../core/layers/index.js';
-import { acledRuleIndex, acledView, loadAcledLexicon } from './acled.js';
+import { acledRuleIndex, acledView, loadAcledLexicon, mainAcledEvent } from './acled.js';
 
 // Fixture sentences written for the ACLED codebook; each is one sentence starting at offset 0.
 const lex = loadAcledLexicon();
@@ -132,4 +132,16 @@ test('victims read as both source and target are only the target', () => {
   const victims = { span: { start: 0, end: 15, text: 'Three civilians' }, name: 'Three civilians', actorCode: '--- CVL' };
   const e = { ...event('ASSAULT', s, 'killed'), source: victims, target: victims };
   assert.equal(acledView(e, s, lex).eventType, 'Violence against civilians');
+});
+
+test('an attack on civilians told with its blasts is coded by the explosion (codebook: explosions/remote violence)', () => {
+  const at = (start: number, text: string) => ({ start, end: start + text.length, text });
+  const attack = { type: 'ASSAULT' as const, trigger: at(0, 'attack'), acled: { eventType: 'Violence against civilians', subEventType: 'Attack' } };
+  const blast = { type: 'ASSAULT' as const, trigger: at(40, 'blasts'), acled: { eventType: 'Explosions/Remote violence', subEventType: 'Remote explosive/landmine/IED' } };
+  assert.equal(mainAcledEvent([attack, blast]), blast);
+  // a clash stays the main event: its shelling is part of the fight
+  const clash = { ...attack, acled: { eventType: 'Battles', subEventType: 'Armed clash' } };
+  assert.equal(mainAcledEvent([clash, blast]), clash);
+  // a blast only threatened changes nothing
+  assert.equal(mainAcledEvent([attack, { ...blast, mode: 'threatened' }]), attack);
 });

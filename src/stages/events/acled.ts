@@ -300,11 +300,19 @@ function withoutAgent(rest: string, sentence: string, triggerEnd: number | undef
  */
 const MAIN_ORDER = ['PROTEST', 'ASSAULT', 'COERCE', 'MOBILIZE', 'RETREAT', 'AGREE', 'SANCTION'];
 
-export function mainAcledEvent<E extends Pick<EventRecord, 'type' | 'trigger' | 'mode'>>(events: readonly E[]): E | undefined {
+export function mainAcledEvent<E extends Pick<EventRecord, 'type' | 'trigger' | 'mode'> & Partial<Pick<EventRecord, 'acled'>>>(events: readonly E[]): E | undefined {
   // an act only proposed or threatened ("will withdraw", "threatened to attack") did not happen
+  const unrealised = (e: E) => !!e.mode && UNREALISED_MODES.includes(e.mode);
   const rank = (e: E) => {
     const i = MAIN_ORDER.indexOf(e.type);
-    return (i < 0 ? MAIN_ORDER.length : i) + (e.mode && UNREALISED_MODES.includes(e.mode) ? MAIN_ORDER.length + 1 : 0);
+    return (i < 0 ? MAIN_ORDER.length : i) + (unrealised(e) ? MAIN_ORDER.length + 1 : 0);
   };
-  return [...events].sort((a, b) => rank(a) - rank(b) || a.trigger.start - b.trigger.start)[0];
+  const main = [...events].sort((a, b) => rank(a) - rank(b) || a.trigger.start - b.trigger.start)[0];
+  // "one patron is killed when militants attack a bar … two blasts": an attack on civilians carried
+  // out with explosives is explosions/remote violence in the ACLED codebook, so the blast leads
+  if (main?.type === 'ASSAULT' && main.acled?.eventType === 'Violence against civilians') {
+    const blast = events.find((e) => e.type === 'ASSAULT' && !unrealised(e) && e.acled?.eventType === 'Explosions/Remote violence');
+    if (blast) return blast;
+  }
+  return main;
 }
