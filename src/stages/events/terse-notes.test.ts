@@ -193,3 +193,10 @@ test('event place: a place after a locative word wins over an origin ("from X") 
   doc = await analyse('Many towns in Nagorno-Karabakh, including the capital Stepanakert, came under heavy shelling on Tuesday.');
   assert.equal(first(doc, 'ASSAULT').place?.name, 'Stepanakert');
 });
+
+test('"striking workers" and "took to the streets" are protests, not attacks', async () => {
+  let doc = await analyse('On Monday, striking hospital workers gathered outside the governor’s office over unpaid salaries.');
+  assert.ok(!doc.get('events').some((e) => e.type === 'ASSAULT'), JSON.stringify(doc.get('events').map((e) => [e.type, e.trigger.text])));
+  doc = await analyse('Hundreds of traders took to the streets of the town over new market fees.');
+  assert.equal(first(doc, 'PROTEST').trigger.text, 'took to the streets');
+});
