@@ -1,7 +1,9 @@
 import type { Token } from '../../core/layers/index.js';
 
-// nouns that take a plural verb without a plural ending ("militia attack two lorries")
+// nouns that take a plural verb without a plural ending ("police attack two lorries")
 const COLLECTIVE = new Set(['militia', 'police', 'people']);
+// collective nouns that take either number ("militia attack two lorries", "a militia burns pastureland")
+const EITHER_NUMBER = new Set(['militia', 'gang', 'group', 'mob', 'crowd', 'community', 'clan', 'family']);
 const SUBJECT_END = new Set(['NOUN', 'PROPN']);
 const OBJECT_START = new Set(['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM', 'PRON']);
 
@@ -36,6 +38,7 @@ function isHeadlineVerb(tokens: readonly Token[], i: number, lemma: string): boo
   // "Students of Kilgoris School pelt ...": a name ends the "of" phrase, its head noun is further back
   if (prev.pos === 'PROPN') return true;
   const verbPlural = word === lemma;
+  if (EITHER_NUMBER.has(prev.span.text.toLowerCase())) return true;
   const subjectPlural = /(?:[^s]s|men)$/i.test(prev.span.text) || COLLECTIVE.has(prev.span.text.toLowerCase());
   return verbPlural === subjectPlural;
 }

@@ -36,6 +36,9 @@ test('a trigger tagged as a noun in a headline is a verb when its subject agrees
   // "the rebel attack on the base" stays a noun: a preposition follows it
   const compound = tokens(['The', 'DET'], ['rebel', 'NOUN'], ['attack', 'NOUN'], ['on', 'ADP'], ['the', 'DET'], ['base', 'NOUN']);
   assert.equal(retagHeadlineVerbs(compound, new Map([[2, 'attack']])), compound);
+  // a collective noun takes either number: "a gang attack a trader", "the militia attacks a village"
+  const gang = tokens(['A', 'DET'], ['local', 'ADJ'], ['gang', 'NOUN'], ['attack', 'NOUN'], ['a', 'DET'], ['trader', 'NOUN']);
+  assert.equal(retagHeadlineVerbs(gang, new Map([[3, 'attack']]))[3]!.pos, 'VERB');
   // numbers disagree: "herders attacks" is no clause
   const disagree = tokens(['Local', 'ADJ'], ['herders', 'NOUN'], ['attacks', 'NOUN'], ['two', 'NUM'], ['villages', 'NOUN']);
   assert.equal(retagHeadlineVerbs(disagree, new Map([[2, 'attack']]))[2]!.pos, 'NOUN');
@@ -199,4 +202,10 @@ test('"striking workers" and "took to the streets" are protests, not attacks', a
   assert.ok(!doc.get('events').some((e) => e.type === 'ASSAULT'), JSON.stringify(doc.get('events').map((e) => [e.type, e.trigger.text])));
   doc = await analyse('Hundreds of traders took to the streets of the town over new market fees.');
   assert.equal(first(doc, 'PROTEST').trigger.text, 'took to the streets');
+});
+
+test('"set … alight", "targeted", "abusing": acts of violence in terse notes', async () => {
+  assert.equal(first(await analyse('Angry villagers set a suspected cattle thief alight.'), 'COERCE').trigger.text, 'alight');
+  assert.equal(first(await analyse('Suspected rebels were targeted by the army near the border.'), 'ASSAULT').trigger.text, 'targeted');
+  assert.equal(first(await analyse('Soldiers were seen abusing detainees at the camp.'), 'ASSAULT').trigger.text, 'abusing');
 });
