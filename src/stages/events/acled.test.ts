@@ -145,3 +145,11 @@ test('an attack on civilians told with its blasts is coded by the explosion (cod
   // a blast only threatened changes nothing
   assert.equal(mainAcledEvent([attack, { ...blast, mode: 'threatened' }]), attack);
 });
+
+test('a protest that turns violent later in the note is coded as the riot', () => {
+  const at = (start: number, text: string) => ({ start, end: start + text.length, text });
+  const march = { type: 'PROTEST' as const, trigger: at(0, 'demonstrated'), acled: { eventType: 'Protests', subEventType: 'Protest with intervention' } };
+  const riot = { type: 'PROTEST' as const, trigger: at(120, 'protest'), acled: { eventType: 'Riots', subEventType: 'Violent demonstration' } };
+  assert.equal(mainAcledEvent([march, riot]), riot);
+  assert.equal(mainAcledEvent([march, { ...riot, mode: 'threatened' }]), march);
+});

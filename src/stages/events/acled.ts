@@ -310,6 +310,12 @@ export function mainAcledEvent<E extends Pick<EventRecord, 'type' | 'trigger' | 
   const main = [...events].sort((a, b) => rank(a) - rank(b) || a.trigger.start - b.trigger.start)[0];
   // "one patron is killed when militants attack a bar … two blasts": an attack on civilians carried
   // out with explosives is explosions/remote violence in the ACLED codebook, so the blast leads
+  // one note is one event: a protest that turns violent later in the note ("During the protest
+  // students vandalised and looted shops") is a riot
+  if (main?.type === 'PROTEST' && main.acled?.eventType === 'Protests') {
+    const violent = events.find((e) => e.type === 'PROTEST' && !unrealised(e) && e.acled?.eventType === 'Riots');
+    if (violent) return violent;
+  }
   if (main?.type === 'ASSAULT' && main.acled?.eventType === 'Violence against civilians') {
     const blast = events.find((e) => e.type === 'ASSAULT' && !unrealised(e) && e.acled?.eventType === 'Explosions/Remote violence');
     if (blast) return blast;
