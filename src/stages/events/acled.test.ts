@@ -153,3 +153,12 @@ test('a protest that turns violent later in the note is coded as the riot', () =
   assert.equal(mainAcledEvent([march, riot]), riot);
   assert.equal(mainAcledEvent([march, { ...riot, mode: 'threatened' }]), march);
 });
+
+test('an abductee later found dead is an attack; police barring or sealing off a gathering intervene in it', () => {
+  const s = 'A village elder was abducted by gunmen on Monday.';
+  const view = acledView(event('ASSAULT', s, 'abducted', { source: ['gunmen'] }), s, lex, 'His body was found three days later.');
+  assert.equal(view.subEventType, 'Attack');
+  assert.equal(acledView(event('ASSAULT', s, 'abducted', { source: ['gunmen'] }), s, lex, 'His family appealed for his release.').subEventType, 'Abduction/forced disappearance');
+  const rally = 'Police barred hundreds of people from attending an opposition rally in the town.';
+  assert.equal(acledView(event('PROTEST', rally, 'rally'), rally, lex).subEventType, 'Protest with intervention');
+});
