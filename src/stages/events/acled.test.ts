@@ -162,3 +162,9 @@ test('an abductee later found dead is an attack; police barring or sealing off a
   const rally = 'Police barred hundreds of people from attending an opposition rally in the town.';
   assert.equal(acledView(event('PROTEST', rally, 'rally'), rally, lex).subEventType, 'Protest with intervention');
 });
+
+test('deaths in a riot make it a violent demonstration; rioters attacking people make it mob violence', () => {
+  const sub = (s: string, trigger: string) => acledView(event('PROTEST', s, trigger), s, lex).subEventType;
+  assert.equal(sub('Three people were killed in riots over fuel prices in the capital.', 'riots'), 'Violent demonstration');
+  assert.equal(sub('Rioters stormed the tallying centre and beat up two clerks.', 'Rioters'), 'Mob violence');
+});
