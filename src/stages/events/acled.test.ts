@@ -168,3 +168,10 @@ test('deaths in a riot make it a violent demonstration; rioters attacking people
   assert.equal(sub('Three people were killed in riots over fuel prices in the capital.', 'riots'), 'Violent demonstration');
   assert.equal(sub('Rioters stormed the tallying centre and beat up two clerks.', 'Rioters'), 'Mob violence');
 });
+
+test('explosives used to destroy something are an explosion, not weapons destroyed', () => {
+  const s = 'Militants struck the border town and destroyed a telecom mast using explosives.';
+  assert.equal(typeOf(event('ASSAULT', s, 'struck', { source: ['Militants'] })), 'Explosions/Remote violence');
+  const cache = 'Soldiers destroyed a cache of explosives found near the road.';
+  assert.equal(acledView(event('COERCE', cache, 'destroyed', { source: ['Soldiers', '--- MIL'] }), cache, lex).subEventType, 'Disrupted weapons use');
+});
