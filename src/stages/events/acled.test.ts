@@ -175,3 +175,21 @@ test('explosives used to destroy something are an explosion, not weapons destroy
   const cache = 'Soldiers destroyed a cache of explosives found near the road.';
   assert.equal(acledView(event('COERCE', cache, 'destroyed', { source: ['Soldiers', '--- MIL'] }), cache, lex).subEventType, 'Disrupted weapons use');
 });
+
+test('"Kabul" is no KAB bomb, smoke bombs no explosive, a grenade that goes off while being dismantled no disrupted weapons use', () => {
+  const s = 'A bomb planted by militants hit a police vehicle in a district of Kabul.';
+  assert.equal(acledView(event('ASSAULT', s, 'bomb'), s, lex).subEventType, 'Remote explosive/landmine/IED');
+  const smoke = 'A group of people threw smoke bombs at a crowd at the rally.';
+  assert.equal(typeOf(event('ASSAULT', smoke, 'bombs', { source: ['group of people'] })), 'Riots');
+  const dismantle = 'Two men were injured in an explosion as they tried to dismantle a hand grenade at home.';
+  assert.equal(typeOf(event('ASSAULT', dismantle, 'injured')), 'Explosions/Remote violence');
+  const defused = 'Sappers defused a roadside bomb near the bridge.';
+  assert.equal(typeOf(event('COERCE', defused, 'defused', { source: ['Sappers', '--- MIL'] })), 'Strategic developments');
+});
+
+test('a counted armed victim named before the target ("1 policeman and 2 civilians were shot") makes a battle', () => {
+  const s = 'On Monday, 1 policeman and 2 civilians were shot and killed by militants in the city.';
+  assert.equal(typeOf(event('ASSAULT', s, 'shot', { source: ['militants'], target: ['civilians', '--- CVL'] })), 'Battles');
+  const verbs = 'Raiders attack and kill civilians during a night raid.';
+  assert.equal(typeOf(event('ASSAULT', verbs, 'attack', { source: ['Raiders'], target: ['civilians', '--- CVL'] })), 'Violence against civilians');
+});

@@ -224,6 +224,10 @@ function roles(e: AcledEventView, sentence: string): Roles {
   return object ? { ...base, object } : base;
 }
 
+// "1 policeman and 2 civilians", "a soldier and a teacher": counted nouns joined before the target
+const COUNT = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several)';
+const COUNTED_CONJUNCT = new RegExp(`\\b${COUNT}\\s+((?:[\\w-]+\\s+)?[\\w-]+)\\s+and\\s+(?:${COUNT}\\s+)?$`, 'i');
+
 /** A direct object that names only armed or only unarmed people decides the target's kind. */
 function objectKind(lex: AcledLexicon, object: string): { targetArmed: boolean; targetCivilian: boolean } | undefined {
   const armed = lex.armed.test(object);
@@ -249,7 +253,9 @@ function targetKind(lex: AcledLexicon, sentence: string, tgtText: string, tgtSec
   // "a police informant", "an army wife": a target that only modifies the noun after it is not the victim's kind
   const modified = /^\s+([a-z][\w-]*)/.exec(after)?.[1];
   if (tgtText && modified && lex.civilian.test(modified) && !lex.armed.test(modified)) return { targetArmed: false, targetCivilian: true };
-  if (tgtText && conjunct && lex.armed.test(conjunct)) return { targetArmed: true, targetCivilian: false };
+  // "1 policeman and 2 civilians were shot": the conjunct before the target counts as well
+  const before = at > 0 ? (COUNTED_CONJUNCT.exec(sentence.slice(Math.max(0, at - 60), at))?.[1] ?? '') : '';
+  if (tgtText && ((conjunct && lex.armed.test(conjunct)) || (before && lex.armed.test(before)))) return { targetArmed: true, targetCivilian: false };
   // ACLED codebook: off-duty or former security personnel are civilians
   if (at >= 0 && /\b(?:off-duty|retired|former|ex)[\s-]+(?:[\w-]+\s+)?$/i.test(sentence.slice(Math.max(0, at - 30), at))) return { targetArmed: false, targetCivilian: true };
   if ((tgtSector && lex.armedSectors.includes(tgtSector)) || (tgtText && lex.armed.test(words))) return { targetArmed: true, targetCivilian: false };
