@@ -209,3 +209,11 @@ test('"set … alight", "targeted", "abusing": acts of violence in terse notes',
   assert.equal(first(await analyse('Suspected rebels were targeted by the army near the border.'), 'ASSAULT').trigger.text, 'targeted');
   assert.equal(first(await analyse('Soldiers were seen abusing detainees at the camp.'), 'ASSAULT').trigger.text, 'abusing');
 });
+
+test('event place: a place fused to the word after it ("a Nairobi-bound bus") describes that word', async () => {
+  // the village is in no gazetteer: it is placed in the county named after it, far north of Nairobi
+  const doc = await analyse('Gunmen attacked a Nairobi-bound bus in Qorqoraha village, Mandera County on Sunday.');
+  const place = first(doc, 'ASSAULT').place;
+  assert.notEqual(place?.name, 'Nairobi');
+  assert.ok((place?.lat ?? 0) > 2, JSON.stringify(place));
+});

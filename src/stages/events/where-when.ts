@@ -47,7 +47,9 @@ export function placeFor(v: SentenceView, h: TriggerHit, places: readonly PlaceM
   const clauseOf = (p: PlaceMention) => v.clause[v.tokens.findIndex((t) => spansOverlap(t.span, p.span))] ?? -1;
   // "France's third-largest city", "Britain's strategy": a possessive names an owner, not where
   const possessive = (p: PlaceMention) => /^[’']s$/i.test(v.tokens.find((t) => t.span.start >= p.span.end)?.span.text ?? '');
-  const inSent = places.filter((p) => spansOverlap(p.span, sentSpan) && !(source && spansOverlap(source.span, p.span)) && !possessive(p));
+  // "a Nairobi-bound bus", "a Kabul-based group": a place fused to the word after it describes that word
+  const compound = (p: PlaceMention) => /^-[a-z]/.test(v.text.slice(p.span.end, p.span.end + 2));
+  const inSent = places.filter((p) => spansOverlap(p.span, sentSpan) && !(source && spansOverlap(source.span, p.span)) && !possessive(p) && !compound(p));
   // "the population of Karabakh in Yevlakh": a place after "of" names whose it is, not where; a
   // bare place ("Lamu residents demonstrated in Malindi", "a Nairobi-bound bus in Mandera") or one
   // after "from" (where someone came from) names its noun or an origin, so a place after a
