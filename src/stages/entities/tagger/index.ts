@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { NUM_LABELS, labelsToSpans, labelOf, posOf, O, POS_B, POS_I, POS_L, POS_U } from './labels.js';
 import type { NerLabel, NerSpanByToken } from './labels.js';
 import { NerModel } from './model.js';
-import { FeatureExtractor, DocFeatures, WordInfo, BOS_WORD, EOS_WORD, CAP_INIT } from './features.js';
+import { FeatureExtractor, DocFeatures } from './features.js';
+import { BOS_WORD, EOS_WORD, WordInfo } from './word-info.js';
+import { CAP_INIT } from './word-shape.js';
 import { viterbi } from './viterbi.js';
 import { tokenizeText } from './tokenize.js';
 

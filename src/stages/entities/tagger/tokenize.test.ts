@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenizeLine, tokenizeText, normalizeToken, stripDiacritics } from './tokenize.js';
-import { wordShape } from './features.js';
+import { wordShape } from './word-shape.js';
 
 const toks = (s: string) => tokenizeLine(s, 0).tokens;
 
