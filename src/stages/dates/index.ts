@@ -5,7 +5,8 @@ import type { Stage } from '../../pipeline/stage.js';
 import { parseIsoDay } from './calendar.js';
 import { SentenceContext } from './context.js';
 import { defaultDateLexicon, type DateLexicon } from './lexicon.js';
-import { resolveSem, UNANCHORED, updateRef, type RefTime, type Resolved } from './resolve.js';
+import { resolveSem, updateRef } from './resolve.js';
+import { UNANCHORED, type RefTime, type Resolved } from './resolved.js';
 import { DateGrammar } from './scan.js';
 import type { Candidate } from './sem.js';
 
