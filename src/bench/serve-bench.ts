@@ -76,7 +76,7 @@ function random(seed: number): () => number {
 }
 
 /** PostgreSQL in a fresh schema, or why not. */
-async function freshPostgres(tag: string): Promise<{ store: PostgresStore; drop: () => Promise<void> } | Skipped> {
+export async function freshPostgres(tag: string): Promise<{ store: PostgresStore; drop: () => Promise<void> } | Skipped> {
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
@@ -94,13 +94,13 @@ async function freshPostgres(tag: string): Promise<{ store: PostgresStore; drop:
   return { store, drop };
 }
 
-function freshSqlite(): { store: SqliteStore; drop: () => Promise<void> } {
+export function freshSqlite(): { store: SqliteStore; drop: () => Promise<void> } {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-serve-bench-'));
   const store = new SqliteStore(join(dir, 'bench.db'));
   return { store, drop: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
-async function ingest(pipeline: Pipeline, texts: BenchText[], store: Store): Promise<IngestResult> {
+export async function ingest(pipeline: Pipeline, texts: BenchText[], store: Store): Promise<IngestResult> {
   await store.migrate();
   let storeMs = 0;
   const t0 = performance.now();
@@ -118,16 +118,16 @@ async function ingest(pipeline: Pipeline, texts: BenchText[], store: Store): Pro
 /** as `sitrep ingest` defaults: two worker threads, or one on a one-core machine */
 const INGEST_THREADS = env('SITREP_SERVE_INGEST_THREADS', Math.min(2, os.availableParallelism()));
 
-async function ingestThreaded(texts: BenchText[], store: Store): Promise<ThreadedIngestResult> {
+export async function ingestThreaded(texts: BenchText[], store: Store, threads = INGEST_THREADS): Promise<ThreadedIngestResult> {
   await store.migrate();
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-ingest-'));
   try {
     const file = join(dir, 'articles.jsonl');
     writeFileSync(file, texts.map((t) => JSON.stringify({ id: t.id.replace(/[^\w.-]+/g, '_'), text: t.text, publishedAt: t.publishedAt })).join('\n') + '\n');
     const t0 = performance.now();
-    const summary = await ingestPaths([file], createDefaultPipeline, store, { threads: INGEST_THREADS });
+    const summary = await ingestPaths([file], createDefaultPipeline, store, { threads });
     const seconds = (performance.now() - t0) / 1000;
-    return { threads: INGEST_THREADS, articles: texts.length, seconds: round(seconds, 2), articlesPerSec: round(texts.length / seconds), stored: summary.stored };
+    return { threads, articles: texts.length, seconds: round(seconds, 2), articlesPerSec: round(texts.length / seconds), stored: summary.stored };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
