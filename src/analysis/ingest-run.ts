@@ -1,9 +1,9 @@
 import type { ArticleMeta } from '../core/document.js';
 import { readInputs, type InputItem } from '../ingest/index.js';
 import type { Pipeline } from '../pipeline/pipeline.js';
-import type { DocumentJson } from '../serialize/document-json.js';
+import { recordFromPrepared } from '../store/article-rows.js';
 import { articleRecord } from '../store/record.js';
-import type { SaveStatus, Store } from '../store/store.js';
+import type { ArticleRecord, SaveStatus, Store } from '../store/store.js';
 import { analyzeText } from './analyze.js';
 import { AnalysisPool } from './worker-pool.js';
 
@@ -40,7 +40,7 @@ export type PipelineSource = Pipeline | (() => Promise<Pipeline>);
 /** An input in the order it was read, with its analysis under way. */
 interface Pending {
   item: InputItem;
-  json?: Promise<DocumentJson>;
+  record?: Promise<ArticleRecord>;
 }
 
 /**
@@ -52,22 +52,22 @@ interface Pending {
 export async function ingestPaths(paths: string[], source: PipelineSource, store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
   const summary: IngestSummary = { read: 0, stored: 0, duplicates: 0, failed: 0, errors: [] };
   let pipeline: Promise<Pipeline> | undefined;
-  const inProcess = (text: string, meta: ArticleMeta): Promise<DocumentJson> => {
+  const inProcess = (text: string, meta: ArticleMeta): Promise<ArticleRecord> => {
     pipeline ??= typeof source === 'function' ? source() : Promise.resolve(source);
-    return pipeline.then((p) => analyzeText(p, text, meta).json);
+    return pipeline.then((p) => articleRecord(analyzeText(p, text, meta).json));
   };
   const threads = Math.max(1, Math.floor(options.threads ?? 1));
   let pool: AnalysisPool | undefined;
   const queue: Pending[] = [];
 
-  const finish = async ({ item, json }: Pending) => {
+  const finish = async ({ item, record }: Pending) => {
     summary.read++;
     if (!item.ok) {
       summary.failed++;
       summary.errors.push(item.failure);
     } else {
       try {
-        const saved = await store.saveArticle(articleRecord(await (json ?? inProcess(item.article.text, item.article.meta))));
+        const saved = await store.saveArticle(await (record ?? inProcess(item.article.text, item.article.meta)));
         await options.onStored?.(saved);
         if (saved.status === 'duplicate') summary.duplicates++;
         else summary.stored++;
@@ -81,9 +81,9 @@ export async function ingestPaths(paths: string[], source: PipelineSource, store
 
   const dispatch = () => {
     for (const p of queue) {
-      if (!pool || p.json || !p.item.ok) continue;
-      p.json = pool.analyse(p.item.article.text, p.item.article.meta);
-      p.json.catch(() => undefined); // awaited (and reported) when its turn to be stored comes
+      if (!pool || p.record || !p.item.ok) continue;
+      p.record = pool.analyse(p.item.article.text, p.item.article.meta).then(recordFromPrepared);
+      p.record.catch(() => undefined); // awaited (and reported) when its turn to be stored comes
     }
   };
   let decided = threads === 1;

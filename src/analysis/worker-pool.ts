@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ArticleMeta } from '../core/document.js';
-import type { DocumentJson } from '../serialize/document-json.js';
+import type { PreparedArticle } from '../store/article-rows.js';
 
 export interface PoolRequest {
   id: number;
@@ -8,10 +8,10 @@ export interface PoolRequest {
   meta: ArticleMeta;
 }
 
-export type PoolReply = { id: number; json: DocumentJson } | { id: number; error: string };
+export type PoolReply = { id: number; article: PreparedArticle } | { id: number; error: string };
 
 interface Job {
-  resolve: (json: DocumentJson) => void;
+  resolve: (article: PreparedArticle) => void;
   reject: (err: Error) => void;
 }
 
@@ -24,8 +24,9 @@ const WORKER_URL = new URL('./analysis-worker.js', import.meta.url);
 
 /**
  * Worker threads that each run the default pipeline (built once per worker). Articles go
- * to the least busy worker; results come back as document JSON, which is plain data, so
- * what a worker returns is what the same pipeline returns in-process.
+ * to the least busy worker; each comes back prepared for the store (its record and the rows
+ * computed from its document), plain data, so what a worker returns is what the same
+ * pipeline gives in-process.
  */
 export class AnalysisPool {
   /** workers started in this process so far (for tests and diagnostics) */
@@ -45,7 +46,7 @@ export class AnalysisPool {
       const job = slot.jobs.get(reply.id);
       if (!job) return;
       slot.jobs.delete(reply.id);
-      if ('json' in reply) job.resolve(reply.json);
+      if ('article' in reply) job.resolve(reply.article);
       else job.reject(new Error(reply.error));
     });
     // a worker that dies fails the articles it held; the others carry on
@@ -62,12 +63,12 @@ export class AnalysisPool {
   }
 
   /** Analyse one article on the least busy worker. */
-  analyse(text: string, meta: ArticleMeta): Promise<DocumentJson> {
+  analyse(text: string, meta: ArticleMeta): Promise<PreparedArticle> {
     if (this.stopped !== undefined || this.slots.length === 0) return Promise.reject(new Error(`analysis workers stopped: ${this.stopped ?? 'pool closed'}`));
     let slot = this.slots[0]!;
     for (const s of this.slots) if (s.jobs.size < slot.jobs.size) slot = s;
     const id = this.nextId++;
-    return new Promise<DocumentJson>((resolve, reject) => {
+    return new Promise<PreparedArticle>((resolve, reject) => {
       slot.jobs.set(id, { resolve, reject });
       slot.worker.postMessage({ id, text, meta } satisfies PoolRequest);
     });

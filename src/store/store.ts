@@ -1,4 +1,5 @@
 import type { DocumentJson } from '../serialize/document-json.js';
+import type { ArticleRows } from './article-rows.js';
 import type { EventFilter } from '../query/event-filter.js';
 import type { EventCountKey, EventRow } from '../query/event-rows.js';
 import type { QuoteFilter } from '../query/quote-filter.js';
@@ -15,6 +16,8 @@ export interface ArticleRecord {
   origin?: string;
   pipelineVersion: string;
   document: DocumentJson;
+  /** what the store writes for it, when computed in advance (article-rows.ts); else the store computes it */
+  rows?: ArticleRows;
 }
 
 export type SaveStatus = 'stored' | 'duplicate' | 'updated';

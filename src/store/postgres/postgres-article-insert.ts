@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { DocumentJson } from '../../serialize/document-json.js';
+import type { ArticleRows } from '../article-rows.js';
 import { EVENT_ARRAY_COUNT, eventArrays, eventInsertCtes } from './postgres-events.js';
 import { quoteArrays, quoteInsertCte } from './postgres-quotes.js';
 
@@ -23,8 +23,7 @@ const NEW_ARTICLE_SQL = `WITH article AS (
   ${quoteInsertCte(ARTICLE_COLUMNS.length + EVENT_ARRAY_COUNT + 1, INSERTED)}
   SELECT id FROM article`;
 
-/** The statement inserting a new article (values in ARTICLE_COLUMNS order) with its events and quotes; it returns the id when the row was inserted. */
-export function newArticleQuery(values: unknown[], document: DocumentJson): pg.QueryConfig {
-  const id = values[0] as string;
-  return { name: 'sitrep_new_article', text: NEW_ARTICLE_SQL, values: [...values, ...eventArrays(id, document), ...quoteArrays(id, document)] };
+/** The statement inserting a new article (values in ARTICLE_COLUMNS order) with its event and quote rows; it returns the id when the row was inserted. */
+export function newArticleQuery(values: unknown[], rows: ArticleRows): pg.QueryConfig {
+  return { name: 'sitrep_new_article', text: NEW_ARTICLE_SQL, values: [...values, ...eventArrays(rows.events), ...quoteArrays(rows.quotes)] };
 }

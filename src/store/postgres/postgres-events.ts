@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { EventFilter } from '../../query/event-filter.js';
 import { sortCounts, type EventCountKey, type EventRow } from '../../query/event-rows.js';
 import type { DocumentJson } from '../../serialize/document-json.js';
-import { EVENT_COLUMN_NAMES, eventColumnsOf, eventCursor, eventPageLimit } from '../event-index.js';
+import { EVENT_COLUMN_NAMES, eventColumnsOf, type EventColumns, eventCursor, eventPageLimit } from '../event-index.js';
 import { EVENT_COUNT_COLUMNS, eventConditions, orSplit, POSTGRES_DIALECT } from '../event-sql.js';
 import { encodeCursor } from '../record.js';
 import type { Page } from '../store.js';
@@ -74,9 +74,8 @@ export function eventInsertCtes(first: number, when = 'true'): string {
 /** Both tables in one statement (one round trip, however many events). */
 const INSERT_EVENTS = { name: 'sitrep_insert_events', text: `WITH ${eventInsertCtes(1)} SELECT 1` };
 
-/** The parameters of eventInsertCtes for the events of `doc` (empty arrays when it has none). */
-export function eventArrays(articleId: string, doc: DocumentJson): unknown[][] {
-  const all = eventColumnsOf(articleId, doc);
+/** The parameters of eventInsertCtes for an article's event rows, eventColumnsOf (empty arrays when it has none). */
+export function eventArrays(all: EventColumns[]): unknown[][] {
   return ARRAY_COLUMNS.map((name) => all.map((columns) => {
     const value = columns[name];
     return typeof value === 'string' ? POSTGRES_DIALECT.text(value) : value;
@@ -84,17 +83,16 @@ export function eventArrays(articleId: string, doc: DocumentJson): unknown[][] {
 }
 
 /**
- * Write the events of `doc` for the article; call inside the saving transaction. `replace`:
- * the article may have events already (an update), and they go first.
+ * Write the article's event rows (eventColumnsOf); call inside the saving transaction.
+ * `replace`: the article may have events already (an update), and they go first.
  */
-export async function writePostgresEvents(c: pg.PoolClient, articleId: string, doc: DocumentJson, replace = true): Promise<void> {
+export async function writePostgresEvents(c: pg.PoolClient, articleId: string, rows: EventColumns[], replace = true): Promise<void> {
   if (replace) {
     await c.query('DELETE FROM event_rows WHERE id IN (SELECT id FROM events WHERE article_id = $1)', [articleId]);
     await c.query('DELETE FROM events WHERE article_id = $1', [articleId]);
   }
-  const arrays = eventArrays(articleId, doc);
-  if (!arrays[0]!.length) return;
-  await c.query({ ...INSERT_EVENTS, values: arrays });
+  if (!rows.length) return;
+  await c.query({ ...INSERT_EVENTS, values: eventArrays(rows) });
 }
 
 /** Fill the table from every stored document (a database made before the table existed). */
@@ -102,7 +100,7 @@ export async function fillPostgresEvents(c: pg.PoolClient): Promise<void> {
   const ids = (await c.query<{ id: string }>('SELECT id FROM articles ORDER BY ingested_at, id')).rows.map((r) => r.id);
   for (const id of ids) {
     const doc = storedDocument((await c.query<{ document: unknown }>('SELECT document FROM articles WHERE id = $1', [id])).rows[0]!.document);
-    await writePostgresEvents(c, id, doc);
+    await writePostgresEvents(c, id, eventColumnsOf(id, doc));
   }
 }
 

@@ -3,7 +3,7 @@ import type { QuoteFilter } from '../../query/quote-filter.js';
 import type { DocumentJson } from '../../serialize/document-json.js';
 import { eventCursor, eventPageLimit } from '../event-index.js';
 import { POSTGRES_DIALECT } from '../event-sql.js';
-import { QUOTE_COLUMN_NAMES, quoteColumnsOf, quoteConditions } from '../quote-index.js';
+import { QUOTE_COLUMN_NAMES, quoteColumnsOf, quoteConditions, type QuoteColumns } from '../quote-index.js';
 import { encodeCursor } from '../record.js';
 import type { Page } from '../store.js';
 import { storedDocument } from './postgres-documents.js';
@@ -37,23 +37,24 @@ export function quoteInsertCte(first: number, when = 'true'): string {
 
 const INSERT_QUOTES = { name: 'sitrep_insert_quotes', text: `WITH ${quoteInsertCte(1)} SELECT 1` };
 
-/** The parameters of quoteInsertCte for the quotes of `doc` (empty arrays when it has none). */
-export function quoteArrays(articleId: string, doc: DocumentJson): unknown[][] {
-  const rows = quoteColumnsOf(articleId, doc);
+/** The parameters of quoteInsertCte for an article's quote rows, quoteColumnsOf (empty arrays when it has none). */
+export function quoteArrays(rows: QuoteColumns[]): unknown[][] {
   return QUOTE_COLUMN_NAMES.map((name) => rows.map((r) => (typeof r[name] === 'string' ? POSTGRES_DIALECT.text(r[name] as string) : r[name])));
 }
 
-/** Write the article's quotes (`replace`: after deleting those it has); call inside the saving transaction. */
-export async function writePostgresQuotes(c: pg.PoolClient, articleId: string, doc: DocumentJson, replace = true): Promise<void> {
+/** Write the article's quote rows, quoteColumnsOf (`replace`: after deleting those it has); call inside the saving transaction. */
+export async function writePostgresQuotes(c: pg.PoolClient, articleId: string, rows: QuoteColumns[], replace = true): Promise<void> {
   if (replace) await c.query('DELETE FROM quotes WHERE article_id = $1', [articleId]);
-  const arrays = quoteArrays(articleId, doc);
-  if (!arrays[0]!.length) return;
-  await c.query({ ...INSERT_QUOTES, values: arrays });
+  if (!rows.length) return;
+  await c.query({ ...INSERT_QUOTES, values: quoteArrays(rows) });
 }
 
 export async function fillPostgresQuotes(c: pg.PoolClient): Promise<void> {
   const ids = (await c.query<{ id: string }>('SELECT id FROM articles ORDER BY ingested_at, id')).rows.map((r) => r.id);
-  for (const id of ids) await writePostgresQuotes(c, id, storedDocument((await c.query<{ document: unknown }>('SELECT document FROM articles WHERE id = $1', [id])).rows[0]!.document));
+  for (const id of ids) {
+    const doc = storedDocument((await c.query<{ document: unknown }>('SELECT document FROM articles WHERE id = $1', [id])).rows[0]!.document);
+    await writePostgresQuotes(c, id, quoteColumnsOf(id, doc));
+  }
 }
 
 export async function queryPostgresQuotes(

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import pg from 'pg';
-import { decodeCursor, encodeCursor, layerCounts, summaryFromRow } from '../record.js';
+import { rowsFor } from '../article-rows.js';
+import { decodeCursor, encodeCursor, summaryFromRow } from '../record.js';
 import { StoreError, type ArticleRecord, type ArticleSummary, type Page, type SaveStatus, type SearchHit, type Store, type StoredArticle } from '../store.js';
 import { checkSchemaName, describeConnectError } from './connection.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { countPostgresEvents, EventStatistics, queryPostgresEventJson, queryPostgresEvents, writePostgresEvents } from './postgres-events.js';
 import { queryPostgresQuotes, writePostgresQuotes } from './postgres-quotes.js';
 import { newArticleQuery } from './postgres-article-insert.js';
-import { documentText, storedDocument } from './postgres-documents.js';
+import { storedDocument } from './postgres-documents.js';
 import type { QuoteFilter } from '../../query/quote-filter.js';
 import type { EventFilter } from '../../query/event-filter.js';
 import type { EventCountKey, EventRow } from '../../query/event-rows.js';
@@ -155,12 +156,13 @@ export class PostgresStore implements Store {
   private readonly statistics = new EventStatistics();
 
   async saveArticle(record: ArticleRecord): Promise<{ id: string; status: SaveStatus }> {
-    const saved = await this.saveInTransaction(record);
-    if (saved.status !== 'duplicate') await this.statistics.written(((record.document.layers.events as unknown[] | undefined) ?? []).length, (sql) => this.query(sql));
+    const { events, ...saved } = await this.saveInTransaction(record);
+    if (saved.status !== 'duplicate') await this.statistics.written(events, (sql) => this.query(sql));
     return saved;
   }
 
-  private async saveInTransaction(record: ArticleRecord): Promise<{ id: string; status: SaveStatus }> {
+  /** The save, and how many events it wrote. */
+  private async saveInTransaction(record: ArticleRecord): Promise<{ id: string; status: SaveStatus; events: number }> {
     // every writer of this content, URL or id takes the same locks, so the lookup after them
     // cannot race; both go with BEGIN, in one round trip (so their values are escaped, not parameters)
     const locks = this.lockSql([`hash:${record.contentHash}`, `id:${record.id}`, ...(record.url ? [`url:${record.url}`] : [])]);
@@ -169,9 +171,10 @@ export class PostgresStore implements Store {
     return this.transaction(async (c, [, found]) => {
       const related = found!.rows as { id: string; same: boolean; by_url: boolean }[];
       const same = related.find((r) => r.same);
-      if (same) return { id: same.id, status: 'duplicate' as const };
+      if (same) return { id: same.id, status: 'duplicate' as const, events: 0 };
       // the same URL or id with new content is a corrected version of that article
       const existingId = (related.find((r) => r.by_url) ?? related.find((r) => r.id === record.id))?.id;
+      const rows = rowsFor(record, existingId ?? record.id);
       const values = [
         existingId ?? record.id,
         record.contentHash,
@@ -182,10 +185,10 @@ export class PostgresStore implements Store {
         record.origin ?? null,
         record.pipelineVersion,
         new Date().toISOString(),
-        record.document.raw.length,
-        JSON.stringify(layerCounts(record.document)),
-        documentText(record.document),
-        withoutNul(record.document.clean?.text ?? record.document.raw),
+        rows.chars,
+        rows.counts,
+        rows.documentText,
+        withoutNul(rows.body),
       ];
       if (existingId) {
         await c.query(
@@ -193,17 +196,17 @@ export class PostgresStore implements Store {
             ingested_at=$9, chars=$10, counts=$11::jsonb, document=$12, body=$13 WHERE id=$1`,
           values,
         );
-        await writePostgresEvents(c, existingId, record.document);
-        await writePostgresQuotes(c, existingId, record.document);
-        return { id: existingId, status: 'updated' as const };
+        await writePostgresEvents(c, existingId, rows.events);
+        await writePostgresQuotes(c, existingId, rows.quotes);
+        return { id: existingId, status: 'updated' as const, events: rows.events.length };
       }
       // a new article has no events or quotes to replace: all three go in one statement
-      const inserted = await c.query<{ id: string }>(newArticleQuery(values, record.document));
-      if (inserted.rows[0]) return { id: inserted.rows[0].id, status: 'stored' as const };
+      const inserted = await c.query<{ id: string }>(newArticleQuery(values, rows));
+      if (inserted.rows[0]) return { id: inserted.rows[0].id, status: 'stored' as const, events: rows.events.length };
       // only reachable if a writer bypassed the locks: the unique constraint still keeps one copy
       const winner = (await c.query<{ id: string }>('SELECT id FROM articles WHERE content_hash = $1', [record.contentHash])).rows[0];
       if (!winner) throw new StoreError(`could not store article ${record.id}`);
-      return { id: winner.id, status: 'duplicate' as const };
+      return { id: winner.id, status: 'duplicate' as const, events: 0 };
     }, [locks, lookup]);
   }
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EventFilter } from '../../query/event-filter.js';
 import { sortCounts, type EventCountKey, type EventRow } from '../../query/event-rows.js';
 import type { DocumentJson } from '../../serialize/document-json.js';
-import { EVENT_COLUMN_NAMES, eventColumnsOf, eventCursor, eventPageLimit } from '../event-index.js';
+import { EVENT_COLUMN_NAMES, eventColumnsOf, type EventColumns, eventCursor, eventPageLimit } from '../event-index.js';
 import { EVENT_COUNT_COLUMNS, eventConditions, SQLITE_DIALECT, type OrSplit } from '../event-sql.js';
 import { encodeCursor } from '../record.js';
 import { PartSizes, planEventQuery, splitPlan, withAll } from './sqlite-event-plan.js';
@@ -93,17 +93,16 @@ export class SqliteEvents {
   }
 
   /**
-   * Write the article's events from `doc`; call inside the saving transaction. `replace`: the
-   * article may have events already (an update), and they go first.
+   * Write the article's event rows (eventColumnsOf); call inside the saving transaction.
+   * `replace`: the article may have events already (an update), and they go first.
    */
-  write(articleId: string, doc: DocumentJson, replace = true): void {
+  write(articleId: string, all: EventColumns[], replace = true): void {
     const s = this.prepared();
     this.partSizes.clear();
     if (replace) {
       s.deleteRows.run(articleId);
       s.deleteEvents.run(articleId);
     }
-    const all = eventColumnsOf(articleId, doc);
     for (const columns of all) {
       // positional parameters: binding by name looks every column up by name, on every row
       const { lastInsertRowid } = s.insert.run(EVENT_COLUMN_NAMES.map((name) => columns[name]));
@@ -141,7 +140,7 @@ export class SqliteEvents {
   fillFromArticles(): void {
     const ids = (this.db.prepare('SELECT id FROM articles ORDER BY ingested_at, id').all() as { id: string }[]).map((r) => r.id);
     const read = this.db.prepare('SELECT document FROM articles WHERE id = ?');
-    for (const id of ids) this.write(id, JSON.parse((read.get(id) as { document: string }).document));
+    for (const id of ids) this.write(id, eventColumnsOf(id, JSON.parse((read.get(id) as { document: string }).document) as DocumentJson));
   }
 
   query(filter: EventFilter, options: { limit?: number; cursor?: string }): Page<EventRow> {

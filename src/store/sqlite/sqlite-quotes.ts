@@ -3,7 +3,7 @@ import type { QuoteFilter } from '../../query/quote-filter.js';
 import type { DocumentJson } from '../../serialize/document-json.js';
 import { eventCursor, eventPageLimit } from '../event-index.js';
 import { SQLITE_DIALECT } from '../event-sql.js';
-import { QUOTE_COLUMN_NAMES, quoteColumnsOf, quoteConditions } from '../quote-index.js';
+import { QUOTE_COLUMN_NAMES, quoteColumnsOf, quoteConditions, type QuoteColumns } from '../quote-index.js';
 import { encodeCursor } from '../record.js';
 import type { Page } from '../store.js';
 
@@ -36,17 +36,17 @@ export class SqliteQuotes {
     return this.statements;
   }
 
-  /** Write the article's quotes (`replace`: after deleting those it has); call inside the saving transaction. */
-  write(articleId: string, doc: DocumentJson, replace = true): void {
+  /** Write the article's quote rows, quoteColumnsOf (`replace`: after deleting those it has); call inside the saving transaction. */
+  write(articleId: string, rows: QuoteColumns[], replace = true): void {
     const s = this.prepared();
     if (replace) s.delete.run(articleId);
-    for (const columns of quoteColumnsOf(articleId, doc)) s.insert.run(QUOTE_COLUMN_NAMES.map((name) => columns[name]));
+    for (const columns of rows) s.insert.run(QUOTE_COLUMN_NAMES.map((name) => columns[name]));
   }
 
   fillFromArticles(): void {
     const ids = this.db.prepare('SELECT id FROM articles ORDER BY ingested_at, id').pluck().all() as string[];
     const read = this.db.prepare('SELECT document FROM articles WHERE id = ?').pluck();
-    for (const id of ids) this.write(id, JSON.parse(read.get(id) as string));
+    for (const id of ids) this.write(id, quoteColumnsOf(id, JSON.parse(read.get(id) as string) as DocumentJson));
   }
 
   /** Quote items (JSON text) that `quoteMatches` accepts: newest stored article first, document order within one. */

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { decodeCursor, encodeCursor, layerCounts, summaryFromRow } from '../record.js';
+import { rowsFor } from '../article-rows.js';
+import { decodeCursor, encodeCursor, summaryFromRow } from '../record.js';
 import { StoreError, type ArticleRecord, type ArticleSummary, type Page, type SaveStatus, type SearchHit, type Store, type StoredArticle } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { SqliteEvents } from './sqlite-events.js';
@@ -94,8 +95,10 @@ export class SqliteStore implements Store {
       // the same URL or id with new content is a corrected version of that article
       const previous = (record.url ? s.byUrl.get(record.url) : undefined) as string | undefined;
       const existingId = previous ?? (s.byId.get(record.id) as string | undefined);
+      const id = existingId ?? record.id;
+      const rows = rowsFor(record, id);
       const values = {
-        id: existingId ?? record.id,
+        id,
         content_hash: record.contentHash,
         url: record.url ?? null,
         title: record.title ?? null,
@@ -104,9 +107,9 @@ export class SqliteStore implements Store {
         origin: record.origin ?? null,
         pipeline_version: record.pipelineVersion,
         ingested_at: new Date().toISOString(),
-        chars: record.document.raw.length,
-        counts: JSON.stringify(layerCounts(record.document)),
-        document: JSON.stringify(record.document),
+        chars: rows.chars,
+        counts: rows.counts,
+        document: rows.documentText,
       };
       if (existingId) {
         s.update.run(values);
@@ -114,10 +117,10 @@ export class SqliteStore implements Store {
       } else {
         s.insert.run(values);
       }
-      s.insertText.run(values.id, values.title ?? '', record.document.clean?.text ?? record.document.raw);
+      s.insertText.run(id, values.title ?? '', rows.body);
       // a new article has no events or quotes to replace
-      this.events.write(values.id, record.document, existingId !== undefined);
-      this.quotes.write(values.id, record.document, existingId !== undefined);
+      this.events.write(id, rows.events, existingId !== undefined);
+      this.quotes.write(id, rows.quotes, existingId !== undefined);
       return { id: values.id, status: existingId ? 'updated' : 'stored' };
     });
     return save.immediate();
