@@ -34,6 +34,13 @@ export interface IngestOptions {
  */
 export const WORKER_MIN_ARTICLES = 16;
 
+/**
+ * Articles read ahead per worker thread, analysed or under way, while the oldest waits to be
+ * stored: enough that a long article at the head of the line does not leave the other
+ * workers without work (each holds at most two at a time; the rest wait in the pool).
+ */
+const AHEAD_PER_THREAD = 8;
+
 /** A pipeline, or how to make one when it is needed (worker threads need none in-process). */
 export type PipelineSource = Pipeline | (() => Promise<Pipeline>);
 
@@ -96,8 +103,8 @@ export async function ingestPaths(paths: string[], source: PipelineSource, store
       }
       if (!decided) continue;
       dispatch();
-      // keep a few articles per worker under way; store the oldest first
-      while (queue.length > (pool ? threads * 3 : 0) || (queue.length && !queue[0]!.item.ok)) await finish(queue.shift()!);
+      // keep articles under way for every worker; store the oldest first
+      while (queue.length > (pool ? threads * AHEAD_PER_THREAD : 0) || (queue.length && !queue[0]!.item.ok)) await finish(queue.shift()!);
     }
     while (queue.length) await finish(queue.shift()!);
   } finally {

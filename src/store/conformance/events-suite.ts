@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { EventFilter } from '../../query/event-filter.js';
 import { EVENT_COUNT_KEYS, eventCountKey, eventItem, eventRowsOf, sortCounts } from '../../query/event-rows.js';
 import type { DocumentJson } from '../../serialize/document-json.js';
+import { prepareArticle, recordFromPrepared } from '../article-rows.js';
 import { articleRecord } from '../record.js';
 import type { Store } from '../store.js';
 import { eventFixtureDocuments, FIXTURE_FILTERS, FIXTURE_QUOTE_FILTERS } from './event-fixtures.js';
@@ -100,6 +101,29 @@ export function storeEventConformanceSuite(name: string, open: OpenStore): void 
       assert.deepEqual(await allEvents(store, { text: 'goma' }), []);
       for (const cursor of ['garbage', 'WyJ4Il0', 'WzBd', 'WzEuNV0']) await assert.rejects(store.queryEvents({}, { cursor }), /invalid cursor/, cursor);
       assert.equal((await store.queryEvents({}, { limit: 100_000 })).items.length, keys.length - 2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  test(`${name}: an article prepared in advance (rows computed beside the analysis) is stored as its document would be`, async () => {
+    const store = await open();
+    // as a worker thread hands it over: plain data, copied by structured clone
+    const prepared = (d: DocumentJson) => recordFromPrepared(structuredClone(prepareArticle(articleRecord(d))));
+    try {
+      const docs = eventFixtureDocuments();
+      const [a, b, c] = docs;
+      await store.saveArticle(prepared(c!));
+      await store.saveArticle(prepared(a!));
+      assert.deepEqual((await store.getArticle('fx-a'))?.document, JSON.parse(JSON.stringify(a)));
+      // rows computed for fx-b, stored under fx-c (same URL): they are recomputed for fx-c
+      const revised: DocumentJson = { ...b!, meta: { ...c!.meta, id: 'fx-b' } };
+      assert.equal((await store.saveArticle(prepared(revised))).status, 'updated');
+      assert.equal((await store.saveArticle(prepared(revised))).status, 'duplicate');
+      const all = await store.queryEvents({ includeBackground: true, includeRestated: true }, { limit: 1000 });
+      assert.deepEqual(all.items, JSON.parse(JSON.stringify([...eventRowsOf('fx-c', revised), ...eventRowsOf('fx-a', a!)])));
+      const quotes = await store.queryQuotes({}, { limit: 1000 });
+      assert.deepEqual(quotes.items.map((j) => JSON.parse(j)), JSON.parse(JSON.stringify([...quoteItemsOf('fx-c', revised), ...quoteItemsOf('fx-a', a!)].map((q) => q.item))));
     } finally {
       await store.close();
     }
