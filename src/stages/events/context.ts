@@ -21,14 +21,23 @@ export interface Perpetrator {
 const MODIFIER = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const APPOSITION = /^[,–—-]$/;
 
+/** The grammar's perpetrator phrases split into words once (a grammar is loaded once and never changed). */
+const phraseCache = new WeakMap<EventsGrammar, { phrase: string; words: string[] }[]>();
+function phraseWords(grammar: EventsGrammar): { phrase: string; words: string[] }[] {
+  let list = phraseCache.get(grammar);
+  if (!list) phraseCache.set(grammar, (list = grammar.perpetratorPhrases.map((phrase) => ({ phrase, words: phrase.split(' ') }))));
+  return list;
+}
+
 export function perpetratorsIn(text: string, sentence: number, tokens: readonly Token[], actors: readonly ActorMention[], lemmas: (t: Token) => string[], grammar: EventsGrammar): Perpetrator[] {
   const out: Perpetrator[] = [];
   const words = tokens.map((t) => t.span.text.toLowerCase());
+  const phrases = phraseWords(grammar);
   for (let k = 0; k < tokens.length; k++) {
-    const phrase = grammar.perpetratorPhrases.find((p) => p.split(' ').every((w, i) => words[k + i] === w));
+    const phrase = phrases.find((p) => p.words.every((w, i) => words[k + i] === w));
     if (phrase) {
-      const last = k + phrase.split(' ').length - 1;
-      out.push({ sentence, who: { span: makeSpan(text, tokens[k]!.span.start, tokens[last]!.span.end), name: phrase }, named: false });
+      const last = k + phrase.words.length - 1;
+      out.push({ sentence, who: { span: makeSpan(text, tokens[k]!.span.start, tokens[last]!.span.end), name: phrase.phrase }, named: false });
       k = last;
       continue;
     }

@@ -69,14 +69,15 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
         const inSentence = <T extends { span: { start: number; end: number } }>(xs: readonly T[]) => xs.filter((x) => spansOverlap(x.span, sentence.span));
         const firstHits = matcher.find(tagged);
         const tokens = retagHeadlineVerbs(tagged, new Map(firstHits.filter((h) => h.first === h.last).map((h) => [h.first, h.entry.words[0]!])));
-        perpetrators.push(...perpetratorsIn(text, sentence.index, tokens, inSentence(actors), matcher.lemmas, lexicon.grammar));
+        const sentenceActors = inSentence(actors);
+        perpetrators.push(...perpetratorsIn(text, sentence.index, tokens, sentenceActors, matcher.lemmas, lexicon.grammar));
         const hits = tokens === tagged ? firstHits : matcher.find(tokens);
         if (!hits.length) continue;
         const v: SentenceView = {
           text,
           tokens,
           clause: clauses(tokens, lexicon.grammar),
-          actors: inSentence(actors),
+          actors: sentenceActors,
           quotes: inSentence(quotes),
           dates: inSentence(doc.get('dates')),
           lemmas: matcher.lemmas,
