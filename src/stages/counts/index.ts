@@ -51,6 +51,8 @@ export function createCountsStage(lexicon: CountsLexicon = loadCountsLexicon()):
         if (!raw.length) continue;
         const cues = findClaimCues(s, patterns);
         // ids follow the order in the text; subsetOf points by index into `raw`
+        const sentencePlaces = places.filter((pl) => !pl.adjectival && spansOverlap(pl.span, sentence.span));
+        const sentenceDates = dates.filter((d) => d.type === 'DATE' && spansOverlap(d.span, sentence.span));
         const order = raw.map((_, i) => i).sort((a, b) => raw[a]!.numStart - raw[b]!.numStart);
         const ids: string[] = [];
         order.forEach((i, n) => (ids[i] = `count-${sentence.index}-${n}`));
@@ -59,8 +61,8 @@ export function createCountsStage(lexicon: CountsLexicon = loadCountsLexicon()):
           const span = makeSpan(text, base + r.start, base + r.end);
           const cue = claimCueFor(cues, r.start, r.end);
           const claimant = cue ? speaker(text, base + cue.np.start, base + cue.np.end, actors) : null;
-          const place = nearest(places.filter((pl) => !pl.adjectival && spansOverlap(pl.span, sentence.span)), span);
-          const date = nearest(dates.filter((d) => d.type === 'DATE' && spansOverlap(d.span, sentence.span)), span);
+          const place = nearest(sentencePlaces, span);
+          const date = nearest(sentenceDates, span);
           const c: CasualtyCount = {
             id: ids[i]!,
             span,

@@ -12,12 +12,11 @@ const DEFAULTS: NearDuplicateOptions = { minWords: 6, maxEditShare: 0.2 };
 
 /** Words folded for comparison: lower case, quotes and apostrophes made plain. */
 export function comparableWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/[“”«»„]/g, '"')
-    .split(/[^\p{L}\p{N}']+/u)
-    .filter(Boolean);
+  // the runs of letters, digits and apostrophes (double quotes only ever separate words)
+  const words = text.toLowerCase().match(/[\p{L}\p{N}'’‘`]+/gu);
+  if (!words) return [];
+  for (let i = 0; i < words.length; i++) if (/[’‘`]/.test(words[i]!)) words[i] = words[i]!.replace(/[’‘`]/g, "'");
+  return words;
 }
 
 /** Word-level edit distance, abandoning early once it exceeds `limit`. */

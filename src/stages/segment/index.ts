@@ -41,15 +41,13 @@ export function segmentText(text: string): { sentences: Sentence[]; tokens: Toke
   let paragraph = 0;
   let sentStart = -1;
   let sentEnd = -1;
-  let pendingTokens: { start: number; end: number; pos: string }[] = [];
+  // the tokens of the open sentence are pushed as they come: that sentence's index is the next one
   const closeSentence = () => {
     if (sentStart < 0) return;
     const span = makeSpan(text, sentStart, sentEnd);
     const index = sentences.length;
     sentences.push({ index, span, paragraph, heading: !FINAL_PUNCT.test(span.text) && !span.text.includes('. ') });
-    for (const t of pendingTokens) tokens.push({ span: makeSpan(text, t.start, t.end), pos: t.pos, sentence: index });
     sentStart = -1;
-    pendingTokens = [];
   };
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
@@ -65,7 +63,7 @@ export function segmentText(text: string): { sentences: Sentence[]; tokens: Toke
     }
     if (sentStart < 0) sentStart = start;
     sentEnd = start + v.length;
-    pendingTokens.push({ start, end: start + v.length, pos: pos[i]! });
+    tokens.push({ span: makeSpan(text, start, start + v.length), pos: pos[i]!, sentence: sentences.length });
     if (winkSentenceEnds.has(i)) closeSentence();
   }
   closeSentence();
