@@ -147,8 +147,8 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
         const rest = s.slice(from);
         // `right` is `rightPassive` plus a lookahead at the end: when the passive body's first
         // match passes that lookahead it is also `right`'s match, and the bigger regex need not run
-        const passive = p.rightPassive.get(k)!.exec(rest);
-        let rm = passive && (activeAt(p, rest, passive[0].length) ? passive : p.right.get(k)!.exec(rest));
+        const passive = p.rightPassive.exec(k, rest);
+        let rm = passive && (activeAt(p, rest, passive[0].length) ? passive : p.right.exec(k, rest));
         if (!rm && passive && PASSIVE_AUX.test(passive.groups?.aux ?? '')) rm = passive;
         if (!rm || rm[0].length <= len) continue;
         const g = rm.groups ?? {};
@@ -218,7 +218,7 @@ function farCount(p: CountPatterns, s: string, from: number, lastParticiple: (k:
   let best: RawCount | undefined;
   for (const k of p.kinds) {
     if (lastParticiple(k) < from) continue;
-    const rm = p.far.get(k)!.exec(s.slice(from));
+    const rm = p.far.exec(k, s.slice(from));
     const wi = rm?.indices?.groups?.who;
     if (!rm || !wi || (best && from + rm[0].length >= best.end)) continue;
     const lead = rm.groups!.who!.length - rm.groups!.who!.trimStart().length;

@@ -1,18 +1,19 @@
 import type { CountKind } from '../../core/layers/index.js';
+import { KindRegex } from './kind-regex.js';
 import { alternation, type CountsLexicon } from './lexicon.js';
 
 /** The regular expressions the extractor uses, compiled once from the lexicon. */
 export interface CountPatterns {
   kinds: CountKind[];
   /** after a number: [who] [of/in ...] [aux] PARTICIPLE, anchored at the start */
-  right: Map<CountKind, RegExp>;
+  right: KindRegex;
   /** `right` without the active-voice check, for a participle after "were", "was", "been" */
-  rightPassive: Map<CountKind, RegExp>;
+  rightPassive: KindRegex;
   /**
    * after a number: a who noun, a long modifier (a relative or participle clause, an
    * apposition) and then [aux] PARTICIPLE: "Five policemen escorting a bus have been killed"
    */
-  far: Map<CountKind, RegExp>;
+  far: KindRegex;
   /** before a number: VERB [the|all], anchored at the end */
   left: Map<CountKind, RegExp>;
   /** the last word of each kind's verbs, to skip the `left` regex cheaply where it cannot match */
@@ -63,9 +64,8 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
   const aux = alternation(lex.auxiliaries);
   // "IS militants": a case-blind "is" would stop the who phrase at the group's name
   const auxNotIs = alternation(lex.auxiliaries.filter((a) => a.toLowerCase() !== 'is'));
-  const right = new Map<CountKind, RegExp>();
-  const far = new Map<CountKind, RegExp>();
-  const rightPassive = new Map<CountKind, RegExp>();
+  const parts = new Map<CountKind, string>();
+  const partsOnly = new Map<CountKind, string>();
   const left = new Map<CountKind, RegExp>();
   const toll = new Map<CountKind, RegExp>();
   const named = new Map<CountKind, RegExp>();
@@ -73,26 +73,23 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
   const headline = new Map<CountKind, RegExp>();
   const verbLastWords = new Map<CountKind, Set<string>>();
   const participleAt = new Map<CountKind, RegExp>();
+  // a who phrase: lexicon nouns or any words that are not themselves the verb group
+  const generic = `(?!(?:${auxNotIs}|${alternation(allParticiples)}|${alternation(lex.claimVerbs)}|${alternation(Object.keys(lex.numberWords))}|and|or|of|in|on|at|to|by|with|from|for|that|who|which|had|has|have|were|was|are)(?![\\p{L}]))(?!is\\s+(?:${aux}\\s+)*${alternation(allParticiples)})${WORD}`;
+  const rightBody = (part: string) =>
+    `^(?:\\s+of(?=\\s))?(?<who>\\s+(?:${generic}\\s+(?:and\\s+(?=\\p{Lu}))?){0,5}?(?:${who}|${generic})(?![\\p{L}]))?` +
+    `(?<pp>\\s+(?:of|from|in|at|on|near|inside|across)\\s+(?:[\\p{L}\\p{N}’',-]+\\s+){0,3}?[\\p{L}\\p{N}’'-]+)?` +
+    // "(22 according to Taliban sources)", ", including a teenage girl,"
+    `(?<inc>\\s*\\([^()]{0,160}\\)|\\s*,?\\s+(?:including|among them)\\s+[^,.;()]{1,60}?(?:,|(?=\\s+(?:were|was|have|had|are)\\s)))?` +
+    `(?<aux>(?:\\s*,?\\s+${aux}(?![\\p{L}])){0,4})(?:\\s+\\p{L}+ed\\s+and)?\\s+(?<kind>${part})(?![\\p{L}])`;
+  // the modifier opens with a comma, a relative pronoun or a participle, and holds no other clause
+  const stop = `(?:${alternation(lex.claimVerbs)}|but|while|after|before|when|as|because|although)`;
+  const mod = `(?:\\s*,|\\s+(?:who|that|which|\\p{L}+ing|\\p{L}+ed|linked|from|of|in|on|at))(?:(?!\\s${stop}(?![\\p{L}]))[^.;:!?()]){0,100}?`;
   for (const k of kinds) {
     const w = lex.kinds[k]!;
     const part = [alternation([...w.participles, ...w.nouns]), ...w.participlePatterns.map((p) => `(?:${p})`)].join('|');
     const partOnly = [alternation(w.participles), ...w.participlePatterns.map((p) => `(?:${p})`)].join('|');
-    // a who phrase: lexicon nouns or any words that are not themselves the verb group
-    const generic = `(?!(?:${auxNotIs}|${alternation(allParticiples)}|${alternation(lex.claimVerbs)}|${alternation(Object.keys(lex.numberWords))}|and|or|of|in|on|at|to|by|with|from|for|that|who|which|had|has|have|were|was|are)(?![\\p{L}]))(?!is\\s+(?:${aux}\\s+)*${alternation(allParticiples)})${WORD}`;
-    const rightBody =
-      `^(?:\\s+of(?=\\s))?(?<who>\\s+(?:${generic}\\s+(?:and\\s+(?=\\p{Lu}))?){0,5}?(?:${who}|${generic})(?![\\p{L}]))?` +
-        `(?<pp>\\s+(?:of|from|in|at|on|near|inside|across)\\s+(?:[\\p{L}\\p{N}’',-]+\\s+){0,3}?[\\p{L}\\p{N}’'-]+)?` +
-        // "(22 according to Taliban sources)", ", including a teenage girl,"
-        `(?<inc>\\s*\\([^()]{0,160}\\)|\\s*,?\\s+(?:including|among them)\\s+[^,.;()]{1,60}?(?:,|(?=\\s+(?:were|was|have|had|are)\\s)))?` +
-        `(?<aux>(?:\\s*,?\\s+${aux}(?![\\p{L}])){0,4})(?:\\s+\\p{L}+ed\\s+and)?\\s+(?<kind>${part})(?![\\p{L}])`;
-    // "Three militants shot dead a driver": active voice, the number counts the killers
-    right.set(k, new RegExp(rightBody + ACTIVE, 'diu'));
-    // "were killed over two days": after a passive auxiliary the participle takes no object
-    rightPassive.set(k, new RegExp(rightBody, 'diu'));
-    // the modifier opens with a comma, a relative pronoun or a participle, and holds no other clause
-    const stop = `(?:${alternation(lex.claimVerbs)}|but|while|after|before|when|as|because|although)`;
-    const mod = `(?:\\s*,|\\s+(?:who|that|which|\\p{L}+ing|\\p{L}+ed|linked|from|of|in|on|at))(?:(?!\\s${stop}(?![\\p{L}]))[^.;:!?()]){0,100}?`;
-    far.set(k, new RegExp(`^(?<who>\\s+(?:${WORD}\\s+){0,3}?${who})(?![\\p{L}])${mod}(?<aux>(?:\\s*,?\\s+${aux}(?![\\p{L}])){1,4})(?:\\s+\\p{L}+ed\\s+and)?\\s+(?<kind>${partOnly})(?![\\p{L}])${ACTIVE}`, 'diu'));
+    parts.set(k, part);
+    partsOnly.set(k, partOnly);
     if (w.verbs.length) {
       left.set(k, new RegExp(`(?<![\\p{L}-])(?<verb>${alternation(w.verbs)})\\s+(?:(?:all\\s+the|all|the|another|a\\s+further|an\\s+additional|some)\\s+)?$`, 'iu'));
       verbLastWords.set(k, new Set(w.verbs.map((v) => v.trim().split(/\s+/).pop()!.toLowerCase())));
@@ -105,6 +102,11 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
     named.set(k, new RegExp(`^\\s*(?:,?\\s*[–—-]\\s*|,?\\s+(?:was|has\\s+been|had\\s+been|is)\\s+(?:(?:also|reportedly|later|allegedly|then|subsequently|fatally)\\s+)?)(?<kind>${partOnly})(?![\\p{L}])${ACTIVE}`, 'iu'));
     headline.set(k, new RegExp(`^(?<who>(?:${WORD}\\s+){0,2}?${single})(?:\\s+(?:was|is|has\\s+been|reportedly|fatally))?\\s+(?<kind>${partOnly})(?![\\p{L}])${ACTIVE}`, 'iu'));
   }
+  // "Three militants shot dead a driver": active voice, the number counts the killers
+  const right = new KindRegex(kinds, parts, (part) => rightBody(part) + ACTIVE, 'diu');
+  // "were killed over two days": after a passive auxiliary the participle takes no object
+  const rightPassive = new KindRegex(kinds, parts, rightBody, 'diu');
+  const far = new KindRegex(kinds, partsOnly, (part) => `^(?<who>\\s+(?:${WORD}\\s+){0,3}?${who})(?![\\p{L}])${mod}(?<aux>(?:\\s*,?\\s+${aux}(?![\\p{L}])){1,4})(?:\\s+\\p{L}+ed\\s+and)?\\s+(?<kind>${part})(?![\\p{L}])${ACTIVE}`, 'diu');
   const cueWords = kinds.flatMap((k) => [...lex.kinds[k]!.participles, ...lex.kinds[k]!.nouns, ...lex.kinds[k]!.verbs, ...lex.kinds[k]!.tolls]);
   const cuePatterns = kinds.flatMap((k) => lex.kinds[k]!.participlePatterns.map((p) => `(?:${p})`));
   // the cue only asks whether one matches: its groups are left unnamed (names may repeat)
