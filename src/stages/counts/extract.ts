@@ -178,7 +178,7 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
     if (out.some((c) => c.start === at)) continue;
     const clause = s.slice(at);
     for (const k of p.kinds) {
-      const hm = p.headline.get(k)!.exec(clause);
+      const hm = p.headline.exec(k, clause);
       if (!hm || out.some((c) => c.start < at + hm[0].length && at < c.end)) continue;
       const w = hm.groups!.who!;
       out.push({ start: at, end: at + hm[0].length, numStart: at, numEnd: at + w.length, kind: k, value: 1, qualifier: 'exact', who: { start: at, end: at + w.length } });

@@ -25,7 +25,7 @@ test('the shared regex finds each kind’s own match, at the same offsets', () =
     '',
   ];
   let matched = 0;
-  for (const re of [p.rightPassive, p.right, p.far]) {
+  for (const re of [p.rightPassive, p.right, p.far, p.named, p.headline]) {
     for (const k of p.kinds) {
       for (const rest of rests) {
         const own = re.get(k).exec(rest);

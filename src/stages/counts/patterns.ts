@@ -40,9 +40,9 @@ export interface CountPatterns {
   companion: RegExp;
   singularWhoSet: Set<string>;
   /** a participle after a proper name: "X was also detained", "X – shot dead" */
-  named: Map<CountKind, RegExp>;
+  named: KindRegex;
   /** "Police officer shot dead ..." at the start of a sentence (ACLED notes, headlines) */
-  headline: Map<CountKind, RegExp>;
+  headline: KindRegex;
   claimVerb: RegExp;
   claimStop: Set<string>;
   whoNouns: Set<string>;
@@ -68,9 +68,7 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
   const partsOnly = new Map<CountKind, string>();
   const left = new Map<CountKind, RegExp>();
   const toll = new Map<CountKind, RegExp>();
-  const named = new Map<CountKind, RegExp>();
   const allParticiples = kinds.flatMap((k) => [...lex.kinds[k]!.participles, ...lex.kinds[k]!.nouns]);
-  const headline = new Map<CountKind, RegExp>();
   const verbLastWords = new Map<CountKind, Set<string>>();
   const participleAt = new Map<CountKind, RegExp>();
   // a who phrase: lexicon nouns or any words that are not themselves the verb group
@@ -99,14 +97,14 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
     if (w.tolls.length) {
       toll.set(k, new RegExp(`(?<![\\p{L}])(?<toll>${alternation(w.tolls)})(?![\\p{L}])(?:[^.;!?]{0,120}?(?<![\\p{L}])(?:risen|rose|rises|rising|raised|revised|climbed|climbs|climbing|reached|reaches|stands|stood|increased|jumped|hit|hits|now)(?:\\s+(?:to|at))?|\\s+(?:of|is|was|at))\\s+$`, 'iu'));
     }
-    named.set(k, new RegExp(`^\\s*(?:,?\\s*[–—-]\\s*|,?\\s+(?:was|has\\s+been|had\\s+been|is)\\s+(?:(?:also|reportedly|later|allegedly|then|subsequently|fatally)\\s+)?)(?<kind>${partOnly})(?![\\p{L}])${ACTIVE}`, 'iu'));
-    headline.set(k, new RegExp(`^(?<who>(?:${WORD}\\s+){0,2}?${single})(?:\\s+(?:was|is|has\\s+been|reportedly|fatally))?\\s+(?<kind>${partOnly})(?![\\p{L}])${ACTIVE}`, 'iu'));
   }
   // "Three militants shot dead a driver": active voice, the number counts the killers
   const right = new KindRegex(kinds, parts, (part) => rightBody(part) + ACTIVE, 'diu');
   // "were killed over two days": after a passive auxiliary the participle takes no object
   const rightPassive = new KindRegex(kinds, parts, rightBody, 'diu');
   const far = new KindRegex(kinds, partsOnly, (part) => `^(?<who>\\s+(?:${WORD}\\s+){0,3}?${who})(?![\\p{L}])${mod}(?<aux>(?:\\s*,?\\s+${aux}(?![\\p{L}])){1,4})(?:\\s+\\p{L}+ed\\s+and)?\\s+(?<kind>${part})(?![\\p{L}])${ACTIVE}`, 'diu');
+  const named = new KindRegex(kinds, partsOnly, (part) => `^\\s*(?:,?\\s*[–—-]\\s*|,?\\s+(?:was|has\\s+been|had\\s+been|is)\\s+(?:(?:also|reportedly|later|allegedly|then|subsequently|fatally)\\s+)?)(?<kind>${part})(?![\\p{L}])${ACTIVE}`, 'iu');
+  const headline = new KindRegex(kinds, partsOnly, (part) => `^(?<who>(?:${WORD}\\s+){0,2}?${single})(?:\\s+(?:was|is|has\\s+been|reportedly|fatally))?\\s+(?<kind>${part})(?![\\p{L}])${ACTIVE}`, 'iu');
   const cueWords = kinds.flatMap((k) => [...lex.kinds[k]!.participles, ...lex.kinds[k]!.nouns, ...lex.kinds[k]!.verbs, ...lex.kinds[k]!.tolls]);
   const cuePatterns = kinds.flatMap((k) => lex.kinds[k]!.participlePatterns.map((p) => `(?:${p})`));
   // the cue only asks whether one matches: its groups are left unnamed (names may repeat)
