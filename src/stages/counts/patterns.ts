@@ -24,7 +24,7 @@ export interface CountPatterns {
    * Any word every count pattern needs (a participle, a verb, a toll) or a lone victim's
    * wording: a sentence with none holds no count, and most sentences are skipped on
    * `hasCountCue`. The victim patterns are tested one by one: V8 runs several short scans
-   * faster than one scan for their alternation.
+   * faster than one scan for their alternation; they are `singleVictims`' own (global) regexes.
    */
   cue: { words: RegExp; victims: RegExp[] };
   /** the `(?!…)` that `right` adds to `rightPassive`, tested on its own at a match's end (sticky) */
@@ -52,7 +52,15 @@ export interface CountPatterns {
 
 const WORD = "[\\p{L}][\\p{L}’'-]*";
 
-export const hasCountCue = (p: CountPatterns, s: string): boolean => p.cue.words.test(s) || p.cue.victims.some((re) => re.test(s));
+export const hasCountCue = (p: CountPatterns, s: string): boolean => p.cue.words.test(s) || p.cue.victims.some((re) => testFromStart(re, s));
+
+/** `re.test(s)` for a global regex, leaving its `lastIndex` at 0 (a later `matchAll` starts there). */
+function testFromStart(re: RegExp, s: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(s);
+  re.lastIndex = 0;
+  return found;
+}
 
 export function compilePatterns(lex: CountsLexicon): CountPatterns {
   const kinds = Object.keys(lex.kinds) as CountKind[];
@@ -107,18 +115,20 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
   const headline = new KindRegex(kinds, partsOnly, (part) => `^(?<who>(?:${WORD}\\s+){0,2}?${single})(?:\\s+(?:was|is|has\\s+been|reportedly|fatally))?\\s+(?<kind>${part})(?![\\p{L}])${ACTIVE}`, 'iu');
   const cueWords = kinds.flatMap((k) => [...lex.kinds[k]!.participles, ...lex.kinds[k]!.nouns, ...lex.kinds[k]!.verbs, ...lex.kinds[k]!.tolls]);
   const cuePatterns = kinds.flatMap((k) => lex.kinds[k]!.participlePatterns.map((p) => `(?:${p})`));
-  // the cue only asks whether one matches: its groups are left unnamed (names may repeat)
+  const singleVictims = lex.singleVictims.map((v) => ({ kind: v.kind, re: new RegExp(v.pattern, 'giu') }));
+  // the joined cue only asks whether one matches: its groups are left unnamed (names may repeat);
+  // tested one by one, the victims' own regexes serve (one compilation each, not two)
   const singleVictimSources = lex.singleVictims.map((v) => `(?:${v.pattern.replace(/\(\?<([A-Za-z_]\w*)>/g, '(?:')})`);
   const cueWordsSource = `(?<![\\p{L}])(?:${[alternation(cueWords), ...cuePatterns].join('|')})(?![\\p{L}])`;
   // a back-reference would count groups across the whole alternation: then keep it whole
   const cue = singleVictimSources.some((v) => /\\[1-9]/.test(v))
     ? { words: new RegExp([cueWordsSource, ...singleVictimSources].join('|'), 'iu'), victims: [] }
-    : { words: new RegExp(cueWordsSource, 'iu'), victims: singleVictimSources.map((v) => new RegExp(v, 'iu')) };
+    : { words: new RegExp(cueWordsSource, 'iu'), victims: singleVictims.map((v) => v.re) };
   return {
     kinds,
     cue,
     activeAt: new RegExp(ACTIVE, 'iuy'),
-    singleVictims: lex.singleVictims.map((v) => ({ kind: v.kind, re: new RegExp(v.pattern, 'giu') })),
+    singleVictims,
     right,
     rightPassive,
     far,
