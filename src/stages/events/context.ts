@@ -34,7 +34,8 @@ export function perpetratorsIn(text: string, sentence: number, tokens: readonly 
   const words = tokens.map((t) => t.span.text.toLowerCase());
   const phrases = phraseWords(grammar);
   for (let k = 0; k < tokens.length; k++) {
-    const phrase = phrases.find((p) => p.words.every((w, i) => words[k + i] === w));
+    const w0 = words[k];
+    const phrase = phrases.find((p) => p.words[0] === w0 && p.words.every((w, i) => words[k + i] === w));
     if (phrase) {
       const last = k + phrase.words.length - 1;
       out.push({ sentence, who: { span: makeSpan(text, tokens[k]!.span.start, tokens[last]!.span.end), name: phrase.phrase }, named: false });
