@@ -147,8 +147,8 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
         const rest = s.slice(from);
         // `right` is `rightPassive` plus a lookahead at the end: when the passive body's first
         // match passes that lookahead it is also `right`'s match, and the bigger regex need not run
-        const passive = p.rightPassive.exec(k, rest);
-        let rm = passive && (activeAt(p, rest, passive[0].length) ? passive : p.right.exec(k, rest));
+        const passive = p.rightPassive.exec(k, s, from);
+        let rm = passive && (activeAt(p, rest, passive[0].length) ? passive : p.right.exec(k, s, from));
         if (!rm && passive && PASSIVE_AUX.test(passive.groups?.aux ?? '')) rm = passive;
         if (!rm || rm[0].length <= len) continue;
         const g = rm.groups ?? {};
@@ -176,9 +176,8 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
   // at the start of the sentence or of a clause after a semicolon ("…gun battle; terror suspect killed")
   for (const at of [0, ...[...s.matchAll(/;\s+/gu)].map((m) => m.index! + m[0].length)]) {
     if (out.some((c) => c.start === at)) continue;
-    const clause = s.slice(at);
     for (const k of p.kinds) {
-      const hm = p.headline.exec(k, clause);
+      const hm = p.headline.exec(k, s, at);
       if (!hm || out.some((c) => c.start < at + hm[0].length && at < c.end)) continue;
       const w = hm.groups!.who!;
       out.push({ start: at, end: at + hm[0].length, numStart: at, numEnd: at + w.length, kind: k, value: 1, qualifier: 'exact', who: { start: at, end: at + w.length } });
@@ -218,7 +217,7 @@ function farCount(p: CountPatterns, s: string, from: number, lastParticiple: (k:
   let best: RawCount | undefined;
   for (const k of p.kinds) {
     if (lastParticiple(k) < from) continue;
-    const rm = p.far.exec(k, s.slice(from));
+    const rm = p.far.exec(k, s, from);
     const wi = rm?.indices?.groups?.who;
     if (!rm || !wi || (best && from + rm[0].length >= best.end)) continue;
     const lead = rm.groups!.who!.length - rm.groups!.who!.trimStart().length;

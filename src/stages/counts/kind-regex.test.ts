@@ -30,6 +30,9 @@ test('the shared regex finds each kind’s own match, at the same offsets', () =
       for (const rest of rests) {
         const own = re.get(k).exec(rest);
         same(re.exec(k, rest), own);
+        // from inside a longer text: offsets count from `from`
+        const text = `Officials said 12${rest}`;
+        same(re.exec(k, text, text.length - rest.length), own);
         if (own) matched++;
       }
     }

@@ -7,22 +7,30 @@ import type { CountKind } from '../../core/layers/index.js';
  * Why: the shared body (the who phrase with its stop-word lookaheads) makes each regex
  * ~11,000 characters, case-blind and unicode-aware; V8 compiles such a regex in tens of
  * milliseconds, twice (bytecode, then native code), and it did so for every kind. One
- * regex holds every kind's participle instead, each branch guarded by a lookahead that
- * only the wanted kind's branch passes: the subject gets a tag (NUL and a private-use
- * character naming the kind) appended, which the guard reads at the end of the string.
- * The engine walks the body's paths in the same order as the kind's own regex and at each
- * path's end only the wanted kind's branch can match, so the first match is the kind's own
- * regex's first match, at the same offsets (the tag is after the text).
+ * regex holds every kind's participle instead, each branch followed by a guard that only
+ * the wanted kind passes: the sentence is run with a two-character tag in front (NUL and a
+ * private-use character naming the kind), which the guard, a lookbehind, reads back at the
+ * start of the string. The body, anchored with `^` in the kind's own regex, runs sticky
+ * from the same place instead; it never looks behind, so it sees the text as it was, walks
+ * its paths in the same order as the kind's own regex, and at each path's end only the
+ * wanted kind's participle can complete: the first match is the kind's own regex's first
+ * match. The guard only runs once a participle has matched, and reads back to the tag: a
+ * text longer than `LONG_TEXT` runs the kind's own regex, so no text costs more than before.
  *
- * The tag is built of characters no part of the body can match (no letter, digit, space or
- * punctuation), so a path reaching into it fails; a match that still ran into it, or a
- * participle pattern that could see the tag (end anchors, wildcards, negated classes,
- * lookarounds, back-references, named groups), falls back to the kind's own regex.
+ * Only bodies anchored with a leading `^` are combined, and only participles that cannot
+ * see the tag or renumber the groups (no anchors, lookarounds, back-references or groups
+ * that capture); other kinds keep their own regex.
  */
+/** Texts longer than this (a sentence seldom is) run the kind's own regex. */
+const LONG_TEXT = 2000;
+
 export class KindRegex {
   private readonly own = new Map<CountKind, RegExp>();
   private readonly combined: RegExp | null;
   private readonly tags = new Map<CountKind, string>();
+  /** the last text run, tagged per kind (a tagged copy is made once per text and kind) */
+  private text: string | undefined;
+  private readonly tagged = new Map<CountKind, string>();
 
   constructor(
     kinds: readonly CountKind[],
@@ -32,11 +40,12 @@ export class KindRegex {
     private readonly build: (part: string) => string,
     private readonly flags: string,
   ) {
-    // a kind whose participle could see the tag keeps its own regex
     const shared = kinds.filter((k) => parts.has(k) && isPlainPart(parts.get(k)!)).slice(0, 0x1000);
-    shared.forEach((k, i) => this.tags.set(k, `\u0000${String.fromCharCode(0xe000 + i)}`));
-    this.combined =
-      shared.length > 1 ? new RegExp(build(shared.map((k, i) => `(?:(?:${parts.get(k)!})(?=[\\s\\S]*\\u0000\\u${(0xe000 + i).toString(16)}$))`).join('|')), flags) : null;
+    const source = build(shared.map((k, i) => `(?:(?:${parts.get(k)!})(?<=^\\u0000\\u${(0xe000 + i).toString(16)}[\\s\\S]*))`).join('|'));
+    if (shared.length > 1 && source.startsWith('^') && !/[gym]/.test(flags)) {
+      shared.forEach((k, i) => this.tags.set(k, `\u0000${String.fromCharCode(0xe000 + i)}`));
+      this.combined = new RegExp(source.slice(1), `${flags}y`);
+    } else this.combined = null;
   }
 
   /** The kind's own regex (built on first use): the reference the combined one answers for. */
@@ -50,20 +59,35 @@ export class KindRegex {
     return re;
   }
 
-  /** `get(kind).exec(s)`, the same match and offsets (its `input` holds the tagged text). */
-  exec(kind: CountKind, s: string): RegExpExecArray | null {
+  /** `get(kind).exec(s.slice(from))`: the same match, groups and offsets (from `from`). */
+  exec(kind: CountKind, s: string, from = 0): RegExpExecArray | null {
     const tag = this.tags.get(kind);
-    if (!this.combined || tag === undefined) return this.get(kind).exec(s);
-    const m = this.combined.exec(s + tag);
-    if (m && m.index + m[0].length > s.length) return this.get(kind).exec(s);
+    // the guard reads back to the start of the text: a very long text runs the kind's own regex
+    if (!this.combined || tag === undefined || s.length > LONG_TEXT) return this.get(kind).exec(from ? s.slice(from) : s);
+    if (this.text !== s) {
+      this.text = s;
+      this.tagged.clear();
+    }
+    let tagged = this.tagged.get(kind);
+    if (tagged === undefined) this.tagged.set(kind, (tagged = tag + s));
+    const at = from + tag.length;
+    this.combined.lastIndex = at;
+    const m = this.combined.exec(tagged);
+    if (!m) return null;
+    m.index = 0;
+    m.input = from ? s.slice(from) : s;
+    if (m.indices) {
+      for (const pair of m.indices) {
+        if (!pair) continue;
+        pair[0] -= at;
+        pair[1] -= at;
+      }
+    }
     return m;
   }
 }
 
-/**
- * A participle source that behaves the same before the tag as at the end of the text:
- * literals, white space, positive classes, groups and quantifiers only.
- */
+/** A participle source of literals, white space, positive classes, non-capturing groups and quantifiers. */
 function isPlainPart(source: string): boolean {
   return !/\$|\^|(?<!\\)\.|\[\^|\\[SWDPpbBk0-9cuxX]|\(\?[=!<]|\((?!\?:)/.test(source);
 }

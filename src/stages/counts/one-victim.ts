@@ -64,7 +64,7 @@ export function namedCounts(s: string, base: number, tokens: readonly Token[], p
     if (j > 0 && /^(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)/i.test(tokens[j - 1]!.span.text)) continue;
     if (out.some((c) => c.start <= end && start < c.end)) continue;
     for (const k of p.kinds) {
-      const nm = p.named.exec(k, s.slice(end));
+      const nm = p.named.exec(k, s, end);
       if (!nm) continue;
       out.push({ start, end: end + nm[0].length, numStart: start, numEnd: end, kind: k, value: 1, qualifier: 'exact', who: { start, end } });
       break;
