@@ -1,5 +1,9 @@
 import type { BoilerplateBlock } from '../../core/layers/index.js';
 import type { BoilerplateRules } from './rules.js';
+import { matchAll } from './match-all.js';
+
+/** where a sentence ends inside a line (the caption before a credit is the last one) */
+const SENTENCE_END = /[.!?]["”’)]?(?:\s+|(?=[A-Z]))/g;
 
 export interface FoundBlock {
   start: number;
@@ -18,7 +22,7 @@ function lineBounds(raw: string, start: number, end: number): [number, number] {
 function findRuleBlocks(raw: string, rules: BoilerplateRules, out: FoundBlock[]): void {
   for (const rule of rules.rules) {
     rule.regex.lastIndex = 0;
-    for (const m of raw.matchAll(rule.regex)) {
+    for (const m of matchAll(rule.regex, raw)) {
       if (m[0].trim().length === 0) continue;
       let [start, end] = [m.index!, m.index! + m[0].length];
       if (rule.extend === 'line') [start, end] = lineBounds(raw, start, end);
@@ -37,7 +41,7 @@ function captionStart(raw: string, creditStart: number, rules: BoilerplateRules)
   const before = raw.slice(lineStart, creditStart).trimEnd();
   // the caption is the last sentence before the credit: find the previous sentence end
   let captionFrom = lineStart;
-  for (const m of before.matchAll(/[.!?]["”’)]?(?:\s+|(?=[A-Z]))/g)) {
+  for (const m of matchAll(SENTENCE_END, before)) {
     if (m.index! + m[0].length < before.length) captionFrom = lineStart + m.index! + m[0].length;
   }
   const caption = raw.slice(captionFrom, creditStart);
@@ -56,7 +60,7 @@ function findVideoBlocks(raw: string, rules: BoilerplateRules, out: FoundBlock[]
   const flush = () => {
     if (current && current.strong && current.count >= 2) out.push({ start: current.start, end: current.end, kind: 'video-player', rule: 'video-player' });
   };
-  for (const m of raw.matchAll(rules.videoAnchors)) {
+  for (const m of matchAll(rules.videoAnchors, raw)) {
     const start = m.index!;
     const end = start + m[0].length;
     // a bare clock time is only an anchor next to a widget, never on its own

@@ -5,6 +5,10 @@ import type { Stage } from '../../pipeline/stage.js';
 import { findBoilerplate, type FoundBlock } from './find-boilerplate.js';
 import { loadBoilerplateRules, type BoilerplateRules } from './rules.js';
 import { normaliseInto } from './normalise.js';
+import { matchAll } from './match-all.js';
+
+/** a sentence end glued to the next sentence's capital: "militant.At least" */
+const GLUED = /[\p{Ll}\d)][.!?]["”’)]?(?=\p{Lu}\p{Ll})/gu;
 
 /**
  * Two sentences glued together without a space ("militant.At least") or a headline
@@ -12,7 +16,7 @@ import { normaliseInto } from './normalise.js';
  */
 function findGluePoints(raw: string, title: string | undefined): Map<number, string> {
   const points = new Map<number, string>();
-  for (const m of raw.matchAll(/[\p{Ll}\d)][.!?]["”’)]?(?=\p{Lu}\p{Ll})/gu)) points.set(m.index! + m[0].length, ' ');
+  for (const m of matchAll(GLUED, raw)) points.set(m.index! + m[0].length, ' ');
   if (title) {
     const lead = raw.length - raw.trimStart().length;
     const t = title.trim();

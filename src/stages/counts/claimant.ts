@@ -1,4 +1,5 @@
 import type { CountPatterns } from './patterns.js';
+import { matchAll } from './match-all.js';
 
 /** A claim cue in a sentence and the noun phrase that makes the claim (offsets into the sentence). */
 export interface ClaimCue {
@@ -67,7 +68,7 @@ function wordsForward(s: string, from: number): { start: number; end: number } |
 /** Every claim cue of a sentence: "X said", "X claimed", "according to X", "..., said X". */
 export function findClaimCues(s: string, p: CountPatterns): ClaimCue[] {
   const cues: ClaimCue[] = [];
-  for (const m of s.matchAll(p.claimVerb)) {
+  for (const m of matchAll(p.claimVerb, s)) {
     const verbStart = m.index!;
     const verbEnd = verbStart + m[0].length;
     if (NOT_A_CLAIM.test(s.slice(verbEnd))) continue;

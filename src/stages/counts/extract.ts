@@ -3,6 +3,7 @@ import type { NumberMatcher, NumberMention } from './numbers.js';
 import { bareCounts, CALENDAR, namedCounts, singleVictimCounts } from './one-victim.js';
 import { hasCountCue, type CountPatterns } from './patterns.js';
 import { ALLEGED_ACT, chunksBefore, execBefore, lastParticiples, mayFollowVerb, testBefore } from './window.js';
+import { matchAll } from './match-all.js';
 
 /** A count found in one sentence, with offsets into the sentence text. */
 export interface RawCount {
@@ -29,6 +30,7 @@ const CONNECTOR = /^\s*(?<punct>[,;:(–—-])?\s*(?:(?:and|or|plus|as well as)\
 const PASSIVE_AUX = /(?<![\p{L}])(?:were|was|are|is|been|being)\s*$/iu;
 const MONTH_ABBR = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/iu;
 const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
+const CLAUSE_BREAK = /;\s+/gu;
 
 /** Index of the first token starting at or after `at` (tokens are sorted). */
 function firstTokenFrom(tokens: readonly Token[], base: number, at: number): number {
@@ -174,7 +176,7 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
   bareCounts(s, base, tokens, p, out, nounPhrase);
   singleVictimCounts(s, p, out);
   // at the start of the sentence or of a clause after a semicolon ("…gun battle; terror suspect killed")
-  for (const at of [0, ...[...s.matchAll(/;\s+/gu)].map((m) => m.index! + m[0].length)]) {
+  for (const at of [0, ...matchAll(CLAUSE_BREAK, s).map((m) => m.index! + m[0].length)]) {
     if (out.some((c) => c.start === at)) continue;
     for (const k of p.kinds) {
       const hm = p.headline.exec(k, s, at);

@@ -1,5 +1,6 @@
 import type { CountQualifier } from '../../core/layers/index.js';
 import { alternation, type CountsLexicon } from './lexicon.js';
+import { matchAll } from './match-all.js';
 
 /** A number found in the text, with the qualifier written right before it. */
 export interface NumberMention {
@@ -76,7 +77,7 @@ export function numberMatcher(lex: CountsLexicon): NumberMatcher {
   return {
     find(text) {
       const out: NumberMention[] = [];
-      for (const m of text.matchAll(re)) {
+      for (const m of matchAll(re, text)) {
         const q = m[1];
         const numText = m[2]!.replace(/\s+of$/i, '');
         const start = m.index! + m[0].length - m[2]!.length;
@@ -91,7 +92,7 @@ export function numberMatcher(lex: CountsLexicon): NumberMatcher {
           qualStart: m.index!,
         });
       }
-      for (const m of text.matchAll(rangeRe)) {
+      for (const m of matchAll(rangeRe, text)) {
         const lo = Number(m[2] ?? m[4]);
         const hi = Number(m[3] ?? m[5]);
         if (!(lo < hi) || hi > 100000 || /^(?:19|20)\d\d$/.test(String(lo))) continue;
@@ -101,7 +102,7 @@ export function numberMatcher(lex: CountsLexicon): NumberMatcher {
         for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start >= start && out[i]!.end <= end) out.splice(i, 1);
         out.push({ start, end, value: lo, qualifier: 'at_least', qualStart: m.index! });
       }
-      for (const m of text.matchAll(articleRe)) {
+      for (const m of matchAll(articleRe, text)) {
         if (out.some((o) => o.qualStart <= m.index! && m.index! < o.end)) continue;
         out.push({ start: m.index!, end: m.index! + m[0].length, value: 1, qualifier: 'exact', qualStart: m.index!, article: true });
       }

@@ -2,6 +2,7 @@ import type { Token } from '../../core/layers/index.js';
 import type { RawCount } from './extract.js';
 import type { CountPatterns } from './patterns.js';
 import { ALLEGED_ACT, chunksBefore, execBefore, mayFollowVerb, testBefore } from './window.js';
+import { matchAll } from './match-all.js';
 
 /** One person counted without a number: a bare noun after a verb, a pronoun, a name. */
 
@@ -37,7 +38,7 @@ export function bareCounts(s: string, base: number, tokens: readonly Token[], p:
 /** "He later died in hospital", "lynched him": one victim the sentence does not count or name. */
 export function singleVictimCounts(s: string, p: CountPatterns, out: RawCount[]): void {
   for (const { kind, re } of p.singleVictims) {
-    for (const m of s.matchAll(re)) {
+    for (const m of matchAll(re, s)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (out.some((c) => c.start < end && start < c.end) || testBefore(ALLEGED_ACT, s, start)) continue;

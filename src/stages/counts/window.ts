@@ -1,5 +1,6 @@
 import type { CountKind } from '../../core/layers/index.js';
 import type { CountPatterns } from './patterns.js';
+import { matchAll } from './match-all.js';
 
 /**
  * Looking at the text around a number: end-anchored patterns run on a bounded window,
@@ -57,7 +58,7 @@ export function lastParticiples(p: CountPatterns, s: string): (k: CountKind) => 
     let at = cache.get(k);
     if (at === undefined) {
       at = -1;
-      for (const m of s.matchAll(p.participleAt.get(k)!)) at = m.index!;
+      for (const m of matchAll(p.participleAt.get(k)!, s)) at = m.index!;
       cache.set(k, at);
     }
     return at;
