@@ -1,6 +1,6 @@
 import type { BoilerplateBlock } from '../../core/layers/index.js';
 import type { BoilerplateRules } from './rules.js';
-import { matchAll } from './match-all.js';
+import { matchAll } from '../../core/match-all.js';
 
 /** where a sentence ends inside a line (the caption before a credit is the last one) */
 const SENTENCE_END = /[.!?]["”’)]?(?:\s+|(?=[A-Z]))/g;

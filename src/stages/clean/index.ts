@@ -5,7 +5,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import { findBoilerplate, type FoundBlock } from './find-boilerplate.js';
 import { loadBoilerplateRules, type BoilerplateRules } from './rules.js';
 import { normaliseInto } from './normalise.js';
-import { matchAll } from './match-all.js';
+import { matchAll } from '../../core/match-all.js';
 
 /** a sentence end glued to the next sentence's capital: "militant.At least" */
 const GLUED = /[\p{Ll}\d)][.!?]["”’)]?(?=\p{Lu}\p{Ll})/gu;

@@ -1,5 +1,5 @@
 import type { CountPatterns } from './patterns.js';
-import { matchAll } from './match-all.js';
+import { matchAll } from '../../core/match-all.js';
 
 /** A claim cue in a sentence and the noun phrase that makes the claim (offsets into the sentence). */
 export interface ClaimCue {

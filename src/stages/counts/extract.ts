@@ -3,7 +3,7 @@ import type { NumberMatcher, NumberMention } from './numbers.js';
 import { bareCounts, CALENDAR, namedCounts, singleVictimCounts } from './one-victim.js';
 import { hasCountCue, type CountPatterns } from './patterns.js';
 import { ALLEGED_ACT, chunksBefore, execBefore, lastParticiples, mayFollowVerb, testBefore } from './window.js';
-import { matchAll } from './match-all.js';
+import { matchAll } from '../../core/match-all.js';
 
 /** A count found in one sentence, with offsets into the sentence text. */
 export interface RawCount {

@@ -1,6 +1,6 @@
 import type { CountQualifier } from '../../core/layers/index.js';
 import { alternation, type CountsLexicon } from './lexicon.js';
-import { matchAll } from './match-all.js';
+import { matchAll } from '../../core/match-all.js';
 
 /** A number found in the text, with the qualifier written right before it. */
 export interface NumberMention {

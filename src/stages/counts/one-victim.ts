@@ -2,7 +2,7 @@ import type { Token } from '../../core/layers/index.js';
 import type { RawCount } from './extract.js';
 import type { CountPatterns } from './patterns.js';
 import { ALLEGED_ACT, chunksBefore, execBefore, mayFollowVerb, testBefore } from './window.js';
-import { matchAll } from './match-all.js';
+import { matchAll } from '../../core/match-all.js';
 
 /** One person counted without a number: a bare noun after a verb, a pronoun, a name. */
 

@@ -1,6 +1,6 @@
 import type { CountKind } from '../../core/layers/index.js';
 import type { CountPatterns } from './patterns.js';
-import { matchAll } from './match-all.js';
+import { matchAll } from '../../core/match-all.js';
 
 /**
  * Looking at the text around a number: end-anchored patterns run on a bounded window,
