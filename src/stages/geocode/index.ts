@@ -281,7 +281,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
 export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal' | 'off' } = {}): Stage {
   return {
     name: GEOCODE_STAGE,
-    version: '2',
+    version: '3',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {
