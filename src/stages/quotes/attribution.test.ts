@@ -128,6 +128,12 @@ test('a second verb of saying joined by "and" introduces what was said, not the 
   assert.equal(t?.span.text, 'the convoy had been attacked near the river');
 });
 
+test('"…, X said, adding that …" reports what follows "adding that", by the same speaker', () => {
+  const r = reported('“We held the line,” the border guard said, adding that three of its posts had been shelled overnight.');
+  assert.equal(r[0]?.span.text, 'three of its posts had been shelled overnight');
+  assert.equal(who(r[0]), 'the border guard');
+});
+
 test('a first name that is also a verb or modal still opens the speaker’s name', () => {
   assert.equal(who(direct('Rents rose. “It is a costly model,” said Will Danner, a professor of economics.')[0]), 'Will Danner');
   assert.equal(who(direct('Voters queued. “I was not bothered,” Sue Orlov said.')[0]), 'Sue Orlov');

@@ -111,8 +111,11 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
       if (k <= last && tokens[k]!.span.text.toLowerCase() === 'that') c = k;
     }
     c = coordinatedSaying(ctx, c, last);
-    const that = c <= last && /^(that|:)$/i.test(tokens[c]!.span.text);
+    let that = c <= last && /^(that|:)$/i.test(tokens[c]!.span.text);
     if (c <= last && /^(that|:|,)$/i.test(tokens[c]!.span.text)) c++;
+    // "…, the ministry said, adding that …": the participle of saying opens the same speaker's content
+    const adding = c <= last && /ing$/i.test(tokens[c]!.span.text) ? cueAt(tokens, c, ctx.lex, last + 1) : undefined;
+    if (adding?.verb?.clause && tokens[adding.to + 1]?.span.text.toLowerCase() === 'that') (c = adding.to + 2), (that = true);
     // without "that", what follows must be a clause, not an object ("reported Abedi", "called for a meeting")
     if (!that && !startsClause(ctx, c, last)) return undefined;
     const after = contentRange(ctx, c, last);
