@@ -164,6 +164,15 @@ test('evacuations are counted as displaced', () => {
   assert.equal(c!.numberSpan.text, '2,000');
 });
 
+test('people who fled are displaced; attackers or suspects who fled are not', () => {
+  assert.deepEqual(run('About 12,000 people fled Port Amara last week.').map(brief), ['displaced 12000 approximately']);
+  assert.deepEqual(run('More than 800 families have fled the shelling in the valley.').map(brief), ['displaced 800 more_than']);
+  assert.deepEqual(run('Some 300 villagers fled to the hills overnight.').map(brief), ['displaced 300 approximately']);
+  assert.deepEqual(run('Two gunmen fled the scene on a motorbike.'), []);
+  assert.deepEqual(run('The three suspects then fled into the forest.'), []);
+  assert.deepEqual(run('Four prisoners fled during the riot at the jail.').filter((c) => c.kind === 'displaced'), []);
+});
+
 test('positions count as captured only, and hospitalised people are not a new injured count', () => {
   assert.deepEqual(run('The brigade said 40 positions were destroyed.'), []);
   const counts = run('Officials said 20 people were hurt but 6 were still in hospital on Sunday.');
