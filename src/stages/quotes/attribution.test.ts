@@ -134,6 +134,23 @@ test('"…, X said, adding that …" reports what follows "adding that", by the 
   assert.equal(who(r[0]), 'the border guard');
 });
 
+test('reported content before ", X said," stays whole when a clause of the writer follows', () => {
+  const [r] = reported('Floods cut the northern road on Sunday, the roads agency said, as forecasters warned of more rain.');
+  assert.equal(r?.span.text, 'Floods cut the northern road on Sunday');
+  assert.equal(who(r), 'the roads agency');
+});
+
+test('a dateline with a single hyphen is not part of what was said', () => {
+  const [r] = reported('LAGOS, May 2 (Reuters) - Gunmen freed forty hostages near the port, police said.');
+  assert.equal(r?.span.text, 'Gunmen freed forty hostages near the port');
+});
+
+test('a denied act is no reported clause; "told reporters that …" reports what follows "that"', () => {
+  assert.deepEqual(reported('The militia denied shelling the camp and blamed the army for the deaths.'), []);
+  const [r] = reported('A spokesman told reporters that troops had retaken the bridge.');
+  assert.equal(r?.span.text, 'troops had retaken the bridge');
+});
+
 test('a first name that is also a verb or modal still opens the speaker’s name', () => {
   assert.equal(who(direct('Rents rose. “It is a costly model,” said Will Danner, a professor of economics.')[0]), 'Will Danner');
   assert.equal(who(direct('Voters queued. “I was not bothered,” Sue Orlov said.')[0]), 'Sue Orlov');

@@ -17,9 +17,9 @@ export interface Reported {
 // words that open an adverbial between the verb and "that": "said on Tuesday that", "said Tuesday that"
 const PP_HEADS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'to', 'via', 'from', 'through', 'late', 'early', 'last', 'this', 'yesterday', 'today', 'earlier', 'later', 'also', 'repeatedly', 'again', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'tonight', 'overnight']);
 const FINAL = /^[.!?;:]+$/;
-const DATELINE = /^\p{Lu}[\p{Lu} .'-]+,[^\n—–]{0,80}?(?:--|—|–)\s*/u;
+const DATELINE = /^\p{Lu}[\p{Lu} .'-]+,[^\n—–]{0,80}?(?:--|—|–|\s-(?=\s))\s*/u;
 // a headline run into its dateline when the line break was lost ("…in AfghanistanKANDAHAR, Afghanistan, Oct. 3 (Xinhua) --")
-const GLUED_DATELINE = /\p{Lu}{3,}[\p{Lu} .'-]*,[^\n—–()]{0,60}\([\p{L} ]{2,30}\)\s*(?:--|—|–)\s*/u;
+const GLUED_DATELINE = /\p{Lu}{3,}[\p{Lu} .'-]*,[^\n—–()]{0,60}\([\p{L} ]{2,30}\)\s*(?:--|—|–|-(?=\s))\s*/u;
 
 function contentRange(ctx: QuoteContext, from: number, to: number): [number, number] | undefined {
   const { tokens } = ctx;
@@ -102,7 +102,7 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
     let c = cue.to + 1;
     if (verb.addressee) {
       const addressee = phraseStartingAt(tokens, c, last);
-      if (addressee) c = skipAside(ctx, addressee.to + 1, last);
+      if (addressee) c = skipAside(ctx, addresseeEnd(ctx, addressee) + 1, last);
     }
     // "said in a statement on Tuesday that …": skip to the "that" when it comes soon
     if (c <= last && PP_HEADS.has(tokens[c]!.span.text.toLowerCase())) {
@@ -149,6 +149,12 @@ function coordinatedSaying(ctx: QuoteContext, c: number, last: number): number {
   return c;
 }
 
+/** "told reporters that troops …": "that" (which a tagger may read as a determiner) ends the addressee. */
+function addresseeEnd(ctx: QuoteContext, addressee: Phrase): number {
+  for (let k = addressee.from + 1; k <= addressee.to; k++) if (ctx.tokens[k]!.span.text.toLowerCase() === 'that') return k - 1;
+  return addressee.to;
+}
+
 /** "called on the troops — a force of some 10,000 — to surrender": the aside after the addressee is not the content */
 function skipAside(ctx: QuoteContext, c: number, last: number): number {
   const open = ctx.tokens[c]?.span.text;
@@ -181,6 +187,12 @@ function isFinite(ctx: QuoteContext, k: number): boolean {
   return !/ing$/i.test(t.span.text) || (prev !== undefined && prev.pos === 'AUX');
 }
 
+/** The first finite verb in [from, to] follows "and"/"or": it goes with the main clause's subject. */
+function coordinatedVerbOnly(ctx: QuoteContext, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (isFinite(ctx, k)) return /^(and|or)$/i.test(ctx.tokens[k - 1]?.span.text ?? '');
+  return false;
+}
+
 function hasFiniteVerb(ctx: QuoteContext, from: number, to: number): boolean {
   for (let k = from; k <= to; k++) if (isFinite(ctx, k)) return true;
   return false;
@@ -195,6 +207,8 @@ function startsClause(ctx: QuoteContext, from: number, last: number): boolean {
   const breaks: number[] = [];
   for (let k = from; k <= last && breaks.length < 2; k++) if (/^[,—–]$/.test(tokens[k]!.span.text)) breaks.push(k);
   const segEnd = breaks[0] !== undefined ? breaks[0] - 1 : Math.min(last, from + 30);
+  // "denied targeting civilians and accused the army …": a gerund object, then the subject's next verb
+  if (/ing$/i.test(tokens[from]?.span.text ?? '') && coordinatedVerbOnly(ctx, from, segEnd)) return false;
   if (hasFiniteVerb(ctx, from, segEnd) || infinitive(ctx, from, segEnd)) return true;
   if (breaks[1] === undefined) return false;
   let v = breaks[1] + 1;
@@ -208,10 +222,16 @@ function infinitive(ctx: QuoteContext, from: number, to: number): boolean {
   return false;
 }
 
+// a comma and one of these after the attribution open a clause of the writer's ("…, X said, as the UN warned …")
+const SUBORDINATORS = new Set(['as', 'while', 'whereas', 'after', 'before', 'when', 'but', 'although', 'though', 'amid', 'because', 'since', 'even']);
+
 /** Only a short tail ("on Tuesday", "in a statement") follows the attribution. */
 function lastWordsOnly(ctx: QuoteContext, from: number, last: number): boolean {
   let n = 0;
   // a participle clause after a comma ("…, X told AFP, citing …") is not reported content
-  for (let k = from + 1; k <= last && !(ctx.tokens[k]!.span.text === ',' && n > 0); k++) if (!FINAL.test(ctx.tokens[k]!.span.text)) n++;
+  for (let k = from + 1; k <= last && !(ctx.tokens[k]!.span.text === ',' && n > 0); k++) {
+    if (ctx.tokens[k]!.span.text === ',' && SUBORDINATORS.has(ctx.tokens[k + 1]?.span.text.toLowerCase() ?? '')) break;
+    if (!FINAL.test(ctx.tokens[k]!.span.text)) n++;
+  }
   return n <= 6;
 }
