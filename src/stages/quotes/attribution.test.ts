@@ -151,6 +151,12 @@ test('a denied act is no reported clause; "told reporters that …" reports what
   assert.equal(r?.span.text, 'troops had retaken the bridge');
 });
 
+test('a speaker whose name holds a preposition ("Commission on Human Rights") is whole', () => {
+  const [r] = reported('Three people were wounded near the market, the National Commission on Human Rights said in a statement.');
+  assert.equal(r?.span.text, 'Three people were wounded near the market');
+  assert.equal(who(r), 'the National Commission on Human Rights');
+});
+
 test('a first name that is also a verb or modal still opens the speaker’s name', () => {
   assert.equal(who(direct('Rents rose. “It is a costly model,” said Will Danner, a professor of economics.')[0]), 'Will Danner');
   assert.equal(who(direct('Voters queued. “I was not bothered,” Sue Orlov said.')[0]), 'Sue Orlov');

@@ -94,6 +94,8 @@ function inPhrase(tokens: readonly Token[], k: number, lo: number, hi: number): 
   if ((w === '-' || w === '.' || w === '&') && glued && k > lo && k < hi) return true;
   if ((w === 'of' || w === 'for') && k > lo && k < hi && prev && next && isNominal(prev) && (isNominal(next) || next.pos === 'DET' || next.pos === 'ADJ')) return true;
   if (w === 'and' && prev && next && k > lo && k < hi && prev.pos === 'PROPN' && next.pos === 'PROPN') return true;
+  // "the National Commission on Human Rights", "the Committee against Torture": a preposition inside a name
+  if ((w === 'on' || w === 'against') && prev && next && k > lo && k < hi && prev.pos === 'PROPN' && next.pos === 'PROPN' && /^\p{Lu}/u.test(next.span.text)) return true;
   return false;
 }
 
