@@ -14,7 +14,7 @@ const readTxt: Reader = (buffer, origin, meta) => {
   const decoded = readText(buffer, origin);
   if (isFailure(decoded)) return [{ ok: false, failure: decoded }];
   if (!/\S/.test(decoded.text)) return [fail(origin, 'empty article')];
-  return [ok({ text: decoded.text, meta: mergeMeta({}, meta, origin) })];
+  return [ok({ text: decoded.text, meta: mergeMeta({}, meta, origin, decoded.text) })];
 };
 
 const readHtml: Reader = (buffer, origin, meta) => {

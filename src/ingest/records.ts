@@ -85,7 +85,7 @@ export function articleFromRecord(value: unknown, input: string, label: string, 
   const text = typeof record.text === 'string' ? record.text : undefined;
   const html = typeof record.html === 'string' ? record.html : undefined;
   if (text !== undefined && text.trim() !== '') {
-    const article: InputArticle = { text, meta: mergeMeta(meta, flags, input) };
+    const article: InputArticle = { text, meta: mergeMeta(meta, flags, input, text) };
     if (html !== undefined && html.trim() !== '') article.html = html;
     return ok(article);
   }

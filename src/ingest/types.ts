@@ -1,5 +1,6 @@
 import type { ArticleMeta } from '../core/document.js';
 import { dateInLocation } from './dates.js';
+import { dateInHead } from './head-date.js';
 
 /** One article as read from an input, before any cleaning. */
 export interface InputArticle {
@@ -51,8 +52,12 @@ export function fail(input: string, message: string): InputItem {
   return { ok: false, failure: { input, message } };
 }
 
-/** Record fields win; flags fill what the record lacks; `origin` always names the input. */
-export function mergeMeta(record: Partial<ArticleMeta>, flags: Partial<ArticleMeta> | undefined, origin: string): ArticleMeta {
+/**
+ * Record fields win; flags fill what the record lacks; `origin` always names the input.
+ * With no publication date given, one the URL, the file name or (given `text`) a date line
+ * at the top of the article carries is taken, and `publishedAtFrom` says which.
+ */
+export function mergeMeta(record: Partial<ArticleMeta>, flags: Partial<ArticleMeta> | undefined, origin: string, text?: string): ArticleMeta {
   const meta: ArticleMeta = {};
   for (const source of [flags ?? {}, record]) {
     for (const [k, v] of Object.entries(source) as [keyof ArticleMeta, unknown][]) {
@@ -64,9 +69,13 @@ export function mergeMeta(record: Partial<ArticleMeta>, flags: Partial<ArticleMe
     // no date given: fall back on one the URL or file name carries, and say where it came from
     const fromUrl = dateInLocation(meta.url);
     const inferred = fromUrl ?? dateInLocation(origin);
+    const stated = inferred ? undefined : text === undefined ? undefined : dateInHead(text);
     if (inferred) {
       meta.publishedAt = inferred;
       meta.publishedAtFrom = fromUrl ? 'url' : 'file name';
+    } else if (stated) {
+      meta.publishedAt = stated;
+      meta.publishedAtFrom = 'date line';
     }
   }
   return meta;
