@@ -143,6 +143,8 @@ test('reported content before ", X said," stays whole when a clause of the write
 test('a dateline with a single hyphen is not part of what was said', () => {
   const [r] = reported('LAGOS, May 2 (Reuters) - Gunmen freed forty hostages near the port, police said.');
   assert.equal(r?.span.text, 'Gunmen freed forty hostages near the port');
+  const [g] = reported('PORT AMARA — Gunmen freed forty hostages near the port overnight, according to the police.');
+  assert.equal(g?.span.text, 'Gunmen freed forty hostages near the port overnight');
 });
 
 test('a denied act is no reported clause; "told reporters that …" reports what follows "that"', () => {

@@ -17,7 +17,7 @@ export interface Reported {
 // words that open an adverbial between the verb and "that": "said on Tuesday that", "said Tuesday that"
 const PP_HEADS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'to', 'via', 'from', 'through', 'late', 'early', 'last', 'this', 'yesterday', 'today', 'earlier', 'later', 'also', 'repeatedly', 'again', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'tonight', 'overnight']);
 const FINAL = /^[.!?;:]+$/;
-const DATELINE = /^\p{Lu}[\p{Lu} .'-]+,[^\n—–]{0,80}?(?:--|—|–|\s-(?=\s))\s*/u;
+const DATELINE = /^\p{Lu}[\p{Lu} .'-]+(?:,[^\n—–]{0,80}?)?(?:--|—|–|\s-(?=\s))\s*/u;
 // a headline run into its dateline when the line break was lost ("…in AfghanistanKANDAHAR, Afghanistan, Oct. 3 (Xinhua) --")
 const GLUED_DATELINE = /\p{Lu}{3,}[\p{Lu} .'-]*,[^\n—–()]{0,60}\([\p{L} ]{2,30}\)\s*(?:--|—|–|-(?=\s))\s*/u;
 
