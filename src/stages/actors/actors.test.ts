@@ -114,3 +114,10 @@ test('"it" skips people and crowds: "the police ... it" is the government, not t
   const ms = actors('The African Union criticised the troops. The minister said it had no right to interfere.');
   assert.equal(find(ms, 'it').actor.name, find(ms, 'African Union').actor.name);
 });
+
+test('"it" can be one armed body ("the Israeli military said it"), never a crowd ("the troops")', () => {
+  const ms = actors('The health ministry in Lima said nine people died. The Chilean military said it struck a depot.');
+  assert.equal(find(ms, 'it').antecedentId, find(ms, 'Chilean military').id);
+  const crowd = actors('The Bolivian government protested. Chilean troops said it was a mistake.');
+  assert.notEqual(crowd.find((m) => m.span.text === 'it')?.antecedentId, find(crowd, 'Chilean troops').id);
+});

@@ -16,6 +16,20 @@ export interface MentionInfo {
 
 /** sectors named as many people ("the troops", "residents"): "they", never "it" */
 const GROUP_SECTORS = new Set(['CVL', 'PRO', 'REB', 'MIL', 'COP', 'RIO', 'REF', 'LAB', 'EDU', 'MED']);
+/** collective nouns that take "they" though they do not end in -s */
+const CROWD_WORDS = new Set(['police', 'people', 'personnel', 'staff', 'youth', 'clergy', 'public', 'population']);
+
+/**
+ * Many people, who are "they": a crowd sector named by a plural ("the troops", "residents",
+ * "police"), or a plural demonym ("the Azeris"). "The Israeli military", "the army" and "the
+ * militia" are one body that says "it".
+ */
+function crowd(m: MentionInfo): boolean {
+  const head = m.mention.span.text.toLowerCase().split(/\s+/).pop() ?? '';
+  const pluralWord = CROWD_WORDS.has(head) || (/[^s]s$/.test(head) && !head.endsWith("'s"));
+  if (m.mention.via === 'demonym' && m.plural && !m.inst) return true;
+  return GROUP_SECTORS.has(m.mention.actor.sector ?? '') && (pluralWord || m.mention.via === 'coreference' && m.plural);
+}
 const SINGULAR = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself']);
 
 /** The article's mentions so far, and the rules that pick an antecedent among them. */
@@ -61,7 +75,7 @@ export class Coreference {
       const m = this.list[k]!;
       if (m.sentence < sentence - 2) break;
       if (m.sentence === sentence && m.token >= token) continue;
-      const group = GROUP_SECTORS.has(m.mention.actor.sector ?? '') || (m.mention.via === 'description' && !m.mention.actor.sector) || (m.plural && m.mention.via === 'demonym');
+      const group = crowd(m) || (m.mention.via === 'description' && !m.mention.actor.sector);
       if (!m.person && !m.region && !group) return m;
     }
     return undefined;
