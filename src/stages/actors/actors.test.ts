@@ -121,3 +121,10 @@ test('"it" can be one armed body ("the Israeli military said it"), never a crowd
   const crowd = actors('The Bolivian government protested. Chilean troops said it was a mistake.');
   assert.notEqual(crowd.find((m) => m.span.text === 'it')?.antecedentId, find(crowd, 'Chilean troops').id);
 });
+
+test('"the country\'s health ministry" is a ministry of the country in context, and "the ministry" refers back', () => {
+  const ms = actors('Nine people died in Lima, according to the country\'s health ministry. The ministry said 20 were hurt.');
+  const ministry = find(ms, 'health ministry');
+  assert.equal(ministry.actor.code, 'PER GOV');
+  assert.equal(find(ms, 'ministry').actor.code, 'PER GOV');
+});

@@ -142,7 +142,8 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     if (!noun) continue;
     const val = noun.entry.value;
     const det = prevWord(i);
-    const definite = DETERMINERS.has(det);
+    // "the territory's health ministry", "the country's army": a possessive common noun after "the" is as definite
+    const definite = DETERMINERS.has(det) || (isPossessive(det) && i >= 3 && !v.cap[i - 2] && v.pos[i - 2] === 'NOUN' && DETERMINERS.has(v.lower(i - 3)));
     if (val.kind === 'title') {
       // "the president", "the prosecutor": the last person with that title
       if (!definite || v.cap[noun.last + 1] || entityAt.has(noun.last + 1)) continue;
