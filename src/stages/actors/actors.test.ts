@@ -128,3 +128,10 @@ test('"the country\'s health ministry" is a ministry of the country in context, 
   assert.equal(ministry.actor.code, 'PER GOV');
   assert.equal(find(ms, 'ministry').actor.code, 'PER GOV');
 });
+
+test('"the ministry" refers back to the last ministry of any kind, across another country\'s mention', () => {
+  const ms = actors('Nine people died in Lima, according to the Peruvian health ministry. The Chilean army said it had sealed the border. The ministry said 20 were hurt.');
+  const back = ms.filter((m) => m.span.text === 'ministry').pop()!;
+  assert.equal(back.via, 'coreference');
+  assert.equal(back.actor.code, 'PER GOV');
+});

@@ -90,8 +90,9 @@ export class Coreference {
     return this.latest((m) => m.person && m.title === title);
   }
 
+  /** the latest mention of that institution; "the ministry" also finds "the health ministry" ("health-ministry") */
   byInstitution(id: string): MentionInfo | undefined {
-    return this.latest((m) => m.inst === id);
+    return this.latest((m) => m.inst === id) ?? this.latest((m) => !!m.inst && m.inst.endsWith(`-${id}`));
   }
 
   byOrg(id: string): MentionInfo | undefined {
