@@ -169,3 +169,10 @@ test('the finest place of a chain is where it happened: "the outskirts of X, Y r
   const doc = await analyse('Shells hit houses on the outskirts of Kramatorsk, Donetsk region, overnight.');
   assert.equal(first(doc, 'ASSAULT').place?.name, 'Kramatorsk');
 });
+
+test('the dateline is where the story was filed, not where the event happened', async () => {
+  const doc = await analyse('Raid in the north\n\nABUJA, Nigeria (Reuters) - Gunmen killed nine villagers in a raid on a village in Nigeria\'s Katsina state on Saturday, police said.\n\nTroops were sent to Katsina on Sunday.');
+  const assault = first(doc, 'ASSAULT');
+  assert.equal(assault.place?.name, 'Katsina');
+  assert.notEqual(assault.place?.name, 'ABUJA');
+});

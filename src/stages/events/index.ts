@@ -54,7 +54,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
       const counts = doc.get('counts');
       const background = new Set(doc.get('background').map((b) => b.sentence));
       const dupOf = new Map(doc.get('nearDuplicates').map((d) => [d.sentence, d.duplicateOf]));
-      const focus = articleFocus(places);
+      const focus = articleFocus(places, doc.text);
       const published = doc.meta.publishedAt && /^\d{4}-\d{2}-\d{2}/.test(doc.meta.publishedAt) ? doc.meta.publishedAt.slice(0, 10) : undefined;
       const events: EventRecord[] = [];
       const sentences = doc.get('sentences');

@@ -1,3 +1,4 @@
+import { isDatelinePlace } from '../../core/dateline.js';
 import { spansOverlap } from '../../core/span.js';
 import type { DatePrecision, EventParticipant, EventRecord, PlaceMention, PlacePrecision, TimeExpression } from '../../core/layers/index.js';
 import type { SentenceView } from './arguments.js';
@@ -9,8 +10,12 @@ export interface Focus {
   place: PlaceMention;
 }
 
-/** The article's focus: the most often named resolved place below country level, else the most named country. */
-export function articleFocus(places: readonly PlaceMention[]): Focus | undefined {
+/**
+ * The article's focus: the most often named resolved place below country level, else the most
+ * named country. A dateline (where the story was filed) counts only when no other place below
+ * country level is named.
+ */
+export function articleFocus(places: readonly PlaceMention[], text?: string): Focus | undefined {
   const tally = (list: readonly PlaceMention[]) => {
     const by = new Map<string, { n: number; first: PlaceMention }>();
     for (const p of list) {
@@ -21,7 +26,9 @@ export function articleFocus(places: readonly PlaceMention[]): Focus | undefined
     }
     return [...by.values()].sort((a, b) => b.n - a.n || a.first.span.start - b.first.span.start)[0]?.first;
   };
-  const sub = tally(places.filter((p) => p.precision !== 'country' && p.precision !== 'continent'));
+  const below = places.filter((p) => p.precision !== 'country' && p.precision !== 'continent');
+  const told = text === undefined ? below : below.filter((p) => !isDatelinePlace(text, p.span.start, p.span.end));
+  const sub = tally(told) ?? tally(below);
   const best = sub ?? tally(places);
   return best ? { place: best } : undefined;
 }
@@ -49,7 +56,8 @@ export function placeFor(v: SentenceView, h: TriggerHit, places: readonly PlaceM
   const possessive = (p: PlaceMention) => /^[’']s$/i.test(v.tokens.find((t) => t.span.start >= p.span.end)?.span.text ?? '');
   // "a Nairobi-bound bus", "a Kabul-based group": a place fused to the word after it describes that word
   const compound = (p: PlaceMention) => /^-[a-z]/.test(v.text.slice(p.span.end, p.span.end + 2));
-  const inSent = places.filter((p) => spansOverlap(p.span, sentSpan) && !(source && spansOverlap(source.span, p.span)) && !possessive(p) && !compound(p));
+  const dateline = (p: PlaceMention) => isDatelinePlace(v.text, p.span.start, p.span.end);
+  const inSent = places.filter((p) => spansOverlap(p.span, sentSpan) && !(source && spansOverlap(source.span, p.span)) && !possessive(p) && !compound(p) && !dateline(p));
   // "the population of Karabakh in Yevlakh": a place after "of" names whose it is, not where; a
   // bare place ("Lamu residents demonstrated in Malindi", "a Nairobi-bound bus in Mandera") or one
   // after "from" (where someone came from) names its noun or an origin, so a place after a

@@ -20,6 +20,8 @@ export interface FallbackContext {
   focus: GazetteerEntry | undefined;
   /** each mention's top is a town whose name also names its first-level division ("Donetsk", "Sumy") */
   divisionSeat?: readonly boolean[];
+  /** each mention is a dateline: where the story was filed, which places nothing else */
+  dateline?: readonly boolean[];
 }
 
 const CONTAINER_CODES = new Set(['ADM1', 'ADM2']);
@@ -61,7 +63,7 @@ export function anchorFor(i: number, ctx: FallbackContext): { entry: GazetteerEn
   for (let j = i - 1; j >= 0 && start - ctx.spans[j]!.end <= LOOK_BACK_CHARS; j--) {
     const t = ctx.tops[j];
     // only a town sure enough of itself: a nearby "Bourbon" may be a street read as a village
-    if (t && t.featureClass === 'P' && t.population >= LOOK_BACK_POPULATION && (!focus || t.country === focus.country)) return { entry: t, reason: `named-before:${t.name}` };
+    if (t && !ctx.dateline?.[j] && t.featureClass === 'P' && t.population >= LOOK_BACK_POPULATION && (!focus || t.country === focus.country)) return { entry: t, reason: `named-before:${t.name}` };
   }
   return ctx.focus ? { entry: ctx.focus, reason: `article-focus:${ctx.focus.name}` } : undefined;
 }

@@ -7,13 +7,17 @@ const WIDE = new Set(['PCLI', 'PCLD', 'TERR', 'CONT', 'RGN', 'SEA', 'OCN', 'GULF
  * village): the town or division its resolved mentions name most, weighed by how surely
  * each names it (a big town by its own name over a suburb's alternate name, a town over a
  * division), the first one on a tie; else its most named country. Takes each mention's
- * resolved entry, in text order.
+ * resolved entry, in text order; a dateline (where the story was filed, `dateline[i]`) weighs
+ * little: the story may happen far from the reporter's desk.
  */
-export function articleFocus(resolved: readonly (GazetteerEntry | undefined)[]): GazetteerEntry | undefined {
+export function articleFocus(resolved: readonly (GazetteerEntry | undefined)[], dateline: readonly boolean[] = []): GazetteerEntry | undefined {
+  const weight = (e: GazetteerEntry, i: number) => entryWeight(e) * (dateline[i] ? DATELINE_WEIGHT : 1);
   // A town of the country most of the article's places are in: a surname that is an English
   // suburb, named twice, is not where a Virginian story happens.
   const byCountry = new Map<string, number>();
-  for (const e of resolved) if (e?.country) byCountry.set(e.country, (byCountry.get(e.country) ?? 0) + weight(e));
+  resolved.forEach((e, i) => {
+    if (e?.country) byCountry.set(e.country, (byCountry.get(e.country) ?? 0) + weight(e, i));
+  });
   let country = '';
   let most = 0;
   for (const [c, w] of byCountry) if (w > most) (most = w), (country = c);
@@ -24,7 +28,7 @@ export function articleFocus(resolved: readonly (GazetteerEntry | undefined)[]):
     if (!WIDE.has(e.featureCode) && e.country !== country) return;
     const m = WIDE.has(e.featureCode) ? wide : local;
     const cur = m.get(e.index);
-    const w = weight(e);
+    const w = weight(e, i);
     if (cur) cur.n += w;
     else m.set(e.index, { e, n: w, first: i });
   });
@@ -38,7 +42,9 @@ export function articleFocus(resolved: readonly (GazetteerEntry | undefined)[]):
   return top ?? ranked(wide)[0]?.e;
 }
 
-function weight(e: GazetteerEntry): number {
+const DATELINE_WEIGHT = 0.3;
+
+function entryWeight(e: GazetteerEntry): number {
   const match = e.match === 'name' || e.match === 'code' ? 1 : e.match === 'alternate' ? 0.4 : 0.2;
   const kind = e.featureClass === 'P' ? 1.5 : e.featureCode === 'ADM1' ? 0.7 : 1;
   return match * kind * (1 + Math.log10(e.population + 1) / 3);

@@ -1,3 +1,4 @@
+import { isDatelinePlace } from '../../core/dateline.js';
 import { diagnostic, type Diagnostic } from '../../core/diagnostics.js';
 import type { SitrepDocument } from '../../core/document.js';
 import type { Entity, GeoCandidate, PlaceMention } from '../../core/layers/index.js';
@@ -242,7 +243,8 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     if (top.featureCode === 'PPLA' && top.admin1Name && foldName(top.admin1Name).startsWith(foldName(top.name))) return true;
     return list.some((r) => r.entry.featureCode === 'ADM1' && r.entry.country === top.country && r.entry.admin1 === top.admin1);
   });
-  const ctx: FallbackContext = { spans: mentions.map((m) => m.span), tops, links: linkKind, adjectival: mentions.map((m) => m.adjectival), focus: articleFocus(tops), divisionSeat };
+  const dateline = mentions.map((m) => isDatelinePlace(text, m.span.start, m.span.end));
+  const ctx: FallbackContext = { spans: mentions.map((m) => m.span), tops, links: linkKind, adjectival: mentions.map((m) => m.adjectival), focus: articleFocus(tops, dateline), divisionSeat, dateline };
 
   const places: PlaceMention[] = mentions.map((m, i) => {
     const list = ranked[mentionGroup[i]!]!;

@@ -125,3 +125,11 @@ test('two strong names joined by a hyphen inside an organisation-like tag are bo
   const ps = run('Other Asia-Pacific nations reported cases.', [['Asia-Pacific', 'ORG']]);
   assert.deepEqual(ps.map((p) => [p.span.text, p.resolved?.featureCode]), [['Asia', 'CONT'], ['Pacific', 'OCN']]);
 });
+
+test('a name the gazetteer lacks falls back on the story\'s region, not on the dateline where it was filed', { skip }, () => {
+  const text = 'ABUJA, Nigeria (Reuters) - Gunmen raided Dankolowa village. Police in Katsina said Katsina was calm.';
+  const ps = run(text, [['ABUJA', 'GPE'], ['Nigeria', 'GPE'], ['Dankolowa', 'GPE'], ['Katsina', 'GPE']]);
+  const village = at(ps, 'Dankolowa').resolved;
+  assert.equal(village?.country, 'NG');
+  assert.notEqual(village?.name, 'Abuja');
+});
