@@ -176,3 +176,10 @@ test('the dateline is where the story was filed, not where the event happened', 
   assert.equal(assault.place?.name, 'Katsina');
   assert.notEqual(assault.place?.name, 'ABUJA');
 });
+
+test('"gunmen on motorcycles killed …, police said": the subject, not the noun after "on", and not the dateline', async () => {
+  const doc = await analyse('Raid in the north\n\nABUJA, Nigeria (Reuters) - Gunmen on motorcycles killed nine villagers in Katsina state on Saturday, police said.');
+  const assault = events(doc).find((e) => e.type === 'ASSAULT' && e.trigger.text === 'killed');
+  assert.ok(assault, JSON.stringify(types(doc)));
+  assert.equal(assault.source?.span.text, 'Gunmen');
+});

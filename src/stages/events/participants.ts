@@ -46,8 +46,8 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     else if (afterComma) source = afterComma;
     else if (quoted && group.some((g) => g.speech || isVerbal(type))) source = quoted.speaker;
     else source = (isNoun(v, first) ? undefined : npBefore(v, first)) ?? (quoted?.speaker) ?? optional(actorBefore(v, first, false, skipObjects), v);
-    // "youths at a rally in Kakamega assaulted": the clause's subject, not the place after it
-    if (source && !quoted && !rel && afterPreposition(v, source)) {
+    // "youths at a rally in Kakamega assaulted", "gunmen on motorcycles killed …, police said": the clause's subject, not the noun after it
+    if (source && source !== quoted?.speaker && !rel && afterPreposition(v, source)) {
       const subject = clauseSubject(v, first);
       if (subject && subject.span.end <= source.span.start) source = subject;
     }

@@ -1,4 +1,5 @@
 import type { EventParticipant } from '../../core/layers/index.js';
+import { isDatelinePlace } from '../../core/dateline.js';
 import { spansOverlap } from '../../core/span.js';
 import { npParticipant, participantOf, type SentenceView } from './arguments.js';
 
@@ -13,6 +14,7 @@ const LEAD = new Set(['DET', 'ADV', 'PUNCT']);
 export function clauseSubject(v: SentenceView, first: number): EventParticipant | undefined {
   let s = first;
   while (s > 0 && v.clause[s - 1] === v.clause[first]) s--;
+  s = afterDateline(v, s, first);
   while (s < first && LEAD.has(v.tokens[s]!.pos)) s++;
   let j = s;
   while (j < first && NP_PART.has(v.tokens[j]!.pos)) j++;
@@ -28,6 +30,14 @@ export function clauseSubject(v: SentenceView, first: number): EventParticipant 
   if (!np) return undefined;
   const actor = v.actors.find((m) => spansOverlap(m.span, np.span));
   return actor ? participantOf(v.text, actor) : np;
+}
+
+/** "ABUJA, Nigeria (Reuters) - Gunmen killed …": the clause starts after the dateline's dash. */
+function afterDateline(v: SentenceView, s: number, first: number): number {
+  const t = v.tokens[s];
+  if (!t || !isDatelinePlace(v.text, t.span.start, t.span.end)) return s;
+  for (let k = s + 1; k < first; k++) if (/^(?:-|--|—|–)$/.test(v.tokens[k]!.span.text)) return k + 1;
+  return s;
 }
 
 /** Is the participant inside a prepositional phrase ("in Kakamega", "at a polling centre")? */
