@@ -183,3 +183,8 @@ test('"gunmen on motorcycles killed …, police said": the subject, not the noun
   assert.ok(assault, JSON.stringify(types(doc)));
   assert.equal(assault.source?.span.text, 'Gunmen');
 });
+
+test('a word of a name is no event ("the Rapid Support Forces", "Peace Hospital")', async () => {
+  const doc = await analyse('The Popular Support Front said doctors at the Mercy Peace Hospital treated the wounded.');
+  assert.ok(!types(doc).includes('SUPPORT'), JSON.stringify(types(doc)));
+});

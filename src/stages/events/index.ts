@@ -11,7 +11,7 @@ import { articleFocus, dateFor, inheritedDate, placeFor } from './where-when.js'
 import { modalityOf, modalType } from './modality.js';
 import { legalAuthority } from './authority.js';
 import { protesterBetween, targetFromGrievance } from './protest.js';
-import { withoutSelfParticipant } from './self-participant.js';
+import { withoutReporterAsAgent, withoutSelfParticipant } from './self-participant.js';
 import { fillFromContext, perpetratorsIn, underAttack, type Denounced, type Perpetrator } from './context.js';
 
 export { loadEventsLexicon } from './lexicon.js';
@@ -32,6 +32,14 @@ export { loadAcledLexicon, acledView, ACLED_SUB_EVENTS } from './acled.js';
  *   of event a few sentences before, else the publication date (`fromPublication`) unless the
  *   sentence is background history.
  */
+/** the names a word of which is no event: "the Rapid Support Forces", "Strike Force Group", "Peace Hospital" */
+const NAME_TYPES = new Set(['ORG', 'PERSON', 'FAC']);
+
+function withoutNamedWords(hits: TriggerHit[], tokens: readonly Token[], names: readonly { span: { start: number; end: number } }[]): TriggerHit[] {
+  if (!names.length) return hits;
+  return hits.filter((h) => !names.some((n) => n.span.start <= tokens[h.first]!.span.start && tokens[h.last]!.span.end <= n.span.end));
+}
+
 export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), acled: AcledLexicon = loadAcledLexicon()): Stage {
   const matcher = triggerMatcher(lexicon);
   return {
@@ -52,6 +60,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
       const dates = doc.get('dates').filter((d) => d.type === 'DATE' && /^\d{4}/.test(d.value));
       const quotes = attributedSpeech({ quotes: doc.get('quotes'), statements: doc.get('statements') });
       const counts = doc.get('counts');
+      const names = doc.get('entities').filter((e) => NAME_TYPES.has(e.type) && /\s/.test(e.span.text));
       const background = new Set(doc.get('background').map((b) => b.sentence));
       const dupOf = new Map(doc.get('nearDuplicates').map((d) => [d.sentence, d.duplicateOf]));
       const focus = articleFocus(places, doc.text);
@@ -71,7 +80,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
         const tokens = retagHeadlineVerbs(tagged, new Map(firstHits.filter((h) => h.first === h.last).map((h) => [h.first, h.entry.words[0]!])));
         const sentenceActors = inSentence(actors);
         perpetrators.push(...perpetratorsIn(text, sentence.index, tokens, sentenceActors, matcher.lemmas, lexicon.grammar));
-        const hits = tokens === tagged ? firstHits : matcher.find(tokens);
+        const hits = withoutNamedWords(tokens === tagged ? firstHits : matcher.find(tokens), tokens, inSentence(names));
         if (!hits.length) continue;
         const v: SentenceView = {
           text,
@@ -96,7 +105,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
             if (found.source && !found.target && v.clause[tokens.findIndex((t) => t.span.end > found.source!.span.start)] === v.clause[h.first]) found.target = found.source;
             delete found.source;
           }
-          const { source: ownSource, target } = withoutSelfParticipant(found, v.quotes);
+          const { source: ownSource, target } = withoutReporterAsAgent(withoutSelfParticipant(found, v.quotes), h.type);
           const source =
             ownSource ??
             (mode && lexicon.grammar.legalModes.includes(mode) ? legalAuthority(actors, text, trigger.start, lexicon.grammar) : undefined) ??
