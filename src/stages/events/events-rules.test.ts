@@ -188,3 +188,10 @@ test('a word of a name is no event ("the Rapid Support Forces", "Peace Hospital"
   const doc = await analyse('The Popular Support Front said doctors at the Mercy Peace Hospital treated the wounded.');
   assert.ok(!types(doc).includes('SUPPORT'), JSON.stringify(types(doc)));
 });
+
+test('shells that strike a market attack it; workers who strike protest', async () => {
+  let doc = await analyse('The doctors\' union said shells struck a crowded market near the clinic.');
+  assert.ok(types(doc).includes('ASSAULT') && !types(doc).includes('PROTEST'), JSON.stringify(types(doc)));
+  doc = await analyse('Teachers struck for better pay on Monday.');
+  assert.ok(types(doc).includes('PROTEST'), JSON.stringify(types(doc)));
+});
