@@ -195,3 +195,11 @@ test('shells that strike a market attack it; workers who strike protest', async 
   doc = await analyse('Teachers struck for better pay on Monday.');
   assert.ok(types(doc).includes('PROTEST'), JSON.stringify(types(doc)));
 });
+
+test('"fighting between X and Y": the two parties are source and target', async () => {
+  const doc = await analyse('Heavy fighting between the Chilean army and the rebels killed 40 civilians.');
+  const fight = events(doc).find((e) => e.trigger.text === 'fighting');
+  assert.ok(fight, JSON.stringify(types(doc)));
+  assert.match(fight.source?.span.text ?? '', /army/);
+  assert.match(fight.target?.span.text ?? '', /rebels/);
+});

@@ -1,6 +1,6 @@
 import type { ActorMention, EventParticipant } from '../../core/layers/index.js';
 import { spansOverlap } from '../../core/span.js';
-import { byAgent, npAfter, npBefore, type SentenceView } from './arguments.js';
+import { byAgent, npAfter, npBefore, participantOf, type SentenceView } from './arguments.js';
 
 /**
  * Arguments of a noun trigger ("the attack", "a protest"), which has no subject of its own:
@@ -75,4 +75,26 @@ export function isObjectOfVerb(v: SentenceView, m: ActorMention): boolean {
   let j = v.tokens.findIndex((t) => t.span.end > m.span.start) - 1;
   while (j >= 0 && ['DET', 'ADJ', 'NUM', 'PROPN', 'CCONJ'].includes(v.tokens[j]!.pos)) j--;
   return j >= 0 && v.tokens[j]!.pos === 'VERB';
+}
+
+/**
+ * "fighting between the army and the militia", "talks between Kyiv and Moscow": the two parties
+ * after "between" are the two sides (the first as source), whatever stands before the trigger.
+ */
+export function partiesBetween(v: SentenceView, last: number): { source: EventParticipant; target: EventParticipant } | undefined {
+  if (v.tokens[last + 1]?.span.text.toLowerCase() !== 'between') return undefined;
+  let and = -1;
+  for (let k = last + 2; k < v.tokens.length && k <= last + 14; k++) {
+    const w = v.tokens[k]!.span.text.toLowerCase();
+    if (w === 'and') { and = k; break; }
+    if (/^[,;.]$/.test(w)) return undefined;
+  }
+  if (and < 0) return undefined;
+  const side = (from: number, to: number): EventParticipant | undefined => {
+    const m = v.actors.find((a) => a.span.start >= v.tokens[from]!.span.start && a.span.end <= v.tokens[to - 1]!.span.end);
+    return m ? participantOf(v.text, m) : npAfter(v, from - 1);
+  };
+  const source = side(last + 2, and);
+  const target = and + 1 < v.tokens.length ? side(and + 1, Math.min(v.tokens.length, and + 8)) : undefined;
+  return source && target ? { source, target } : undefined;
 }

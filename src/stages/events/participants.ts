@@ -1,7 +1,7 @@
 import { spansOverlap } from '../../core/span.js';
 import type { ActorMention, EventParticipant, PloverType } from '../../core/layers/index.js';
 import { actorAfter, actorBefore, byAgent, isPassive, npAfter, npBefore, participantOf, prevWord, quoteSpeaker, relativeAntecedent, subjectBeforeComma, type SentenceView } from './arguments.js';
-import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, objectBeforePlace, ownerOfNoun } from './noun-arguments.js';
+import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, objectBeforePlace, ownerOfNoun, partiesBetween } from './noun-arguments.js';
 import type { TriggerHit } from './triggers.js';
 import { afterPreposition, clauseSubject } from './subject.js';
 
@@ -97,6 +97,9 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     const say = findLastIndex(v.tokens.slice(0, at), (t) => v.lemmas(t).some((l) => v.grammar.speechVerbs.includes(l)));
     source = quoteSpeaker(v, h.first, h.last)?.speaker ?? optional(actorBefore(v, at, false), v) ?? (say > 0 ? npBefore(v, say) : undefined);
   }
+  // "fighting between the army and the militia": the two parties are the two sides
+  const parties = partiesBetween(v, h.last);
+  if (parties) ({ source, target } = parties);
   if (target && source && target.span.start === source.span.start) target = undefined;
   // "UNHCR said it had ...": a pronoun standing for the source is not its target
   const pronoun = target?.actorMentionId && v.actors.find((a) => a.id === target!.actorMentionId);
