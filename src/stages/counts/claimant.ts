@@ -6,7 +6,11 @@ export interface ClaimCue {
   verbStart: number;
   verbEnd: number;
   np: { start: number; end: number };
+  /** the claimant is a pronoun ("…, he said"): it counts only when coreference names who */
+  pronoun?: boolean;
 }
+
+const SUBJECT_PRONOUNS = /(?:^|\s)(he|she|they|it)\s+$/iu;
 
 const BOUNDARY = /[,;:“”"(){}\[\]–—]/u;
 // words between a subject and its verb that are not part of the subject
@@ -79,7 +83,16 @@ export function findClaimCues(s: string, p: CountPatterns): ClaimCue[] {
     else if (/[,”"’]\s*$/u.test(s.slice(0, verbStart)) && !/^\s+(?:that|on|in|at|it|he|she|they)\b/iu.test(s.slice(verbEnd))) {
       // "..., said the ministry"; but "..., the police said" has its subject before
       np = wordsForward(s, verbEnd);
-    } else np = wordsBack(s, verbStart, p.claimStop);
+    } else {
+      // "…, he said": the pronoun right before the verb is the claimant
+      const pro = SUBJECT_PRONOUNS.exec(s.slice(Math.max(0, verbStart - 8), verbStart));
+      if (pro) {
+        const start = verbStart - pro[0].length + pro[0].indexOf(pro[1]!);
+        cues.push({ verbStart, verbEnd, np: { start, end: start + pro[1]!.length }, pronoun: true });
+        continue;
+      }
+      np = wordsBack(s, verbStart, p.claimStop);
+    }
     if (!np) continue;
     const text = s.slice(np.start, np.end);
     if (!/\p{L}/u.test(text)) continue;

@@ -123,6 +123,14 @@ test('the claimant, place and date come from the actors, places and dates layers
   assert.equal(c!.timeExpressionId, 't1');
 });
 
+test('"…, he said": a pronoun claims the count as the person coreference names, or no one', () => {
+  const text = 'Two suspects were arrested, he said.';
+  const at = (s: string) => makeSpan(text, text.indexOf(s), text.indexOf(s) + s.length);
+  const actors: ActorMention[] = [{ id: 'a1', span: at('he'), actor: { code: 'XYZ COP', name: 'Police of Xyland' }, via: 'coreference', person: 'Ann Roe' }];
+  assert.equal(run(text, { actors })[0]!.claimant?.name, 'Ann Roe');
+  assert.equal(run(text)[0]!.claimant, null);
+});
+
 test('traps are not counts', () => {
   const none = [
     'The 31-year-old was later released, aged 31 according to his lawyer.',

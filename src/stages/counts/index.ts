@@ -60,7 +60,7 @@ export function createCountsStage(lexicon: CountsLexicon = loadCountsLexicon()):
           const r = raw[i]!;
           const span = makeSpan(text, base + r.start, base + r.end);
           const cue = claimCueFor(cues, r.start, r.end);
-          const claimant = cue ? speaker(text, base + cue.np.start, base + cue.np.end, actors) : null;
+          const claimant = cue ? speaker(text, base + cue.np.start, base + cue.np.end, actors, cue.pronoun) : null;
           const place = nearest(sentencePlaces, span);
           const date = nearest(sentenceDates, span);
           const c: CasualtyCount = {
@@ -103,10 +103,11 @@ function markBreakdowns(counts: CasualtyCount[]): void {
   }
 }
 
-function speaker(text: string, start: number, end: number, actors: readonly ActorMention[]): SpeakerRef {
+/** The claimant at [start, end): its actor when one is there; a pronoun nobody resolved names no one. */
+function speaker(text: string, start: number, end: number, actors: readonly ActorMention[], pronoun = false): SpeakerRef | null {
   const np = { start, end };
   const mention = actors.find((a) => spansOverlap(a.span, np));
-  if (!mention) return { span: makeSpan(text, start, end) };
+  if (!mention) return pronoun ? null : { span: makeSpan(text, start, end) };
   return {
     span: mention.span,
     actorMentionId: mention.id,
