@@ -19,3 +19,8 @@ test('a place inside a sentence or followed by a clause is no dateline', () => {
   assert.ok(!at('Lagos, the largest city, was calm on Monday.', 'Lagos'));
   assert.ok(!at('Lagos residents fled.', 'Lagos'));
 });
+
+test('the country named in a dateline is part of it', () => {
+  assert.ok(at('Title\nQUITO, Ecuador, May 2 — Police said.', 'Ecuador'));
+  assert.ok(!at('Title\nQUITO, Ecuador, May 2 — Police in Ecuador said.', 'Ecuador said'));
+});
