@@ -1,3 +1,5 @@
+import { matchAll } from '../core/match-all.js';
+
 /**
  * Normalise a publication date to ISO 8601, or return undefined when it is not one.
  * ISO dates and date-times are kept in their own time zone (relative dates in the text
@@ -70,7 +72,7 @@ export function dateInLocation(location: string | undefined, now = new Date()): 
   if (!location) return undefined;
   const latest = now.toISOString().slice(0, 10);
   const found = new Set<string>();
-  for (const m of location.matchAll(LOCATION_DATE)) {
+  for (const m of matchAll(LOCATION_DATE, location)) {
     const [, y, , mo, d] = m;
     const day = `${y}-${mo}-${d}`;
     if (validDay(+y!, +mo!, +d!) && day <= latest) found.add(day);

@@ -1,4 +1,5 @@
 import type { DateLexicon } from './lexicon.js';
+import { matchAll } from '../../core/match-all.js';
 
 export type Tense = 'past' | 'future' | 'unknown';
 
@@ -40,7 +41,7 @@ export class SentenceContext {
   private readonly quoted: [number, number][] = [];
 
   constructor(readonly text: string, private readonly lex: DateLexicon) {
-    for (const m of text.matchAll(WORD)) {
+    for (const m of matchAll(WORD, text)) {
       const name = m.index! > 0 && /^\p{Lu}/u.test(m[0]) && /[\p{L}\p{N},]\s+$/u.test(text.slice(Math.max(0, m.index! - 3), m.index!));
       const lower = m[0].toLowerCase().replace(/’/g, "'");
       this.words.push({ start: m.index!, end: m.index! + m[0].length, lower, name, prev: this.words.at(-1)?.lower ?? '' });

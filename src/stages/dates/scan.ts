@@ -6,6 +6,7 @@ import { partOfYearRules } from './grammar-parts-of-year.js';
 import { relativeRules } from './grammar-relative.js';
 import type { Rule } from './grammar-util.js';
 import { CueIndex, gluedMonthRe, ruleCues } from './rule-cues.js';
+import { matchAll } from '../../core/match-all.js';
 
 const RANGE_GAP = /^\s*(?:to|until|till|through|thru|and|-|–|—)\s*$/i;
 const RANGE_LEAD = /(?:\bfrom|\bbetween)\s+$/i;
@@ -37,7 +38,7 @@ const CHRONO_REACH = 64;
  */
 function chronoWindows(text: string): [number, number][] {
   const out: [number, number][] = [];
-  for (const m of text.matchAll(CHRONO_CUE)) {
+  for (const m of matchAll(CHRONO_CUE, text)) {
     let from = Math.max(0, m.index! - CHRONO_REACH);
     let to = Math.min(text.length, m.index! + m[0].length + CHRONO_REACH);
     while (from > 0 && !/\s/.test(text[from - 1]!)) from--;

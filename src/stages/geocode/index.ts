@@ -14,6 +14,7 @@ import { anchorFor, isStray, outsideContainer, type FallbackContext } from './fa
 import { haversineKm, rankGroups, type LinkInput, type RankedCandidate } from './rank.js';
 import { DIVISION_NOUNS, QUALIFIERS, recognisePlaces } from './recognise.js';
 import { preferListedDivisions, preferNamedDivision } from './lists.js';
+import { matchAll } from '../../core/match-all.js';
 
 export const GEOCODE_STAGE = 'geocode';
 /** candidates kept on a mention, best first: enough to explain a wrong pick */
@@ -58,7 +59,7 @@ function divisionHead(text: string, start: number, end: number): number | undefi
 
 /** The longest leading run of words of a name that is itself a place ("Kramatorsk railway station"). */
 function partialEntries(text: string, start: number, end: number, gz: Gazetteer): GazetteerEntry[] {
-  const words = [...text.slice(start, end).matchAll(NAME_WORD)];
+  const words = matchAll(NAME_WORD, text.slice(start, end));
   if (words.length < 2) return [];
   // "South Florida", "Western Kasai": a part of the place the rest names.
   if (QUALIFIERS.has(words[0]![0].toLowerCase())) {

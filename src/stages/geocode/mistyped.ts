@@ -1,6 +1,7 @@
 import type { Entity } from '../../core/layers/index.js';
 import type { Gazetteer, GazetteerEntry } from '../../services/gazetteer/index.js';
 import { QUALIFIERS as QUALIFIER_WORDS } from './recognise.js';
+import { matchAll } from '../../core/match-all.js';
 
 /**
  * Places inside entities the tagger typed as something else. Two cases:
@@ -223,7 +224,7 @@ function siteName(text: string, e: Entity): MistypedPlace | undefined {
 /** The place an organisation, event or title is named after: "Texas police", "Bank of America", "UK-based". */
 function namedAfterPlace(text: string, e: Entity, gz: Gazetteer): MistypedPlace | undefined {
   const [s, t] = trimmed(text, e.span.start, e.span.end);
-  const words = [...text.slice(s, t).matchAll(NAME_WORD)];
+  const words = matchAll(NAME_WORD, text.slice(s, t));
   // "Western Australian officials": the whole name is a division's people, not the country's
   if (words.length >= 2 && demonymStrength(gz.lookup(text.slice(s, t))) >= 2) return { start: s, end: t };
   // "Asia-Pacific nations": two strong names joined by a hyphen (the stage splits them)

@@ -8,6 +8,7 @@ import type { ActorMention, SpeakerRef } from '../../core/layers/index.js';
 import { makeSpan } from '../../core/span.js';
 import type { QuoteContext } from './context.js';
 import { cueAt, PERSONAL_PRONOUNS, subjectBefore, type Phrase } from './tokens.js';
+import { matchAll } from '../../core/match-all.js';
 
 export function isPronounPhrase(ctx: QuoteContext, p: Phrase): boolean {
   return p.from === p.to && PERSONAL_PRONOUNS.has(ctx.tokens[p.from]!.span.text.toLowerCase());
@@ -36,7 +37,7 @@ const GLUED_OPENER = /\p{Ll}{4,}(?=(?:A|An|The|This|These|Those|His|Her|Its|Thei
  */
 export function gluedHeadingLength(phrase: string): number {
   let cut = 0;
-  for (const m of phrase.matchAll(GLUED_OPENER)) cut = m.index! + m[0].length;
+  for (const m of matchAll(GLUED_OPENER, phrase)) cut = m.index! + m[0].length;
   return cut;
 }
 
