@@ -15,7 +15,11 @@ export class QuoteContext {
     readonly marked: readonly MarkedQuote[],
   ) {
     this.paras = paragraphs(text);
+    this.disjoint = marked.every((q, i) => i === 0 || marked[i - 1]!.outerEnd <= q.outerStart);
   }
+
+  /** the marked quotes are in text order and do not overlap: a position is looked up by halving */
+  private readonly disjoint: boolean;
 
   /** index of the first token starting at or after `pos` (tokens.length when none) */
   tokenAtOrAfter(pos: number): number {
@@ -48,7 +52,18 @@ export class QuoteContext {
 
   /** is the position inside a direct quote (between its marks)? */
   insideMarked(pos: number): MarkedQuote | undefined {
-    return this.marked.find((q) => pos >= q.outerStart && pos < q.outerEnd);
+    const marked = this.marked;
+    if (!this.disjoint) return marked.find((q) => pos >= q.outerStart && pos < q.outerEnd);
+    // the last quote opening at or before pos is the only one that may hold it
+    let lo = 0;
+    let hi = marked.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (marked[mid]!.outerStart <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const q = marked[lo - 1];
+    return q && pos < q.outerEnd ? q : undefined;
   }
 
   sentenceOf(pos: number): number {

@@ -35,6 +35,8 @@ interface Mark {
 const WORD = /[\p{L}\p{N}]/u;
 const SPACE_OR_NONE = (c: string | undefined) => c === undefined || /\s/.test(c);
 const OPEN_CONTEXT = /[\s([{\-–—/“"‘'«:]/;
+/** every character a mark can start with */
+const MARK_CHARS = '`\'“„«”»"‘’';
 
 export function paragraphs(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
@@ -49,6 +51,8 @@ function marksIn(text: string, start: number, end: number): Mark[] {
   const marks: Mark[] = [];
   for (let i = start; i < end; i++) {
     const c = text[i]!;
+    // most characters are no quotation mark: skip them before reading their neighbours
+    if (!MARK_CHARS.includes(c)) continue;
     const prev = i > start ? text[i - 1] : undefined;
     const next = i + 1 < end ? text[i + 1] : undefined;
     const openCtx = prev === undefined || OPEN_CONTEXT.test(prev);

@@ -35,7 +35,11 @@ export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 
 const RELATIVE = new Set(['who', 'which', 'that']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
-const lower = (t: Token | undefined) => (t ? t.span.text.toLowerCase().replace(/’/g, "'") : '');
+function lower(t: Token | undefined): string {
+  if (!t) return '';
+  const w = t.span.text.toLowerCase();
+  return w.includes('’') ? w.replace(/’/g, "'") : w;
+}
 
 export function cueAt(tokens: readonly Token[], i: number, lex: SpeechLexicon, limit: number): Cue | undefined {
   const t = tokens[i]!;
