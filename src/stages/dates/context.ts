@@ -22,6 +22,25 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'ou
 /** cue words that are also nouns ("vacation plans", "the schedule"): a verb only before "to" or after a pronoun */
 const NOUN_CUES = new Set(['plan', 'plans', 'schedule']);
 const PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'who']);
+
+/** The tense cue lists as sets, and the first words of the cues of several words ("going to"), built once per lexicon. */
+interface CueSets {
+  future: Set<string>;
+  past: Set<string>;
+  /** a word that may open a cue of two or three words: only then are its pair and triple looked up */
+  opensPhrase: Set<string>;
+}
+const cueSetsOf = new WeakMap<DateLexicon, CueSets>();
+function cueSets(lex: DateLexicon): CueSets {
+  let sets = cueSetsOf.get(lex);
+  if (!sets) {
+    const future = new Set(lex.futureCues);
+    const opensPhrase = new Set(lex.futureCues.filter((c) => c.includes(' ')).map((c) => c.slice(0, c.indexOf(' '))));
+    sets = { future, past: new Set(lex.pastCues), opensPhrase };
+    cueSetsOf.set(lex, sets);
+  }
+  return sets;
+}
 /** negative subjects: "neither he nor his wife could be reached" tells what did not happen */
 const NEGATIVE_SUBJECTS = new Set(['neither', 'nor', 'nobody', 'none']);
 /** "until Tuesday", "till noon" with no tense cue around: a deadline, ahead */
@@ -43,7 +62,8 @@ export class SentenceContext {
   constructor(readonly text: string, private readonly lex: DateLexicon) {
     for (const m of matchAll(WORD, text)) {
       const name = m.index! > 0 && /^\p{Lu}/u.test(m[0]) && /[\p{L}\p{N},]\s+$/u.test(text.slice(Math.max(0, m.index! - 3), m.index!));
-      const lower = m[0].toLowerCase().replace(/’/g, "'");
+      const folded = m[0].toLowerCase();
+      const lower = folded.includes('’') ? folded.replace(/’/g, "'") : folded;
       this.words.push({ start: m.index!, end: m.index! + m[0].length, lower, name, prev: this.words.at(-1)?.lower ?? '' });
     }
     this.findQuotes();
@@ -120,14 +140,17 @@ export class SentenceContext {
     const consider = (d: number, t: Tense) => {
       if (!best || d < best.d || (d === best.d && t === 'future')) best = { d, t };
     };
+    const cues = cueSets(this.lex);
     const scan = (list: Word[], distance: (first: number, last: number) => number) => {
       list.forEach((w, i) => {
-        const pair = i + 1 < list.length ? `${w.lower} ${list[i + 1]!.lower}` : '';
-        const triple = i + 2 < list.length ? `${pair} ${list[i + 2]!.lower}` : '';
+        // a pair or triple can be a cue only when the word opens one (or the list holds an empty cue)
+        const phrase = cues.opensPhrase.has(w.lower) || cues.future.has('');
+        const pair = phrase && i + 1 < list.length ? `${w.lower} ${list[i + 1]!.lower}` : '';
+        const triple = phrase && i + 2 < list.length ? `${pair} ${list[i + 2]!.lower}` : '';
         const prev = w.prev;
         const next = i + 1 < list.length ? list[i + 1]!.lower : '';
-        if (this.lex.futureCues.includes(triple)) consider(distance(i, i + 2), 'future');
-        else if (this.lex.futureCues.includes(pair)) consider(distance(i, i + 1), 'future');
+        if (cues.future.has(triple)) consider(distance(i, i + 2), 'future');
+        else if (cues.future.has(pair)) consider(distance(i, i + 1), 'future');
         // "On Friday, the government planned to…": the fronted date is the planning's, a past verb
         // (but "planned to leave on Thursday" dates the leaving, ahead)
         else if (fronted && FORWARD_PARTICIPLES.has(w.lower) && next === 'to' && !BE.has(prev)) consider(distance(i, i), 'past');
@@ -137,11 +160,11 @@ export class SentenceContext {
         else if (NOUN_CUES.has(w.lower) && next !== 'to' && !PRONOUNS.has(prev) && !w.name) return;
         // "the hastily planned trip", "a scheduled flight": a participle describing a noun sets no tense
         else if (FORWARD_PARTICIPLES.has(w.lower) && (DETERMINERS.has(prev) || /^[a-z]{3,}ly$/.test(prev))) return;
-        else if (this.lex.futureCues.includes(w.lower) || FORWARD_PARTICIPLES.has(w.lower)) consider(distance(i, i), 'future');
+        else if (cues.future.has(w.lower) || FORWARD_PARTICIPLES.has(w.lower)) consider(distance(i, i), 'future');
         else if (PASSIVE_AUX.has(prev)) return; // "will be held", "to be returned"
         // "were planning to", "was expected to": the auxiliary of a forward-looking verb
-        else if ((w.lower === 'was' || w.lower === 'were') && (this.lex.futureCues.includes(next) || FORWARD_PARTICIPLES.has(next))) return;
-        else if (this.lex.pastCues.includes(w.lower) || (!w.name && /^[a-z]{3,}ed$/.test(w.lower) && !w.lower.endsWith('eed'))) consider(distance(i, i), 'past');
+        else if ((w.lower === 'was' || w.lower === 'were') && (cues.future.has(next) || FORWARD_PARTICIPLES.has(next))) return;
+        else if (cues.past.has(w.lower) || (!w.name && /^[a-z]{3,}ed$/.test(w.lower) && !w.lower.endsWith('eed'))) consider(distance(i, i), 'past');
       });
     };
     scan(left, (_first, last) => left.length - last);

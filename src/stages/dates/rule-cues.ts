@@ -99,13 +99,38 @@ export class CueIndex {
       }
       this.bitOfRule.set(rule, bit);
     }
+    for (const w of this.bitsOfWord.keys()) this.longestWord = Math.max(this.longestWord, w.length);
   }
+
+  /** no longer word of the sentence can be a cue word */
+  private longestWord = 0;
 
   /** Which rules may match in `text`; a rule without a cue always may. */
   checker(text: string): (rule: string) => boolean {
-    let bits = /\d/.test(text) ? this.digitBits : 0;
-    // split on anything but ASCII letters before lower-casing, as the rules' case-blind match does
-    for (const w of text.split(/[^A-Za-z]+/)) if (w) bits |= this.bitsOfWord.get(w.toLowerCase()) ?? 0;
+    let bits = 0;
+    // words are runs of ASCII letters, lower-cased as the rules' case-blind match does; one
+    // pass over the characters, which also notes a digit, and no copy of a word with no capital
+    const n = text.length;
+    for (let i = 0; i < n; ) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        bits |= this.digitBits;
+        i++;
+        continue;
+      }
+      if (!isAsciiLetter(c)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      let capital = false;
+      for (let d = c; j < n && isAsciiLetter((d = text.charCodeAt(j))); j++) if (d <= 90) capital = true;
+      if (j - i <= this.longestWord) {
+        const w = text.slice(i, j);
+        bits |= this.bitsOfWord.get(capital ? w.toLowerCase() : w) ?? 0;
+      }
+      i = j;
+    }
     if ((this.suffixBits & ~bits) !== 0 && this.gluedMonth.test(text)) bits |= this.suffixBits;
     return (rule) => {
       const bit = this.bitOfRule.get(rule);
@@ -113,6 +138,8 @@ export class CueIndex {
     };
   }
 }
+
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /** "FridayMay 5": a weekday glued to a month, the one place a rule's month word is not a whole word. */
 export function gluedMonthRe(lex: DateLexicon): RegExp {
