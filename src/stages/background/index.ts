@@ -3,6 +3,7 @@ import type { BackgroundMark, Sentence, TimeExpression } from '../../core/layers
 import type { Stage } from '../../pipeline/stage.js';
 import { defaultBackgroundCues, type BackgroundCues } from './cues.js';
 import { lastWord } from './last-word.js';
+import { requiredStringsFilter } from './required-words.js';
 
 const STAGE = 'background';
 const COARSE = new Set(['month', 'season', 'quarter', 'year', 'decade', 'century']);
@@ -96,8 +97,21 @@ function anyRetrospectiveCue(cues: BackgroundCues): RegExp | null {
   return joined;
 }
 
+/**
+ * Words one of which each cue needs ("history of", "used to", "previously"), read from the
+ * patterns: most sentences hold none, and looking for plain strings is much cheaper than even
+ * the joined cue. Undefined when some cue has no such words.
+ */
+const cueWordsCache = new WeakMap<BackgroundCues, ((text: string) => boolean) | undefined>();
+function mayHoldRetrospectiveCue(cues: BackgroundCues): ((text: string) => boolean) | undefined {
+  if (!cueWordsCache.has(cues)) cueWordsCache.set(cues, requiredStringsFilter(cues.retrospective.map((c) => c.regex)));
+  return cueWordsCache.get(cues);
+}
+
 /** The first retrospective cue of the sentence; weak ones give way to a recent date. */
 function retrospectiveCue(text: string, anyRecent: boolean, cues: BackgroundCues): BackgroundCues['retrospective'][number] | undefined {
+  const mayHold = mayHoldRetrospectiveCue(cues);
+  if (mayHold && !mayHold(text)) return undefined;
   const any = anyRetrospectiveCue(cues);
   if (any && !any.test(text)) return undefined;
   return cues.retrospective.find((c) => c.regex.test(text) && !(c.weak && anyRecent));
