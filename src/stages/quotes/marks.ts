@@ -35,8 +35,10 @@ interface Mark {
 const WORD = /[\p{L}\p{N}]/u;
 const SPACE_OR_NONE = (c: string | undefined) => c === undefined || /\s/.test(c);
 const OPEN_CONTEXT = /[\s([{\-–—/“"‘'«:]/;
-/** every character a mark can start with */
-const MARK_CHARS = '`\'“„«”»"‘’';
+/** every character a mark can start with: ` ' " « » ‘ ’ “ ” „ */
+function isMarkChar(c: number): boolean {
+  return c === 0x60 || c === 0x27 || c === 0x22 || c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x2019) || (c >= 0x201c && c <= 0x201e);
+}
 
 export function paragraphs(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
@@ -50,9 +52,9 @@ export function paragraphs(text: string): { start: number; end: number }[] {
 function marksIn(text: string, start: number, end: number): Mark[] {
   const marks: Mark[] = [];
   for (let i = start; i < end; i++) {
-    const c = text[i]!;
     // most characters are no quotation mark: skip them before reading their neighbours
-    if (!MARK_CHARS.includes(c)) continue;
+    if (!isMarkChar(text.charCodeAt(i))) continue;
+    const c = text[i]!;
     const prev = i > start ? text[i - 1] : undefined;
     const next = i + 1 < end ? text[i + 1] : undefined;
     const openCtx = prev === undefined || OPEN_CONTEXT.test(prev);
