@@ -3,7 +3,7 @@ import type { BackgroundMark, Sentence, TimeExpression } from '../../core/layers
 import type { Stage } from '../../pipeline/stage.js';
 import { defaultBackgroundCues, type BackgroundCues } from './cues.js';
 import { lastWord } from './last-word.js';
-import { requiredStringsFilter } from './required-words.js';
+import { requiredStringsFilter } from '../../core/required-strings.js';
 
 const STAGE = 'background';
 const COARSE = new Set(['month', 'season', 'quarter', 'year', 'decade', 'century']);
