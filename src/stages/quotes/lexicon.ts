@@ -54,9 +54,11 @@ export function parseSpeechLexicon(json: unknown): SpeechLexicon {
 }
 
 let cached: SpeechLexicon | undefined;
-export function loadSpeechLexicon(path = dataPath('lexicons', 'speech-verbs.json')): SpeechLexicon {
-  if (path === dataPath('lexicons', 'speech-verbs.json') && cached) return cached;
+/** the shipped lexicon's path, joined once: the stage asks for the lexicon on every document */
+const SHIPPED = dataPath('lexicons', 'speech-verbs.json');
+export function loadSpeechLexicon(path = SHIPPED): SpeechLexicon {
+  if (path === SHIPPED && cached) return cached;
   const lex = parseSpeechLexicon(JSON.parse(readFileSync(path, 'utf8')));
-  if (path === dataPath('lexicons', 'speech-verbs.json')) cached = lex;
+  if (path === SHIPPED) cached = lex;
   return lex;
 }
