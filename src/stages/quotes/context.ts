@@ -2,6 +2,7 @@ import type { ActorMention, Sentence, Token } from '../../core/layers/index.js';
 import type { SpeechLexicon } from './lexicon.js';
 import type { MarkedQuote } from './marks.js';
 import { paragraphs } from './marks.js';
+import { lower } from './tokens.js';
 
 /** What the finders share: the text, tokens, paragraphs and the direct quotes found. */
 export class QuoteContext {
@@ -16,7 +17,15 @@ export class QuoteContext {
   ) {
     this.paras = paragraphs(text);
     this.disjoint = marked.every((q, i) => i === 0 || marked[i - 1]!.outerEnd <= q.outerStart);
+    this.mayCue = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const w = lower(tokens[i]);
+      if (w === 'according' || lex.byForm.has(w)) this.mayCue[i] = 1;
+    }
   }
+
+  /** 1 where cueAt may find a cue: a form of a verb of saying, or "according" (most tokens are neither) */
+  readonly mayCue: Uint8Array;
 
   /** the marked quotes are in text order and do not overlap: a position is looked up by halving */
   private readonly disjoint: boolean;

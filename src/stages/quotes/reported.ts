@@ -47,7 +47,7 @@ export function findReported(ctx: QuoteContext): Reported[] {
     if (first > last) continue;
     let taken = -1; // one reported clause per cue; later cues inside the content belong to it
     for (let v = first; v <= last; v++) {
-      if (v <= taken) continue;
+      if (v <= taken || !ctx.mayCue[v]) continue;
       if (ctx.insideMarked(tokens[v]!.span.start)) continue;
       const cue = cueAt(tokens, v, ctx.lex, last + 1);
       if (!cue) continue;

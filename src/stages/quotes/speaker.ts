@@ -53,7 +53,7 @@ export class SpeakerResolver {
     this.byId = new Map(ctx.actors.map((a) => [a.id, a]));
     const { tokens, lex } = ctx;
     for (let i = 0; i < tokens.length; i++) {
-      if (ctx.insideMarked(tokens[i]!.span.start)) continue;
+      if (!ctx.mayCue[i] || ctx.insideMarked(tokens[i]!.span.start)) continue;
       const cue = cueAt(tokens, i, lex, tokens.length);
       if (!cue || cue.prepositional) continue;
       const sentence = ctx.sentences[tokens[i]!.sentence];

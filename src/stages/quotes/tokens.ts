@@ -35,7 +35,8 @@ export const PERSONAL_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 
 const RELATIVE = new Set(['who', 'which', 'that']);
 const POSSESSIVE = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
-function lower(t: Token | undefined): string {
+/** a token's text in lower case, ’ as ' ('' past either end) */
+export function lower(t: Token | undefined): string {
   if (!t) return '';
   const w = t.span.text.toLowerCase();
   return w.includes('’') ? w.replace(/’/g, "'") : w;
