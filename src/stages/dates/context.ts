@@ -23,6 +23,12 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'ou
 const NOUN_CUES = new Set(['plan', 'plans', 'schedule']);
 const PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'who']);
 
+/** /^\p{Lu}/u, read off the character code for ASCII (most words) */
+function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
+}
+
 /** The tense cue lists as sets, and the first words of the cues of several words ("going to"), built once per lexicon. */
 interface CueSets {
   future: Set<string>;
@@ -61,7 +67,7 @@ export class SentenceContext {
 
   constructor(readonly text: string, private readonly lex: DateLexicon) {
     for (const m of matchAll(WORD, text)) {
-      const name = m.index! > 0 && /^\p{Lu}/u.test(m[0]) && /[\p{L}\p{N},]\s+$/u.test(text.slice(Math.max(0, m.index! - 3), m.index!));
+      const name = m.index! > 0 && startsUpper(m[0]) && /[\p{L}\p{N},]\s+$/u.test(text.slice(Math.max(0, m.index! - 3), m.index!));
       const folded = m[0].toLowerCase();
       const lower = folded.includes('’') ? folded.replace(/’/g, "'") : folded;
       this.words.push({ start: m.index!, end: m.index! + m[0].length, lower, name, prev: this.words.at(-1)?.lower ?? '' });
