@@ -159,6 +159,14 @@ test('a speaker whose name holds a preposition ("Commission on Human Rights") is
   assert.equal(who(r), 'the National Commission on Human Rights');
 });
 
+test('a participle aside after the subject is skipped; a phrase of the verb\'s own is no content', () => {
+  const [r] = reported('The rebel group, known by its initials FRX, said in a statement that it had acted in self-defense.');
+  assert.equal(r?.span.text, 'it had acted in self-defense');
+  assert.equal(who(r), 'The rebel group');
+  assert.deepEqual(reported('The mayor wrote on Facebook about the floods in the valley.'), []);
+  assert.equal(reported('The mayor said on Tuesday the bridge would reopen in May.')[0]?.span.text, 'the bridge would reopen in May');
+});
+
 test('a first name that is also a verb or modal still opens the speaker’s name', () => {
   assert.equal(who(direct('Rents rose. “It is a costly model,” said Will Danner, a professor of economics.')[0]), 'Will Danner');
   assert.equal(who(direct('Voters queued. “I was not bothered,” Sue Orlov said.')[0]), 'Sue Orlov');

@@ -116,6 +116,8 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
     // "…, the ministry said, adding that …": the participle of saying opens the same speaker's content
     const adding = c <= last && /ing$/i.test(tokens[c]!.span.text) ? cueAt(tokens, c, ctx.lex, last + 1) : undefined;
     if (adding?.verb?.clause && tokens[adding.to + 1]?.span.text.toLowerCase() === 'that') (c = adding.to + 2), (that = true);
+    // "said on Tuesday the army …": a phrase of the verb's own before the clause is not said ("wrote on X." is all verb)
+    if (!that && tokens[c]?.pos === 'ADP') c = afterPhrase(ctx, c, last);
     // without "that", what follows must be a clause, not an object ("reported Abedi", "called for a meeting")
     if (!that && !startsClause(ctx, c, last)) return undefined;
     const after = contentRange(ctx, c, last);
@@ -147,6 +149,15 @@ function coordinatedSaying(ctx: QuoteContext, c: number, last: number): number {
     return c;
   }
   return c;
+}
+
+/** The token after a prepositional phrase starting at `c` ("on Tuesday", "in a statement"): its determiners and modifiers, then its nouns. */
+function afterPhrase(ctx: QuoteContext, c: number, last: number): number {
+  const pos = (k: number) => ctx.tokens[k]!.pos;
+  let k = c + 1;
+  while (k <= last && k <= c + 3 && (pos(k) === 'DET' || pos(k) === 'ADJ' || pos(k) === 'NUM')) k++;
+  while (k <= last && k <= c + 6 && (pos(k) === 'NOUN' || pos(k) === 'PROPN')) k++;
+  return k;
 }
 
 /** "told reporters that troops …": "that" (which a tagger may read as a determiner) ends the addressee. */

@@ -190,7 +190,7 @@ export function beforeAside(tokens: readonly Token[], j: number, lo: number): Ph
   for (let c = j - 1; c >= lo && c > j - 20; c--) {
     const cw = lower(tokens[c]);
     if (ASIDE_STOP.test(cw)) break;
-    if (cw !== ',' || !ASIDE_OPENERS.has(lower(tokens[c + 1]))) continue;
+    if (cw !== ',' || !(ASIDE_OPENERS.has(lower(tokens[c + 1])) || participleAside(tokens[c + 1]))) continue;
     const p = phraseEndingAt(tokens, c - 1, lo);
     // a relative clause may hold an apposition of its own: its comma wins
     if (p && RELATIVE_OPENERS.has(lower(tokens[c + 1]))) return p;
@@ -199,6 +199,11 @@ export function beforeAside(tokens: readonly Token[], j: number, lo: number): Ph
   return nearest;
 }
 const RELATIVE_OPENERS = new Set(['who', 'whose', 'which']);
+
+/** "The group, known by its initials ELN, said": a past participle opens an aside too */
+function participleAside(t: Token | undefined): boolean {
+  return !!t && t.pos === 'VERB' && /^(?:known|based|led|backed|called|named|founded|formed|made|made up|considered|described|designated|listed|seen|accused|blamed)$/i.test(t.span.text);
+}
 
 /** After a subject: skip "(D-Ore.)" and ", who …," / ", the UN chief," asides; the index of what follows. */
 export function skipAsides(tokens: readonly Token[], k: number, hi: number): number {
