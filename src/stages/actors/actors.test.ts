@@ -135,3 +135,8 @@ test('"the ministry" refers back to the last ministry of any kind, across anothe
   assert.equal(back.via, 'coreference');
   assert.equal(back.actor.code, 'PER GOV');
 });
+
+test('a demonym naming a language ("its Spanish initials") brings no country into the story', () => {
+  const ms = actors('The rebel group in Peru, known by its Spanish initials, accused the government of lying.');
+  assert.equal(find(ms, 'government').actor.code, 'PER GOV');
+});

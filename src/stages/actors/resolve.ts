@@ -19,6 +19,9 @@ interface Ctx {
  * possessives, institutions and sector nouns, then pronouns and definite descriptions
  * resolved against what came before.
  */
+/** nouns after which a demonym names a language ("Spanish initials", "the Arabic word") */
+const LANGUAGE_NOUNS = new Set(['initials', 'acronym', 'abbreviation', 'name', 'names', 'word', 'words', 'term', 'language', 'translation', 'version', 'spelling', 'pronunciation', 'dialect', 'speakers', 'speaking', 'alphabet', 'script']);
+
 export function resolveActors(text: string, tokens: readonly Token[], sentences: readonly Sentence[], entities: readonly Entity[], dict: ActorDictionary, placeCountry?: PlaceCountry): ActorMention[] {
   const v = new TokenView(text, tokens, sentences);
   const n = v.n;
@@ -273,6 +276,8 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
       }
       return last;
     }
+    // "its Spanish initials", "the Arabic name": a language, not a country in the story
+    if (e.type === 'NORP' && country && LANGUAGE_NOUNS.has(v.lower(next))) return last;
     if (e.type === 'NORP' && country) {
       noteCountry(country);
       const inst = institutionAt(next);
