@@ -187,7 +187,9 @@ export function acledRuleIndex(e: AcledEventView, sentence: string, lex: AcledLe
  * says the clause it closes is another event, so its words do not tell what this one was.
  */
 const CODED_ELSEWHERE = /[^,;()]*\(\s*(?:coded|recorded)\s+(?:separately|seperately|separatly|as\s+(?:a\s+)?separate\s+event|in\s+(?:a\s+|an\s+)?(?:separate|other|another|different)\s+event)[^()]*\)/gi;
-const withoutCodedElsewhere = (text: string) => text.replace(CODED_ELSEWHERE, ' ');
+/** the remark's opening, which the whole pattern needs: a text without it is left as it is (the pattern scans from every character) */
+const CODED_OPENING = /\(\s*(?:coded|recorded)\s/i;
+const withoutCodedElsewhere = (text: string) => (CODED_OPENING.test(text) ? text.replace(CODED_ELSEWHERE, ' ') : text);
 
 /**
  * "protested after classes had been disrupted", "protested the burning of two villages": what the
