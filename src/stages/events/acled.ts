@@ -156,27 +156,40 @@ export function acledRuleIndex(e: AcledEventView, sentence: string, lex: AcledLe
   const { srcSector, tgtSector, srcText, tgtText, object } = roles(e, sentence);
   const sourceState = srcSector ? lex.stateSectors.includes(srcSector) : undefined;
   const triggerEnd = e.trigger && e.sentenceSpan ? e.trigger.end - e.sentenceSpan.start : undefined;
-  const { targetArmed, targetCivilian } = (object && objectKind(lex, object)) || targetKind(lex, sentence, tgtText, tgtSector, srcText, triggerEnd);
-  const sourceCrowd = srcSector ? lex.crowdSectors.includes(srcSector) || lex.crowd.test(srcText) : lex.crowd.test(srcText);
-  const clash = lex.clash.test(withoutCodedElsewhere(sentence));
+  // what only some rules ask is read when the first of them does (most events stop at a rule before)
+  let kind: { targetArmed: boolean; targetCivilian: boolean } | undefined;
+  const kindOf = () => (kind ??= (object && objectKind(lex, object)) || targetKind(lex, sentence, tgtText, tgtSector, srcText, triggerEnd));
+  let sourceCrowd: boolean | undefined;
+  const crowdOf = () => (sourceCrowd ??= srcSector ? lex.crowdSectors.includes(srcSector) || lex.crowd.test(srcText) : lex.crowd.test(srcText));
+  let clash: boolean | undefined;
+  const clashOf = () => (clash ??= lex.clash.test(withoutCodedElsewhere(sentence)));
   const read = (text: string) => withoutRiotPolice(withoutCodedElsewhere(e.type === 'PROTEST' ? withoutGrievance(text) : text));
-  const own = read(sentence);
-  const wide = `${own} ${read(following)}`;
+  let own: string | undefined;
+  let wide: string | undefined;
+  const ownText = () => (own ??= read(sentence));
+  const wideText = () => (wide ??= `${ownText()} ${read(following)}`);
   // phrase patterns see the grievance too: "a group protesting against the results attacks an aide"
-  const raw = withoutRiotPolice(withoutCodedElsewhere(sentence));
-  const rawWide = `${raw} ${withoutRiotPolice(withoutCodedElsewhere(following))}`;
+  let raw: string | undefined;
+  let rawWide: string | undefined;
+  const rawText = () => (raw ??= withoutRiotPolice(withoutCodedElsewhere(sentence)));
+  const rawWideText = () => (rawWide ??= `${rawText()} ${withoutRiotPolice(withoutCodedElsewhere(following))}`);
   return lex.rules.findIndex((r) => {
-    const text = r.wide ? wide : own;
     if (r.types && !r.types.includes(e.type)) return false;
-    if (r.any && !r.any.test(text)) return false;
-    if (r.all && !r.all.every((re) => re.test(text))) return false;
-    if (r.none && r.none.test(text)) return false;
-    if (r.patterns && !r.patterns.some((re) => re.test(r.wide ? rawWide : raw))) return false;
+    if (r.any || r.all || r.none) {
+      const text = r.wide ? wideText() : ownText();
+      if (r.any && !r.any.test(text)) return false;
+      if (r.all && !r.all.every((re) => re.test(text))) return false;
+      if (r.none && r.none.test(text)) return false;
+    }
+    if (r.patterns) {
+      const text = r.wide ? rawWideText() : rawText();
+      if (!r.patterns.some((re) => re.test(text))) return false;
+    }
     if (r.sourceState !== undefined && sourceState !== r.sourceState) return false;
-    if (r.targetArmed !== undefined && targetArmed !== r.targetArmed) return false;
-    if (r.targetCivilian !== undefined && targetCivilian !== r.targetCivilian) return false;
-    if (r.sourceCrowd !== undefined && sourceCrowd !== r.sourceCrowd) return false;
-    if (r.clash !== undefined && clash !== r.clash) return false;
+    if (r.targetArmed !== undefined && kindOf().targetArmed !== r.targetArmed) return false;
+    if (r.targetCivilian !== undefined && kindOf().targetCivilian !== r.targetCivilian) return false;
+    if (r.sourceCrowd !== undefined && crowdOf() !== r.sourceCrowd) return false;
+    if (r.clash !== undefined && clashOf() !== r.clash) return false;
     return true;
   });
 }
