@@ -25,17 +25,22 @@ export function triggerMatcher(lexicon: EventsLexicon): TriggerMatcher {
     list.push(t);
     byFirst.set(t.words[0]!, list);
   }
-  const cache = new Map<string, string[]>();
-  const lemmas = (tok: Token): string[] => {
-    let c = cache.get(tok.span.text);
-    if (!c) cache.set(tok.span.text, (c = lemmaCandidates(tok.span.text, lexicon.irregular)));
+  /** A word's lemmas and the entries its lemmas start, in lemma order (undefined: it starts none, as most words do), read once per word. */
+  interface WordInfo {
+    lemmas: string[];
+    starts: TriggerEntry[][] | undefined;
+  }
+  const cache = new Map<string, WordInfo>();
+  const info = (word: string): WordInfo => {
+    let c = cache.get(word);
+    if (!c) {
+      const ls = lemmaCandidates(word, lexicon.irregular);
+      const starts = ls.map((l) => byFirst.get(l)).filter((x): x is TriggerEntry[] => x !== undefined);
+      cache.set(word, (c = { lemmas: ls, starts: starts.length ? starts : undefined }));
+    }
     return c;
   };
-  /** Lemmas of a sentence's tokens by index, computed once per `find` (a token's window is looked at by many entries). */
-  const sentenceLemmas = (tokens: readonly Token[]) => {
-    const memo: (string[] | undefined)[] = new Array(tokens.length);
-    return (j: number): string[] => memo[j] ?? (memo[j] = lemmas(tokens[j]!));
-  };
+  const lemmas = (tok: Token): string[] => info(tok.span.text).lemmas;
   const anyIn = (lem: (j: number) => string[], from: number, to: number, words: readonly string[]) => {
     for (let j = from; j < to; j++) if (lem(j).some((l) => words.includes(l))) return true;
     return false;
@@ -63,15 +68,18 @@ export function triggerMatcher(lexicon: EventsLexicon): TriggerMatcher {
   const find = (tokens: readonly Token[]): TriggerHit[] => {
     const hits: TriggerHit[] = [];
     const n = tokens.length;
-    const lem = sentenceLemmas(tokens);
+    // each token's word is looked up once per `find` (a token's window is looked at by many entries)
+    const infos: WordInfo[] = new Array(n);
+    for (let i = 0; i < n; i++) infos[i] = info(tokens[i]!.span.text);
+    const lem = (j: number): string[] => infos[j]!.lemmas;
     // whether the sentence holds one of an entry's `sentenceHas` lemmas: the same for every token
     const sentenceHas = new Map<readonly string[], boolean>();
     for (let i = 0; i < n; i++) {
+      const starts = infos[i]!.starts;
+      if (!starts) continue;
       const tok = tokens[i]!;
       let matched: TriggerHit[] | undefined;
-      for (const lemma of lem(i)) {
-        const entries = byFirst.get(lemma);
-        if (!entries) continue;
+      for (const entries of starts) {
         for (const e of entries) {
           if (e.pos && !e.pos.includes(tok.pos)) continue;
           if (e.lowercase && tok.span.text !== tok.span.text.toLowerCase()) continue;
