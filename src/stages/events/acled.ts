@@ -175,6 +175,8 @@ export function acledRuleIndex(e: AcledEventView, sentence: string, lex: AcledLe
   const rawWideText = () => (rawWide ??= `${rawText()} ${withoutRiotPolice(withoutCodedElsewhere(following))}`);
   return lex.rules.findIndex((r) => {
     if (r.types && !r.types.includes(e.type)) return false;
+    // known already: asked before the word lists
+    if (r.sourceState !== undefined && sourceState !== r.sourceState) return false;
     if (r.any || r.all || r.none) {
       const text = r.wide ? wideText() : ownText();
       if (r.any && !r.any.test(text)) return false;
@@ -185,7 +187,6 @@ export function acledRuleIndex(e: AcledEventView, sentence: string, lex: AcledLe
       const text = r.wide ? rawWideText() : rawText();
       if (!r.patterns.some((re) => re.test(text))) return false;
     }
-    if (r.sourceState !== undefined && sourceState !== r.sourceState) return false;
     if (r.targetArmed !== undefined && kindOf().targetArmed !== r.targetArmed) return false;
     if (r.targetCivilian !== undefined && kindOf().targetCivilian !== r.targetCivilian) return false;
     if (r.sourceCrowd !== undefined && crowdOf() !== r.sourceCrowd) return false;
