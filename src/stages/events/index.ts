@@ -50,17 +50,36 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
     run(doc) {
       const text = doc.text;
       const tokensBy = new Map<number, Token[]>();
+      // tokens come sentence by sentence: the map is asked only where the sentence changes
+      let list: Token[] | undefined;
+      let listSentence: number | undefined;
       for (const t of doc.get('tokens')) {
-        const list = tokensBy.get(t.sentence);
-        if (list) list.push(t);
-        else tokensBy.set(t.sentence, [t]);
+        if (t.sentence !== listSentence || !list) {
+          listSentence = t.sentence;
+          list = tokensBy.get(t.sentence);
+          if (!list) tokensBy.set(t.sentence, (list = []));
+        }
+        list.push(t);
       }
       const actors = [...doc.get('actors')].sort((a, b) => a.span.start - b.span.start);
       const places = doc.get('places').filter((p) => !p.adjectival && p.resolved);
-      const dates = doc.get('dates').filter((d) => d.type === 'DATE' && /^\d{4}/.test(d.value));
+      const allDates = doc.get('dates');
+      const dates = allDates.filter((d) => d.type === 'DATE' && /^\d{4}/.test(d.value));
       const quotes = attributedSpeech({ quotes: doc.get('quotes'), statements: doc.get('statements') });
       const counts = doc.get('counts');
       const names = doc.get('entities').filter((e) => NAME_TYPES.has(e.type) && /\s/.test(e.span.text));
+      const countsBy = new Map<number, typeof counts[number][]>();
+      for (const c of counts) {
+        const l = countsBy.get(c.sentence);
+        if (l) l.push(c);
+        else countsBy.set(c.sentence, [c]);
+      }
+      // what overlaps a sentence, looked up by position instead of a pass over the document's list per sentence
+      const actorsIn = overlapIndex(actors);
+      const quotesIn = overlapIndex(quotes);
+      const allDatesIn = overlapIndex(allDates);
+      const datesIn = overlapIndex(dates);
+      const namesIn = overlapIndex(names);
       const background = new Set(doc.get('background').map((b) => b.sentence));
       const dupOf = new Map(doc.get('nearDuplicates').map((d) => [d.sentence, d.duplicateOf]));
       const focus = articleFocus(places, doc.text);
@@ -75,24 +94,23 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
       const aroundOf = new Map<EventRecord, string>();
       for (const [si, sentence] of sentences.entries()) {
         const tagged = tokensBy.get(sentence.index) ?? [];
-        const inSentence = <T extends { span: { start: number; end: number } }>(xs: readonly T[]) => xs.filter((x) => spansOverlap(x.span, sentence.span));
         const firstHits = matcher.find(tagged);
         const tokens = retagHeadlineVerbs(tagged, new Map(firstHits.filter((h) => h.first === h.last).map((h) => [h.first, h.entry.words[0]!])));
-        const sentenceActors = inSentence(actors);
+        const sentenceActors = actorsIn(sentence.span);
         perpetrators.push(...perpetratorsIn(text, sentence.index, tokens, sentenceActors, matcher.lemmas, lexicon.grammar));
-        const hits = withoutNamedWords(tokens === tagged ? firstHits : matcher.find(tokens), tokens, inSentence(names));
+        const hits = withoutNamedWords(tokens === tagged ? firstHits : matcher.find(tokens), tokens, namesIn(sentence.span));
         if (!hits.length) continue;
         const v: SentenceView = {
           text,
           tokens,
           clause: clauses(tokens, lexicon.grammar),
           actors: sentenceActors,
-          quotes: inSentence(quotes),
-          dates: inSentence(doc.get('dates')),
+          quotes: quotesIn(sentence.span),
+          dates: allDatesIn(sentence.span),
           lemmas: matcher.lemmas,
           grammar: lexicon.grammar,
         };
-        const sentCounts = counts.filter((c) => c.sentence === sentence.index);
+        const sentCounts = countsBy.get(sentence.index) ?? [];
         const isBackground = background.has(sentence.index);
         const made: EventRecord[] = [];
         for (const group of mergeByClause(hits, v.clause, tokens)) {
@@ -111,7 +129,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
             (mode && lexicon.grammar.legalModes.includes(mode) ? legalAuthority(actors, text, trigger.start, lexicon.grammar) : undefined) ??
             (h.type === 'PROTEST' ? protesterBetween(v, h.last) : undefined);
           const place = placeFor(v, h, places, focus, source);
-          const own = dateFor(v, h, inSentence(dates), isBackground ? undefined : published);
+          const own = dateFor(v, h, datesIn(sentence.span), isBackground ? undefined : published);
           const date = own?.fromPublication ? (inheritedDate(events, h.type, sentence.index, 4) ?? own) : own;
           const e: EventRecord = {
             id: `event-${sentence.index}-${made.length}`,
@@ -177,6 +195,36 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
       }
       return { layers: { events } };
     },
+  };
+}
+
+/**
+ * The items of a list that overlap a span, in the list's order (what `xs.filter((x) =>
+ * spansOverlap(x.span, span))` gives), found by binary search on their starts: an item
+ * overlapping [start, end) starts before `end` and no further back than the longest item.
+ */
+function overlapIndex<T extends { span: { start: number; end: number } }>(xs: readonly T[]): (span: { start: number; end: number }) => T[] {
+  const order = xs.map((_, i) => i).sort((a, b) => xs[a]!.span.start - xs[b]!.span.start || a - b);
+  const starts = order.map((i) => xs[i]!.span.start);
+  let longest = 0;
+  for (const x of xs) longest = Math.max(longest, x.span.end - x.span.start);
+  const firstAtOrAfter = (pos: number) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return (span) => {
+    const from = firstAtOrAfter(span.start - longest);
+    const to = firstAtOrAfter(span.end);
+    const hit: number[] = [];
+    for (let k = from; k < to; k++) if (spansOverlap(xs[order[k]!]!.span, span)) hit.push(order[k]!);
+    if (hit.length > 1) hit.sort((a, b) => a - b);
+    return hit.map((i) => xs[i]!);
   };
 }
 
