@@ -21,28 +21,43 @@ export interface Perpetrator {
 const MODIFIER = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const APPOSITION = /^[,–—-]$/;
 
-/** The grammar's perpetrator phrases split into words once (a grammar is loaded once and never changed). */
-const phraseCache = new WeakMap<EventsGrammar, { phrase: string; words: string[] }[]>();
-function phraseWords(grammar: EventsGrammar): { phrase: string; words: string[] }[] {
-  let list = phraseCache.get(grammar);
-  if (!list) phraseCache.set(grammar, (list = grammar.perpetratorPhrases.map((phrase) => ({ phrase, words: phrase.split(' ') }))));
-  return list;
+/**
+ * The grammar's perpetrator phrases split into words and listed by their first word, and its agent
+ * nouns as a set, made once (a grammar is loaded once and never changed).
+ */
+interface PerpetratorWords {
+  byFirst: Map<string, { phrase: string; words: string[] }[]>;
+  agentNouns: Set<string>;
+}
+const phraseCache = new WeakMap<EventsGrammar, PerpetratorWords>();
+function phraseWords(grammar: EventsGrammar): PerpetratorWords {
+  let cached = phraseCache.get(grammar);
+  if (!cached) {
+    const byFirst = new Map<string, { phrase: string; words: string[] }[]>();
+    for (const phrase of grammar.perpetratorPhrases) {
+      const words = phrase.split(' ');
+      const list = byFirst.get(words[0]!);
+      if (list) list.push({ phrase, words });
+      else byFirst.set(words[0]!, [{ phrase, words }]);
+    }
+    phraseCache.set(grammar, (cached = { byFirst, agentNouns: new Set(grammar.agentNouns) }));
+  }
+  return cached;
 }
 
 export function perpetratorsIn(text: string, sentence: number, tokens: readonly Token[], actors: readonly ActorMention[], lemmas: (t: Token) => string[], grammar: EventsGrammar): Perpetrator[] {
   const out: Perpetrator[] = [];
   const words = tokens.map((t) => t.span.text.toLowerCase());
-  const phrases = phraseWords(grammar);
+  const { byFirst, agentNouns } = phraseWords(grammar);
   for (let k = 0; k < tokens.length; k++) {
-    const w0 = words[k];
-    const phrase = phrases.find((p) => p.words[0] === w0 && p.words.every((w, i) => words[k + i] === w));
+    const phrase = byFirst.get(words[k]!)?.find((p) => p.words.every((w, i) => words[k + i] === w));
     if (phrase) {
       const last = k + phrase.words.length - 1;
       out.push({ sentence, who: { span: makeSpan(text, tokens[k]!.span.start, tokens[last]!.span.end), name: phrase.phrase }, named: false });
       k = last;
       continue;
     }
-    if (tokens[k]!.pos !== 'NOUN' || !lemmas(tokens[k]!).some((l) => grammar.agentNouns.includes(l))) continue;
+    if (tokens[k]!.pos !== 'NOUN' || !lemmas(tokens[k]!).some((l) => agentNouns.has(l))) continue;
     // "the alleged killer, Chérif Chekatt": the name set off after it
     const next = tokens[k + 2];
     const named = APPOSITION.test(tokens[k + 1]?.span.text ?? '') && next ? actors.find((m) => m.person && m.span.start === next.span.start) : undefined;
