@@ -45,9 +45,10 @@ function phraseWords(grammar: EventsGrammar): PerpetratorWords {
   return cached;
 }
 
-export function perpetratorsIn(text: string, sentence: number, tokens: readonly Token[], actors: readonly ActorMention[], lemmas: (t: Token) => string[], grammar: EventsGrammar): Perpetrator[] {
+/** `infos`: each token's lower-cased form and lemmas, by index. */
+export function perpetratorsIn(text: string, sentence: number, tokens: readonly Token[], actors: readonly ActorMention[], infos: readonly { lower: string; lemmas: string[] }[], grammar: EventsGrammar): Perpetrator[] {
   const out: Perpetrator[] = [];
-  const words = tokens.map((t) => t.span.text.toLowerCase());
+  const words = infos.map((w) => w.lower);
   const { byFirst, agentNouns } = phraseWords(grammar);
   for (let k = 0; k < tokens.length; k++) {
     const phrase = byFirst.get(words[k]!)?.find((p) => p.words.every((w, i) => words[k + i] === w));
@@ -57,7 +58,7 @@ export function perpetratorsIn(text: string, sentence: number, tokens: readonly 
       k = last;
       continue;
     }
-    if (tokens[k]!.pos !== 'NOUN' || !lemmas(tokens[k]!).some((l) => agentNouns.has(l))) continue;
+    if (tokens[k]!.pos !== 'NOUN' || !infos[k]!.lemmas.some((l) => agentNouns.has(l))) continue;
     // "the alleged killer, Chérif Chekatt": the name set off after it
     const next = tokens[k + 2];
     const named = APPOSITION.test(tokens[k + 1]?.span.text ?? '') && next ? actors.find((m) => m.person && m.span.start === next.span.start) : undefined;

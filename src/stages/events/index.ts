@@ -94,11 +94,13 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
       const aroundOf = new Map<EventRecord, string>();
       for (const [si, sentence] of sentences.entries()) {
         const tagged = tokensBy.get(sentence.index) ?? [];
-        const firstHits = matcher.find(tagged);
+        // the retagged tokens have the same words: one lookup per token serves both
+        const words = matcher.words(tagged);
+        const firstHits = matcher.find(tagged, words);
         const tokens = retagHeadlineVerbs(tagged, new Map(firstHits.filter((h) => h.first === h.last).map((h) => [h.first, h.entry.words[0]!])));
         const sentenceActors = actorsIn(sentence.span);
-        perpetrators.push(...perpetratorsIn(text, sentence.index, tokens, sentenceActors, matcher.lemmas, lexicon.grammar));
-        const hits = withoutNamedWords(tokens === tagged ? firstHits : matcher.find(tokens), tokens, namesIn(sentence.span));
+        perpetrators.push(...perpetratorsIn(text, sentence.index, tokens, sentenceActors, words, lexicon.grammar));
+        const hits = withoutNamedWords(tokens === tagged ? firstHits : matcher.find(tokens, words), tokens, namesIn(sentence.span));
         if (!hits.length) continue;
         const v: SentenceView = {
           text,

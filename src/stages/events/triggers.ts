@@ -11,9 +11,21 @@ export interface TriggerHit {
   entry: TriggerEntry;
 }
 
+/** What the stage reads of one word form, looked up once per form. */
+export interface WordInfo {
+  /** the form lower-cased */
+  lower: string;
+  lemmas: string[];
+  /** the trigger entries its lemmas start, in lemma order (undefined: it starts none, as most words do) */
+  starts: TriggerEntry[][] | undefined;
+}
+
 export interface TriggerMatcher {
   lemmas(token: Token): string[];
-  find(tokens: readonly Token[]): TriggerHit[];
+  /** the word infos of a sentence's tokens, by index */
+  words(tokens: readonly Token[]): WordInfo[];
+  /** `infos`: the tokens' word infos from `words` (read here when not given) */
+  find(tokens: readonly Token[], infos?: readonly WordInfo[]): TriggerHit[];
 }
 
 const PUNCT = /^[.,;:!?]$/;
@@ -25,22 +37,22 @@ export function triggerMatcher(lexicon: EventsLexicon): TriggerMatcher {
     list.push(t);
     byFirst.set(t.words[0]!, list);
   }
-  /** A word's lemmas and the entries its lemmas start, in lemma order (undefined: it starts none, as most words do), read once per word. */
-  interface WordInfo {
-    lemmas: string[];
-    starts: TriggerEntry[][] | undefined;
-  }
   const cache = new Map<string, WordInfo>();
   const info = (word: string): WordInfo => {
     let c = cache.get(word);
     if (!c) {
       const ls = lemmaCandidates(word, lexicon.irregular);
       const starts = ls.map((l) => byFirst.get(l)).filter((x): x is TriggerEntry[] => x !== undefined);
-      cache.set(word, (c = { lemmas: ls, starts: starts.length ? starts : undefined }));
+      cache.set(word, (c = { lower: word.toLowerCase(), lemmas: ls, starts: starts.length ? starts : undefined }));
     }
     return c;
   };
   const lemmas = (tok: Token): string[] => info(tok.span.text).lemmas;
+  const words = (tokens: readonly Token[]): WordInfo[] => {
+    const infos: WordInfo[] = new Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) infos[i] = info(tokens[i]!.span.text);
+    return infos;
+  };
   const anyIn = (lem: (j: number) => string[], from: number, to: number, words: readonly string[]) => {
     for (let j = from; j < to; j++) if (lem(j).some((l) => words.includes(l))) return true;
     return false;
@@ -65,12 +77,10 @@ export function triggerMatcher(lexicon: EventsLexicon): TriggerMatcher {
     return at;
   };
 
-  const find = (tokens: readonly Token[]): TriggerHit[] => {
+  const find = (tokens: readonly Token[], infos: readonly WordInfo[] = words(tokens)): TriggerHit[] => {
     const hits: TriggerHit[] = [];
     const n = tokens.length;
-    // each token's word is looked up once per `find` (a token's window is looked at by many entries)
-    const infos: WordInfo[] = new Array(n);
-    for (let i = 0; i < n; i++) infos[i] = info(tokens[i]!.span.text);
+    // each token's word is looked up once (a token's window is looked at by many entries)
     const lem = (j: number): string[] => infos[j]!.lemmas;
     // whether the sentence holds one of an entry's `sentenceHas` lemmas: the same for every token
     const sentenceHas = new Map<readonly string[], boolean>();
@@ -106,5 +116,5 @@ export function triggerMatcher(lexicon: EventsLexicon): TriggerMatcher {
     }
     return hits;
   };
-  return { lemmas, find };
+  return { lemmas, words, find };
 }
