@@ -97,7 +97,8 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
         // the retagged tokens have the same words: one lookup per token serves both
         const words = matcher.words(tagged);
         const firstHits = matcher.find(tagged, words);
-        const tokens = retagHeadlineVerbs(tagged, new Map(firstHits.filter((h) => h.first === h.last).map((h) => [h.first, h.entry.words[0]!])));
+        // a sentence without a trigger has no headline verb to retag
+        const tokens = firstHits.length ? retagHeadlineVerbs(tagged, new Map(firstHits.filter((h) => h.first === h.last).map((h) => [h.first, h.entry.words[0]!]))) : tagged;
         const sentenceActors = actorsIn(sentence.span);
         perpetrators.push(...perpetratorsIn(text, sentence.index, tokens, sentenceActors, words, lexicon.grammar));
         const hits = withoutNamedWords(tokens === tagged ? firstHits : matcher.find(tokens, words), tokens, namesIn(sentence.span));
