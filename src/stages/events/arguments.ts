@@ -19,15 +19,23 @@ export interface SentenceView {
 const NOMINAL = new Set(['NOUN', 'PROPN']);
 const NP_PART = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 
-/** Clause numbers: a new clause starts at a clause break word or after ", and". */
-export function clauses(tokens: readonly Token[], grammar: EventsGrammar): number[] {
+/** The grammar's clause break words as a set, made once (a grammar is loaded once and never changed). */
+const breakSets = new WeakMap<EventsGrammar, Set<string>>();
+
+/**
+ * Clause numbers: a new clause starts at a clause break word or after ", and". `lower`: the
+ * tokens' lower-cased forms by index, when the caller has them.
+ */
+export function clauses(tokens: readonly Token[], grammar: EventsGrammar, lower?: readonly string[]): number[] {
+  let breaks = breakSets.get(grammar);
+  if (!breaks) breakSets.set(grammar, (breaks = new Set(grammar.clauseBreaks)));
   const out: number[] = [];
   let c = 0;
-  tokens.forEach((t, i) => {
-    const w = t.span.text.toLowerCase();
-    if (grammar.clauseBreaks.includes(w) || ((w === 'and' || w === 'but') && tokens[i - 1]?.span.text === ',')) c++;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = lower ? lower[i]! : tokens[i]!.span.text.toLowerCase();
+    if (breaks.has(w) || ((w === 'and' || w === 'but') && tokens[i - 1]?.span.text === ',')) c++;
     out.push(c);
-  });
+  }
   return out;
 }
 

@@ -106,7 +106,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
         const v: SentenceView = {
           text,
           tokens,
-          clause: clauses(tokens, lexicon.grammar),
+          clause: clauses(tokens, lexicon.grammar, words.map((w) => w.lower)),
           actors: sentenceActors,
           quotes: quotesIn(sentence.span),
           dates: allDatesIn(sentence.span),
