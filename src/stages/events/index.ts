@@ -182,12 +182,14 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
           }
         }
         const earlier = dupOf.get(sentence.index);
+        // the same for every event of the sentence
+        const aroundText = made.length ? around(si) : '';
         for (const e of made) {
           if (earlier !== undefined) {
             const first = events.find((x) => x.sentence === earlier && x.type === e.type);
             if (first) e.duplicateOf = first.duplicateOf ?? first.id;
           }
-          aroundOf.set(e, around(si));
+          aroundOf.set(e, aroundText);
           e.acled = acledView(e, sentence.span.text, acled, aroundOf.get(e)!);
           events.push(e);
         }
