@@ -203,3 +203,10 @@ test('"fighting between X and Y": the two parties are source and target', async 
   assert.match(fight.source?.span.text ?? '', /army/);
   assert.match(fight.target?.span.text ?? '', /rebels/);
 });
+
+test('"Tens of thousands of Chileans marched": who marched is the noun after the quantity, not the dateline\'s agency', async () => {
+  const doc = await analyse('Rally in the capital\n\nSANTIAGO, May 12 (Reuters) - Tens of thousands of Chileans marched through the capital on Sunday.');
+  const march = events(doc).find((e) => e.trigger.text === 'marched');
+  assert.ok(march, JSON.stringify(types(doc)));
+  assert.equal(march.source?.span.text, 'Chileans');
+});

@@ -1,3 +1,4 @@
+import { isDatelinePlace } from '../../core/dateline.js';
 import { makeSpan, spansOverlap } from '../../core/span.js';
 import { attributedSpeech, type EventRecord, type PloverType, type Token } from '../../core/layers/index.js';
 import type { Stage } from '../../pipeline/stage.js';
@@ -99,7 +100,8 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
         const firstHits = matcher.find(tagged, words);
         // a sentence without a trigger has no headline verb to retag
         const tokens = firstHits.length ? retagHeadlineVerbs(tagged, new Map(firstHits.filter((h) => h.first === h.last).map((h) => [h.first, h.entry.words[0]!]))) : tagged;
-        const sentenceActors = actorsIn(sentence.span);
+        // the dateline's agency and place ('TBILISI, May 12 (Reuters) -') take part in nothing
+        const sentenceActors = actorsIn(sentence.span).filter((a) => !isDatelinePlace(text, a.span.start, a.span.end));
         perpetrators.push(...perpetratorsIn(text, sentence.index, tokens, sentenceActors, words, lexicon.grammar));
         const hits = withoutNamedWords(tokens === tagged ? firstHits : matcher.find(tokens, words), tokens, namesIn(sentence.span));
         if (!hits.length) continue;

@@ -3,7 +3,7 @@ import type { ActorMention, EventParticipant, PloverType } from '../../core/laye
 import { actorAfter, actorBefore, byAgent, isPassive, npAfter, npBefore, participantOf, prevWord, quoteSpeaker, relativeAntecedent, subjectBeforeComma, type SentenceView } from './arguments.js';
 import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, objectBeforePlace, ownerOfNoun, partiesBetween } from './noun-arguments.js';
 import type { TriggerHit } from './triggers.js';
-import { afterPreposition, clauseSubject } from './subject.js';
+import { afterPreposition, clauseSubject, quantifiedHead } from './subject.js';
 
 /**
  * Source and target of one event (a group of triggers of one type in one clause).
@@ -51,6 +51,7 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
       const subject = clauseSubject(v, first);
       if (subject && subject.span.end <= source.span.start) source = subject;
     }
+    source = quantifiedHead(v, source, first);
     // what is said reaches further: "described as legitimate the concerns that led Azerbaijan to act"
     // "police shot militiamen who had killed civilians": a harmful act's own object beats an actor in the next clause
     const object = HARM.has(type) ? npAfter(v, h.last) : undefined;

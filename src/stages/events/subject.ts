@@ -49,3 +49,18 @@ export function afterPreposition(v: SentenceView, p: EventParticipant): boolean 
   const prev = v.tokens[ti - 1];
   return !!prev && prev.pos === 'ADP' && !v.grammar.absolutePrepositions.includes(prev.span.text.toLowerCase());
 }
+
+const QUANTITY = /^(?:(?:tens|hundreds|thousands|dozens|scores|millions)(?:\s+of\s+(?:thousands|hundreds|millions))?|(?:several|many|a\s+few)\s+(?:hundred|thousand|dozen)|[\d,.]+(?:\s+(?:hundred|thousand|million))?|a\s+(?:crowd|group|number|handful)|crowds|groups)$/i;
+
+/**
+ * "Tens of thousands of Georgians marched", "a crowd of students blocked": a quantity names how
+ * many; who acted is the noun after its "of" (its actor when there is one).
+ */
+export function quantifiedHead(v: SentenceView, p: EventParticipant | undefined, before: number): EventParticipant | undefined {
+  const at = p ? v.tokens.findIndex((t) => t.span.start >= p.span.end) : -1;
+  if (!p || at < 0 || at >= before || v.tokens[at]!.span.text.toLowerCase() !== 'of' || !QUANTITY.test(p.span.text.trim())) return p;
+  const from = v.tokens[at + 1]?.span.start ?? Infinity;
+  const end = v.tokens[before - 1]!.span.end;
+  const actor = v.actors.find((m) => m.span.start >= from && m.span.end <= end);
+  return actor ? participantOf(v.text, actor) : p;
+}
