@@ -13,6 +13,8 @@ import type { AlertDefinition, AlertMatch } from './alert.js';
 import { AlertEvaluator, openAlertHook } from './evaluate.js';
 import { openAlertStore } from './open-alerts.js';
 import { startReceiver } from './test-receiver.js';
+import type { AlertStore } from './alert-store.js';
+import type { Store } from '../store/store.js';
 
 // four reports of one shelling, written for this test: the toll grows 3 → 8 → 12 → 14
 const report = (n: number) => fileURLToPath(new URL(`../../src/alerts/fixtures/report-${n}.json`, import.meta.url));
@@ -162,4 +164,25 @@ await describePostgres('alerts over PostgreSQL', () => {
     });
     await scenario(url, dir);
   });
+});
+
+test('alerts: a deadlock between racing workers is retried, not reported; other failures are reported once', async () => {
+  const problems: string[] = [];
+  let calls = 0;
+  const failing = (code: string, times: number) => ({
+    listAlerts: async () => {
+      calls++;
+      if (calls <= times) throw Object.assign(new Error(`error ${code}`), { code });
+      return [];
+    },
+  }) as unknown as AlertStore;
+  const evaluator = (alerts: AlertStore) => new AlertEvaluator({} as Store, alerts, { log: (l) => problems.push(l) });
+  assert.deepEqual(await evaluator(failing('40P01', 2)).articleStored({ id: 'a1', status: 'stored' }), []);
+  assert.equal(calls, 3);
+  assert.deepEqual(problems, []);
+  calls = 0;
+  await evaluator(failing('23505', 1)).articleStored({ id: 'a2', status: 'stored' });
+  assert.equal(calls, 1);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0]!, /article a2: could not evaluate alerts: error 23505/);
 });

@@ -12,6 +12,10 @@ export interface EvaluatorOptions extends DeliveryOptions {
   now?: () => Date;
 }
 
+/** PostgreSQL's deadlock_detected and serialization_failure */
+const RETRYABLE = new Set(['40P01', '40001']);
+const RETRIES = 4;
+
 /** Does the merged event satisfy the alert: any report's event passes the shared filter, and every minimum holds. */
 export function alertMatchesEvent(filter: EventFilter, thresholds: AlertDefinition['thresholds'], event: AlertableEvent): boolean {
   return event.records.some((r) => eventMatches(r, filter)) && thresholdsMet(thresholds, event.summary.figures);
@@ -36,13 +40,18 @@ export class AlertEvaluator {
   /** For ingest's `onStored`: evaluate after a save; a duplicate changes no event. Resolves to the new matches. */
   async articleStored(result: { id: string; status: SaveStatus }): Promise<AlertMatch[]> {
     if (result.status === 'duplicate') return [];
-    try {
-      const alerts = await this.alerts.listAlerts();
-      if (alerts.length === 0) return []; // the common case costs one small query
-      return await this.evaluate(alerts, result.id);
-    } catch (err) {
-      this.log(`sitrep alerts: article ${result.id}: could not evaluate alerts: ${(err as Error).message}`);
-      return [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const alerts = await this.alerts.listAlerts();
+        if (alerts.length === 0) return []; // the common case costs one small query
+        return await this.evaluate(alerts, result.id);
+      } catch (err) {
+        // PostgreSQL ends one of two deadlocked (or conflicting serializable) transactions of racing
+        // workers; running again is the remedy, and recorded matches are never delivered twice
+        if (attempt < RETRIES && RETRYABLE.has((err as { code?: string }).code ?? '')) continue;
+        this.log(`sitrep alerts: article ${result.id}: could not evaluate alerts: ${(err as Error).message}`);
+        return [];
+      }
     }
   }
 
