@@ -47,6 +47,17 @@ if (reason !== undefined) {
 } else {
   let n = 0;
   const run = `${process.pid}_${Date.now().toString(36)}`;
+  /** A store in a schema of its own, not yet migrated; closed and its schema dropped afterwards. */
+  const withFreshStore = async (fn: (store: PostgresStore, schema: string) => Promise<void>): Promise<void> => {
+    const schema = `sitrep_test_${run}_${n++}`;
+    const store = new PostgresStore(TEST_PG_URL, { schema });
+    try {
+      await fn(store, schema);
+    } finally {
+      await store.close();
+      await withClient((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
+    }
+  };
   storeConformanceSuite('postgres', async (sameDatabaseAs?: Store) => {
     if (sameDatabaseAs) {
       const other = new PostgresStore(TEST_PG_URL, { schema: (sameDatabaseAs as PostgresStore).schema! });
@@ -64,23 +75,15 @@ if (reason !== undefined) {
     return store;
   });
 
-  test('postgres: migrate creates the schema and its migrations table', async () => {
-    const schema = `sitrep_test_${run}_${n++}`;
-    const store = new PostgresStore(TEST_PG_URL, { schema });
-    try {
+  test('postgres: migrate creates the schema and its migrations table', () =>
+    withFreshStore(async (store, schema) => {
       await store.migrate();
       const rows = await withClient((c) => c.query(`SELECT version FROM "${schema}".schema_migrations ORDER BY version`));
       assert.ok(rows.rows.length >= 1);
       assert.equal(rows.rows[0].version, 1);
-    } finally {
-      await store.close();
-      await withClient((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
-    }
-  });
-  test('postgres: a database made before the events table gets its events from stored documents on migrate', async () => {
-    const schema = `sitrep_test_${run}_${n++}`;
-    const store = new PostgresStore(TEST_PG_URL, { schema });
-    try {
+    }));
+  test('postgres: a database made before the events table gets its events from stored documents on migrate', () =>
+    withFreshStore(async (store, schema) => {
       await store.migrate();
       const docs = eventFixtureDocuments();
       for (const d of docs) await store.saveArticle(articleRecord(d));
@@ -93,16 +96,10 @@ if (reason !== undefined) {
         [...docs].reverse().flatMap((d) => eventRowsOf(d.meta.id!, d).map((r) => `${r.articleId}/${r.event.id}`)),
       );
       assert.equal((await store.queryQuotes({})).items.length, docs.reduce((n, d) => n + (d.layers.quotes as unknown[]).length, 0));
-    } finally {
-      await store.close();
-      await withClient((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
-    }
-  });
+    }));
 
-  test('postgres: documents stored as jsonb before migration 7 read back whole as text after it, and new ones keep U+0000', async () => {
-    const schema = `sitrep_test_${run}_${n++}`;
-    const store = new PostgresStore(TEST_PG_URL, { schema });
-    try {
+  test('postgres: documents stored as jsonb before migration 7 read back whole as text after it, and new ones keep U+0000', () =>
+    withFreshStore(async (store, schema) => {
       await store.migrate();
       const docs = eventFixtureDocuments();
       for (const d of docs) await store.saveArticle(articleRecord(d));
@@ -116,11 +113,7 @@ if (reason !== undefined) {
       const nulDoc = { ...withNul, meta: { id: 'fx-nul' }, raw: `${withNul.raw}\u0000` };
       await store.saveArticle(articleRecord(nulDoc));
       assert.equal((await store.getArticle('fx-nul'))?.document.raw, nulDoc.raw);
-    } finally {
-      await store.close();
-      await withClient((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
-    }
-  });
+    }));
 
   test('postgres: openStore opens a postgres:// URL, with ?schema= keeping the tables apart', async () => {
     const schema = `sitrep_test_${run}_${n++}`;
