@@ -4,7 +4,8 @@
  * with no date in its metadata, URL or file name. Only a full date (day, month and year)
  * standing alone on its line counts, and never one after `now`.
  */
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+import { MONTHS, validDay } from './dates.js';
+
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const PREFIX = '(?:(?:published|updated|posted|last\\s+updated|first\\s+published|date)\\s*(?:on|:)?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 // a time and zone, a reading time or a byline separator may follow the date on its line
@@ -36,9 +37,9 @@ function lineDate(line: string): string | undefined {
   return undefined;
 }
 
-const monthNumber = (name: string) => MONTHS.findIndex((full) => full.startsWith(name.toLowerCase().replace(/\.$/, '').slice(0, 3))) + 1;
+const monthNumber = (name: string) => MONTHS.indexOf(name.toLowerCase().slice(0, 3)) + 1;
 
 function isoDay(y: number, m: number, d: number): string | undefined {
-  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return undefined;
+  if (!validDay(y, m, d)) return undefined;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

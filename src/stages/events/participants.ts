@@ -148,6 +148,7 @@ const isNoun = (v: SentenceView, i: number) => ['NOUN', 'PROPN'].includes(v.toke
 // acts done to someone: their object is the victim even when a place with an actor's name follows
 const HARM = new Set<PloverType>(['ASSAULT', 'COERCE']);
 const VERBAL = new Set<PloverType>(['REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'SUPPORT', 'AGREE', 'CONSULT']);
-const isVerbal = (t: PloverType) => VERBAL.has(t);
+/** Is the type a verbal act (said, asked, refused), not a material one (done)? */
+export const isVerbal = (t: PloverType) => VERBAL.has(t);
 const optional = (m: ReturnType<typeof actorBefore>, v: SentenceView) => (m ? participantOf(v.text, m) : undefined);
 

@@ -1,4 +1,5 @@
 import type { EventParticipant, PloverType, Quote } from '../../core/layers/index.js';
+import { isVerbal } from './participants.js';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
@@ -24,16 +25,13 @@ export function withoutSelfParticipant<T extends { source?: EventParticipant; ta
   return out;
 }
 
-/** material acts, which a news outlet reports but does not do */
-const MATERIAL = new Set<PloverType>(['ASSAULT', 'COERCE', 'PROTEST', 'MOBILIZE', 'AID', 'RETREAT', 'SANCTION', 'CONCEDE', 'COOPERATE']);
-
 /**
  * "KHARTOUM (Reuters) - Heavy fighting …", "told Reuters that …": the outlet is how we know,
  * never who fought, raided or deployed. A news organisation (sector MED) loses the source
- * role of a material act; it may still accuse or demand (an editorial), or be attacked.
+ * role of a material (not verbal) act; it may still accuse or demand (an editorial), or be attacked.
  */
 export function withoutReporterAsAgent<T extends { source?: EventParticipant }>(sides: T, type: PloverType): T {
-  if (!sides.source || !MATERIAL.has(type) || !/^MED\b/.test(sides.source.actorCode ?? '')) return sides;
+  if (!sides.source || isVerbal(type) || !/^MED\b/.test(sides.source.actorCode ?? '')) return sides;
   const out = { ...sides };
   delete out.source;
   return out;

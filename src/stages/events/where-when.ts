@@ -15,7 +15,7 @@ export interface Focus {
  * named country. A dateline (where the story was filed) counts only when no other place below
  * country level is named.
  */
-export function articleFocus(places: readonly PlaceMention[], text?: string): Focus | undefined {
+export function articleFocus(places: readonly PlaceMention[], text: string): Focus | undefined {
   const tally = (list: readonly PlaceMention[]) => {
     const by = new Map<string, { n: number; first: PlaceMention }>();
     for (const p of list) {
@@ -27,7 +27,7 @@ export function articleFocus(places: readonly PlaceMention[], text?: string): Fo
     return [...by.values()].sort((a, b) => b.n - a.n || a.first.span.start - b.first.span.start)[0]?.first;
   };
   const below = places.filter((p) => p.precision !== 'country' && p.precision !== 'continent');
-  const told = text === undefined ? below : below.filter((p) => !isDatelinePlace(text, p.span.start, p.span.end));
+  const told = below.filter((p) => !isDatelinePlace(text, p.span.start, p.span.end));
   const sub = tally(told) ?? tally(below);
   const best = sub ?? tally(places);
   return best ? { place: best } : undefined;

@@ -89,12 +89,15 @@ function partialEntries(text: string, start: number, end: number, gz: Gazetteer)
   return [];
 }
 
+/** The seat of a first-level division named after it ("Zaporizhzhya", seat of "Zaporizhzhya Oblast"). */
+const seatNamingItsDivision = (e: GazetteerEntry): boolean => e.featureCode === 'PPLA' && !!e.admin1Name && foldName(e.admin1Name).startsWith(foldName(e.name));
+
 /**
  * "Zaporizhia region" when only the seat answers to that spelling: the division the seat is
  * named for ("Zaporizhzhya Oblast"), found under the division's own name.
  */
 function divisionOfSeat(entries: readonly GazetteerEntry[], gz: Gazetteer): GazetteerEntry[] | undefined {
-  const seat = entries.find((e) => e.featureCode === 'PPLA' && e.admin1Name && foldName(e.admin1Name).startsWith(foldName(e.name)));
+  const seat = entries.find(seatNamingItsDivision);
   if (!seat) return undefined;
   const division = gz.lookup(seat.admin1Name!).find((e) => e.featureCode === 'ADM1' && e.country === seat.country && e.admin1 === seat.admin1);
   return division ? [division] : undefined;
@@ -241,7 +244,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     const top = list[0]?.entry;
     if (!top || top.featureClass !== 'P') return false;
     // "Zaporizhia": the seat of "Zaporizhzhya Oblast" stands for it even when no spelling of the division matches the words
-    if (top.featureCode === 'PPLA' && top.admin1Name && foldName(top.admin1Name).startsWith(foldName(top.name))) return true;
+    if (seatNamingItsDivision(top)) return true;
     return list.some((r) => r.entry.featureCode === 'ADM1' && r.entry.country === top.country && r.entry.admin1 === top.admin1);
   });
   const dateline = mentions.map((m) => isDatelinePlace(text, m.span.start, m.span.end));
