@@ -49,7 +49,7 @@ export function findReported(ctx: QuoteContext): Reported[] {
     for (let v = first; v <= last; v++) {
       if (v <= taken || !ctx.mayCue[v]) continue;
       if (ctx.insideMarked(tokens[v]!.span.start)) continue;
-      const cue = cueAt(tokens, v, ctx.lex, last + 1);
+      const cue = cueHere(ctx, v, last);
       if (!cue) continue;
       const found = cue.prepositional ? according(ctx, cue, first, last) : clause(ctx, cue, first, last);
       for (const part of Array.isArray(found) ? found : found ? [found] : []) {
@@ -114,7 +114,7 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
     let that = c <= last && /^(that|:)$/i.test(tokens[c]!.span.text);
     if (c <= last && /^(that|:|,)$/i.test(tokens[c]!.span.text)) c++;
     // "…, the ministry said, adding that …": the participle of saying opens the same speaker's content
-    const adding = c <= last && /ing$/i.test(tokens[c]!.span.text) ? cueAt(tokens, c, ctx.lex, last + 1) : undefined;
+    const adding = c <= last && /ing$/i.test(tokens[c]!.span.text) ? cueHere(ctx, c, last) : undefined;
     if (adding?.verb?.clause && tokens[adding.to + 1]?.span.text.toLowerCase() === 'that') (c = adding.to + 2), (that = true);
     // "said on Tuesday the army …": a phrase of the verb's own before the clause is not said ("wrote on X." is all verb)
     if (!that && tokens[c]?.pos === 'ADP') c = afterPhrase(ctx, c, last);
@@ -134,6 +134,9 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
   return undefined;
 }
 
+/** The cue at token k, looked for only where the context marks a possible one. */
+const cueHere = (ctx: QuoteContext, k: number, last: number): Cue | undefined => (ctx.mayCue[k] ? cueAt(ctx.tokens, k, ctx.lex, last + 1) : undefined);
+
 /**
  * "denied responsibility and said (that) …": when a short object is followed by a second verb
  * of saying joined with "and", what was said follows the second verb, not the object.
@@ -142,9 +145,9 @@ function coordinatedSaying(ctx: QuoteContext, c: number, last: number): number {
   const { tokens } = ctx;
   for (let k = c; k <= last && k < c + 6; k++) {
     const w = tokens[k]!.span.text;
-    if (/^[,;:—–]$/.test(w) || cueAt(tokens, k, ctx.lex, last + 1)) return c;
+    if (/^[,;:—–]$/.test(w) || cueHere(ctx, k, last)) return c;
     if (w.toLowerCase() !== 'and' || k === c) continue;
-    const second = cueAt(tokens, k + 1, ctx.lex, last + 1);
+    const second = cueHere(ctx, k + 1, last);
     if (second?.verb?.clause) return second.to + 1;
     return c;
   }
