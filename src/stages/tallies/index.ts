@@ -1,5 +1,8 @@
 import type { BackgroundMark, CasualtyCount, CountKind, CountTally, Restatement, TallyClaim } from '../../core/layers/index.js';
 import type { Stage } from '../../pipeline/stage.js';
+import { loadVictimGroups, type VictimGroups } from './victim-groups.js';
+
+export { loadVictimGroups, type VictimGroups } from './victim-groups.js';
 
 /** Kinds that tally together: an evacuation is a displacement. */
 const TALLY_KIND: Partial<Record<CountKind, CountKind>> = { evacuated: 'displaced' };
@@ -10,24 +13,41 @@ function claim(c: CasualtyCount): TallyClaim {
 }
 
 /**
- * Reconcile one kind's claims inside one article. The largest single claim is the
+ * Reconcile claims about the same deaths (or injuries...). The largest single claim is the
  * headline figure; smaller claims from other sentences are often parts of it (27
  * claimed by one side plus 2 by the other = "at least 29"). When the parts add up to
  * more than the largest claim, the sum becomes the high estimate, not the best one.
  */
-export function tallyKind(kind: CountKind, counts: CasualtyCount[]): CountTally {
-  const claims = counts.map(claim);
+function reconcile(counts: CasualtyCount[]): { low: number; best: number; high: number } {
   const largest = Math.max(...counts.map((c) => c.value));
   const firm = counts.filter((c) => !SOFT.has(c.qualifier)).map((c) => c.value);
-  const parts = counts.filter((c) => c.value < largest);
-  const partsSum = parts.reduce((n, c) => n + c.value, 0);
+  const partsSum = counts.filter((c) => c.value < largest).reduce((n, c) => n + c.value, 0);
   const low = firm.length ? Math.max(...firm) : Math.min(...counts.map((c) => c.value));
-  const best = largest;
   const high = Math.max(largest, partsSum, ...counts.filter((c) => c.qualifier === 'up_to').map((c) => c.value));
-  return { kind, low: Math.min(low, best), best, high, claims };
+  return { low: Math.min(low, largest), best: largest, high };
 }
 
-export function tallyCounts(counts: readonly CasualtyCount[], restatements: readonly Restatement[], background: readonly BackgroundMark[]): CountTally[] {
+/**
+ * One kind's tally inside one article. When every figure names its victims' side and there
+ * are several sides ("killed 23 Afghan soldiers", "twenty insurgents were killed"), the
+ * figures count different people: each side is reconciled on its own and the sides add up.
+ * A figure for people of no named side may include any of the others, so then all figures
+ * are competing claims about one toll.
+ */
+export function tallyKind(kind: CountKind, counts: CasualtyCount[], groups?: VictimGroups): CountTally {
+  const claims = counts.map(claim);
+  const bySide = new Map<string, CasualtyCount[]>();
+  for (const c of counts) {
+    const side = groups?.groupOf(c.who);
+    if (side === undefined) return { kind, ...reconcile(counts), claims };
+    bySide.set(side, [...(bySide.get(side) ?? []), c]);
+  }
+  const sides = [...bySide.values()].map(reconcile);
+  const sum = (k: 'low' | 'best' | 'high') => sides.reduce((n, s) => n + s[k], 0);
+  return { kind, low: sum('low'), best: sum('best'), high: sum('high'), claims };
+}
+
+export function tallyCounts(counts: readonly CasualtyCount[], restatements: readonly Restatement[], background: readonly BackgroundMark[], groups?: VictimGroups): CountTally[] {
   const restated = new Set(restatements.filter((r) => r.layer === 'counts').map((r) => r.id));
   const past = new Set(background.map((b) => b.sentence));
   const byKind = new Map<CountKind, CasualtyCount[]>();
@@ -37,17 +57,17 @@ export function tallyCounts(counts: readonly CasualtyCount[], restatements: read
     const kind = TALLY_KIND[c.kind] ?? c.kind;
     byKind.set(kind, [...(byKind.get(kind) ?? []), c]);
   }
-  return [...byKind].map(([kind, list]) => tallyKind(kind, list));
+  return [...byKind].map(([kind, list]) => tallyKind(kind, list, groups));
 }
 
-export function createTallyStage(): Stage {
+export function createTallyStage(groups: VictimGroups = loadVictimGroups()): Stage {
   return {
     name: 'tallies',
-    version: '1',
+    version: `2.${groups.version}`,
     requires: ['counts', 'restatements', 'background'],
     provides: ['tallies'],
     run(doc) {
-      return { layers: { tallies: tallyCounts(doc.get('counts'), doc.get('restatements'), doc.get('background')) } };
+      return { layers: { tallies: tallyCounts(doc.get('counts'), doc.get('restatements'), doc.get('background'), groups) } };
     },
   };
 }

@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CasualtyCount } from '../../core/layers/index.js';
-import { tallyCounts } from './index.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadVictimGroups, tallyCounts } from './index.js';
 
 let n = 0;
 function count(value: number, extra: Partial<CasualtyCount> = {}): CasualtyCount {
@@ -30,4 +33,25 @@ test('an approximate figure is not a firm low; disagreeing claims widen the high
   assert.equal(t!.low, 250);
   assert.equal(t!.best, 300);
   assert.equal(t!.high, 370);
+});
+
+test('figures for different sides add up; figures for one side, or for people of no side, compete', () => {
+  const groups = loadVictimGroups();
+  const [sides] = tallyCounts([count(23, { who: 'Afghan soldiers' }), count(20, { who: 'insurgents' }), count(5, { who: 'troops', qualifier: 'approximately' })], [], [], groups);
+  assert.deepEqual({ low: sides!.low, best: sides!.best, high: sides!.high, claims: sides!.claims.length }, { low: 43, best: 43, high: 43, claims: 3 });
+  const [oneSide] = tallyCounts([count(7, { who: 'Taliban militants' }), count(3, { who: 'militants' }), count(4, { who: 'militants' })], [], [], groups);
+  assert.equal(oneSide!.best, 7);
+  const [withTotal] = tallyCounts([count(12, { who: 'people' }), count(9, { who: 'soldiers' }), count(3, { who: 'civilians' })], [], [], groups);
+  assert.deepEqual([withTotal!.low, withTotal!.best, withTotal!.high], [12, 12, 12]);
+});
+
+test('the victim-group lexicon reads the head noun and rejects a noun on two sides', () => {
+  const groups = loadVictimGroups();
+  assert.equal(groups.groupOf('Syrian pro-regime fighters'), 'armed groups');
+  assert.equal(groups.groupOf('other Russian military personnel'), 'security forces');
+  assert.equal(groups.groupOf('people'), undefined);
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-groups-'));
+  const path = join(dir, 'groups.json');
+  writeFileSync(path, JSON.stringify({ version: 1, groups: { a: ['guards'], b: ['guards'] } }));
+  assert.throws(() => loadVictimGroups(path), /groups\.json: "guards" is listed under both "a" and "b"/);
 });
