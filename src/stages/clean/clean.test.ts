@@ -69,3 +69,10 @@ test('an article on one line is never taken for an author bio, however first-per
   assert.equal(doc.get('boilerplate').length, 0);
   assert.ok(doc.text.length > 500);
 });
+
+test('wiki section headings go, and a references section goes to the end of the text', () => {
+  const doc = clean('Gunmen stormed a checkpoint near Valdora.== Aftermath ==Two officers were wounded.== References ==\n1. Valdora Times, 3 May\n2. Another source');
+  assert.equal(doc.text, 'Gunmen stormed a checkpoint near Valdora. Two officers were wounded.', 'a removed passage inside a line leaves a space');
+  assert.deepEqual(doc.get('boilerplate').map((b) => b.rule), ['wiki-section-heading', 'wiki-reference-tail']);
+  assert.deepEqual(invalidSpans(doc.raw, doc.get('boilerplate')), []);
+});
