@@ -32,19 +32,29 @@ function reconcile(counts: CasualtyCount[]): { low: number; best: number; high: 
  * are several sides ("killed 23 Afghan soldiers", "twenty insurgents were killed"), the
  * figures count different people: each side is reconciled on its own and the sides add up.
  * A figure for people of no named side may include any of the others, so then all figures
- * are competing claims about one toll.
+ * are competing claims about one toll. A figure told as more victims ("was also killed", "were
+ * wounded too") adds to the rest.
  */
 export function tallyKind(kind: CountKind, counts: CasualtyCount[], groups?: VictimGroups): CountTally {
   const claims = counts.map(claim);
+  // "a local commander was also killed": more victims on top of those counted before
+  const more = counts.filter((c) => ALSO.test(c.span.text));
+  const rest = counts.filter((c) => !more.includes(c));
+  const parts = [...(rest.length ? bySides(rest, groups) : []), ...more.map((c) => reconcile([c]))];
+  const sum = (k: 'low' | 'best' | 'high') => parts.reduce((n, s) => n + s[k], 0);
+  return { kind, low: sum('low'), best: sum('best'), high: sum('high'), claims };
+}
+
+const ALSO = /\b(?:also|too|as well)\b/i;
+
+function bySides(counts: CasualtyCount[], groups?: VictimGroups): { low: number; best: number; high: number }[] {
   const bySide = new Map<string, CasualtyCount[]>();
   for (const c of counts) {
     const side = groups?.groupOf(c.who);
-    if (side === undefined) return { kind, ...reconcile(counts), claims };
+    if (side === undefined) return [reconcile(counts)];
     bySide.set(side, [...(bySide.get(side) ?? []), c]);
   }
-  const sides = [...bySide.values()].map(reconcile);
-  const sum = (k: 'low' | 'best' | 'high') => sides.reduce((n, s) => n + s[k], 0);
-  return { kind, low: sum('low'), best: sum('best'), high: sum('high'), claims };
+  return [...bySide.values()].map(reconcile);
 }
 
 export function tallyCounts(counts: readonly CasualtyCount[], restatements: readonly Restatement[], background: readonly BackgroundMark[], groups?: VictimGroups): CountTally[] {

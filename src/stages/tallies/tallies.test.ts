@@ -55,3 +55,10 @@ test('the victim-group lexicon reads the head noun and rejects a noun on two sid
   writeFileSync(path, JSON.stringify({ version: 1, groups: { a: ['guards'], b: ['guards'] } }));
   assert.throws(() => loadVictimGroups(path), /groups\.json: "guards" is listed under both "a" and "b"/);
 });
+
+test('victims told as more ("was also killed") add to the toll', () => {
+  const general = count(1, { who: 'general', span: { start: 0, end: 20, text: 'a general was killed' } });
+  const commander = count(1, { who: 'local commander', span: { start: 30, end: 62, text: 'commander, was also reportedly killed' } });
+  const [t] = tallyCounts([general, commander], [], [], loadVictimGroups());
+  assert.deepEqual([t!.low, t!.best, t!.high, t!.claims.length], [2, 2, 2, 2]);
+});
