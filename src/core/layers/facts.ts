@@ -71,6 +71,14 @@ export interface CasualtyCount {
   sentence: number;
 }
 
+/**
+ * A count told as more victims on top of those counted before ("a local commander was also
+ * killed", "two more were wounded too"): never the same deaths told again.
+ */
+export function toldAsMore(count: CasualtyCount): boolean {
+  return /\b(?:also|too|as well)\b/i.test(count.span.text);
+}
+
 export interface BackgroundMark {
   sentence: number;
   span: Span;

@@ -1,4 +1,4 @@
-import type { CasualtyCount, NearDuplicateSentence, Restatement, Sentence } from '../../core/layers/index.js';
+import { toldAsMore, type CasualtyCount, type NearDuplicateSentence, type Restatement, type Sentence } from '../../core/layers/index.js';
 
 const fold = (s: string) => s.toLowerCase().replace(/[‘’`]/g, "'").replace(/\s+/g, ' ').trim();
 const claimantOf = (c: CasualtyCount) => (c.claimant ? fold(c.claimant.name ?? c.claimant.span.text) : '');
@@ -43,7 +43,8 @@ export function countRestatements(sentences: readonly Sentence[], nearDuplicates
       out.push({ layer: 'counts', id: c.id, duplicateOf: whole.id, reason: `part of the total stated in sentence ${whole.sentence}` });
       continue;
     }
-    const same = counts.filter((o) => o.sentence !== c.sentence && sameCount(o, c));
+    // victims told as more are new ones, not the figure stated again
+    const same = counts.filter((o) => o.sentence !== c.sentence && sameCount(o, c) && !toldAsMore(o) && !toldAsMore(c));
     if (same.length === 0) continue;
     const home = [c, ...same].sort((a, b) => rank(a, sentences) - rank(b, sentences) || a.sentence - b.sentence)[0]!;
     // two body statements of one figure may be two events: only a summary defers to a statement

@@ -44,7 +44,7 @@ function speechRestatements(layer: 'quotes' | 'statements', quotes: readonly Quo
 export function createRestatementStage(): Stage {
   return {
     name: 'restatements',
-    version: '3',
+    version: '4',
     requires: ['sentences', 'nearDuplicates', 'quotes', 'statements', 'counts'],
     provides: ['restatements'],
     run(doc) {

@@ -74,3 +74,12 @@ test('a subset named in the same sentence as its total is a fact of its own', ()
   const part = storyCount('c2', 2, 'the governor', { value: 1, qualifier: 'exact', subsetOf: 'c1' });
   assert.deepEqual(findRestatements(doc.get('sentences'), [], [], [total, part]), []);
 });
+
+test('a heading figure does not restate victims told as more', () => {
+  const lines = ['Blast kills general', 'A colonel was also killed in the blast, officials said.'].join('\n');
+  const doc = segmentedDoc(lines);
+  const at = (phrase: string) => makeSpan(lines, lines.indexOf(phrase), lines.indexOf(phrase) + phrase.length);
+  const heading: CasualtyCount = { id: 'c1', span: at('kills general'), numberSpan: at('general'), kind: 'killed', value: 1, qualifier: 'exact', who: 'general', claimant: null, sentence: 0 };
+  const more: CasualtyCount = { ...heading, id: 'c2', span: at('A colonel was also killed'), numberSpan: at('A colonel'), who: 'colonel', sentence: 1 };
+  assert.deepEqual(findRestatements(doc.get('sentences'), [], [], [heading, more]), []);
+});

@@ -1,4 +1,4 @@
-import type { BackgroundMark, CasualtyCount, CountKind, CountTally, Restatement, TallyClaim } from '../../core/layers/index.js';
+import { toldAsMore, type BackgroundMark, type CasualtyCount, type CountKind, type CountTally, type Restatement, type TallyClaim } from '../../core/layers/index.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { loadVictimGroups, type VictimGroups } from './victim-groups.js';
 
@@ -38,14 +38,12 @@ function reconcile(counts: CasualtyCount[]): { low: number; best: number; high: 
 export function tallyKind(kind: CountKind, counts: CasualtyCount[], groups?: VictimGroups): CountTally {
   const claims = counts.map(claim);
   // "a local commander was also killed": more victims on top of those counted before
-  const more = counts.filter((c) => ALSO.test(c.span.text));
+  const more = counts.filter(toldAsMore);
   const rest = counts.filter((c) => !more.includes(c));
   const parts = [...(rest.length ? bySides(rest, groups) : []), ...more.map((c) => reconcile([c]))];
   const sum = (k: 'low' | 'best' | 'high') => parts.reduce((n, s) => n + s[k], 0);
   return { kind, low: sum('low'), best: sum('best'), high: sum('high'), claims };
 }
-
-const ALSO = /\b(?:also|too|as well)\b/i;
 
 function bySides(counts: CasualtyCount[], groups?: VictimGroups): { low: number; best: number; high: number }[] {
   const bySide = new Map<string, CasualtyCount[]>();
