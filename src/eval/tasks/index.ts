@@ -6,6 +6,7 @@ import { eventtypeTask } from './eventtype.js';
 import { paraphraseTask } from './paraphrase.js';
 import type { EvalTask } from './registry.js';
 import { timexTask } from './timex.js';
+import { wikieventsTask } from './wikievents.js';
 
 /** Tasks whose stages exist; the others answer "not built". */
 export const EVAL_TASKS: Record<string, EvalTask> = {
@@ -18,6 +19,7 @@ export const EVAL_TASKS: Record<string, EvalTask> = {
   clusters: clustersTask,
   events: eventsTask,
   eventtype: eventtypeTask,
+  wikievents: wikieventsTask,
 };
 
-export const KNOWN_TASKS = ['ner', 'geocode', 'timex', 'quotes', 'events', 'acled', 'eventtype', 'clusters', 'paraphrase'];
+export const KNOWN_TASKS = ['ner', 'geocode', 'timex', 'quotes', 'events', 'acled', 'eventtype', 'clusters', 'paraphrase', 'wikievents'];
