@@ -115,10 +115,16 @@ export function fillFromContext(events: EventRecord[], perpetrators: readonly Pe
     const own = named.length ? named : all;
     return own.reduce((a, b) => (Math.abs(b.sentence - e.sentence) < Math.abs(a.sentence - e.sentence) ? b : a)).source;
   };
+  // "Twenty insurgents were killed" after "Taliban gunmen attacked": the victims' own side did not do it
   const clash = (e: EventRecord, p: EventParticipant) => !!e.target && spansOverlap(e.target.span, p.span);
+  // "Twenty insurgents were killed" after "Taliban gunmen and suicide bombers attacked": the
+  // victims' own side (and whoever is named with it) did not do it
+  const sameSide = (e: EventRecord, p: EventParticipant) => !!p.actorMentionId && !!e.target?.actorMentionId && p.name === e.target.name;
+  const ownSideSentences = (e: EventRecord) => new Set(perpetrators.filter((p) => sameSide(e, p.who)).map((p) => p.sentence));
   for (const e of events) {
     if (!e.source && doerTypes.has(e.type)) {
-      const near = perpetrators.filter((p) => p.sentence >= e.sentence - 2 && p.sentence <= e.sentence + 1 && !clash(e, p.who));
+      const ownSide = ownSideSentences(e);
+      const near = perpetrators.filter((p) => p.sentence >= e.sentence - 2 && p.sentence <= e.sentence + 1 && !clash(e, p.who) && !ownSide.has(p.sentence));
       const pick = near.find((p) => p.named) ?? nearest(near, e.sentence);
       // history is another story: its attacker is not today's
       const source = pick?.who ?? (e.background ? undefined : storyAttacker(e));

@@ -33,6 +33,8 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     // "rejected and condemned": coordinated verbs share their subject
     let first = h.first;
     for (let p = prevWord(v, first); p > 0 && ['and', 'or'].includes(v.tokens[p]!.span.text.toLowerCase()) && v.tokens[p - 1]!.pos === 'VERB'; p = prevWord(v, first)) first = p - 1;
+    // "They killed 23 soldiers and injured another 15": the second verb has the first one's subject
+    first = coordinatedVerb(v, first) ?? first;
     const quoted = quoteSpeaker(v, h.first, h.last);
     const pw = prevWord(v, first);
     const firstPerson = pw >= 0 && v.grammar.firstPerson.includes(v.tokens[pw]!.span.text.toLowerCase());
@@ -139,6 +141,25 @@ function actorBetween(v: SentenceView, source: EventParticipant | undefined, fir
   const inClause = (m: { span: { start: number } }) => v.clause[v.tokens.findIndex((t) => t.span.start >= m.span.start)] === v.clause[first];
   return [...v.actors].reverse().find((m) => m.span.end <= start && (!source || m.span.start >= source.span.end) && inClause(m));
 }
+
+/**
+ * "gunmen stormed the hotel and took 20 people hostage": the verb a subjectless verb after "and"
+ * is coordinated with, across the first verb's object; undefined when something other than an
+ * object phrase stands between them (another subject, a clause of its own).
+ */
+function coordinatedVerb(v: SentenceView, first: number): number | undefined {
+  const and = prevWord(v, first);
+  if (and <= 0 || v.tokens[first]!.pos !== 'VERB' || /ing$/i.test(v.tokens[first]!.span.text) || v.tokens[and]!.span.text.toLowerCase() !== 'and' || v.clause[and] !== v.clause[first]) return undefined;
+  for (let j = and - 1, nouns = 0; j >= 0 && v.clause[j] === v.clause[first]; j--) {
+    const t = v.tokens[j]!;
+    if (t.pos === 'VERB') return nouns > 0 && !/ing$/i.test(t.span.text) && !isPassive(v, j) ? j : undefined;
+    if (['NOUN', 'PROPN', 'NUM'].includes(t.pos)) nouns++;
+    else if (!OBJECT_PART.has(t.pos)) return undefined;
+  }
+  return undefined;
+}
+/** what a verb's object phrase is made of ("another 15 Afghan soldiers in the south") */
+const OBJECT_PART = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADP', 'ADV']);
 
 const findLastIndex = <T>(xs: readonly T[], f: (x: T) => boolean) => {
   for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i]!)) return i;
