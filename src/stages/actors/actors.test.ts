@@ -140,3 +140,11 @@ test('a demonym naming a language ("its Spanish initials") brings no country int
   const ms = actors('The rebel group in Peru, known by its Spanish initials, accused the government of lying.');
   assert.equal(find(ms, 'government').actor.code, 'PER GOV');
 });
+
+test('armed groups of past and present conflicts; a group the tagger reads as a person is still the group', () => {
+  const ms = actors('The IRA said it had planted the device in Newry. ETA claimed the car bomb in Vitoria. Abu Sayyaf militants seized three crewmen near Basilan.');
+  assert.equal(find(ms, 'IRA').actor.code, 'GBR REB');
+  assert.equal(find(ms, 'ETA').actor.code, 'ESP REB');
+  assert.equal(find(ms, 'Abu Sayyaf').actor.code, 'PHL INS');
+  assert.ok(!find(ms, 'Abu Sayyaf').person, 'a group is no person');
+});

@@ -220,7 +220,10 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     const country = countryOf(kinds);
     const kind = kinds[0]?.kind;
     const next = last + 1;
-    if (e.type === 'PERSON') {
+    const org = kinds.find((k) => k.kind === 'org') as { org: OrganisationEntry } | undefined;
+    // "Abu Sayyaf militants": a group named like a person is the group the dictionary lists
+    const orgAsPerson = !!org && e.type === 'PERSON' && !!org.org.armed && !personTitle(i);
+    if (e.type === 'PERSON' && !orgAsPerson) {
       const name = e.span.text;
       const surname = v.word(last);
       const earlier = knownPeople.get(surname) ?? knownPeople.get(name);
@@ -248,8 +251,7 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
       coref.noteRegion(region);
       return last;
     }
-    const org = kinds.find((k) => k.kind === 'org') as { org: OrganisationEntry } | undefined;
-    if (org && e.type === 'ORG') {
+    if (org && (e.type === 'ORG' || orgAsPerson)) {
       if (org.org.title) return last; // "UN Secretary-General" before a name: the person carries it
       const isName = e.span.text === org.org.name;
       push(i, last, orgActor(org.org), org.org.armed || /^(IGO|NGO)/.test(org.org.code) ? 'organisation' : isName ? 'name' : 'alias', { plural: true, org: org.org.id, armed: !!org.org.armed });
