@@ -34,3 +34,15 @@ test('victims on the attackers\' side are not given the attackers as their kille
   assert.ok(militants, 'the militants\' deaths are an event');
   assert.equal(militants.source, undefined, `nobody named killed the militants, got ${militants.source?.span.text}`);
 });
+
+test('a suicide bomber blowing himself up attacks; "life-threatening", "sign up", hosting a final are no events', async () => {
+  const doc = await analyse('A man blew himself up outside a police station in Kandi on Sunday.');
+  assert.deepEqual(doc.get('events').map((e) => e.type), ['ASSAULT']);
+  for (const text of ['None of the injuries were life-threatening, doctors said.', 'Readers can sign up for the newsletter here.', 'The city of Kandi will host the final of the regional cup in June.']) {
+    const d = await analyse(text);
+    assert.deepEqual(d.get('events').map((e) => `${e.type}:${e.trigger.text}`), [], text);
+  }
+  // hosting talks is still a meeting
+  const talks = await analyse('The president will host talks with rebel leaders in Cotonou next week.');
+  assert.ok(talks.get('events').some((e) => e.type === 'CONSULT'));
+});
