@@ -171,3 +171,24 @@ test('a first name that is also a verb or modal still opens the speaker’s name
   assert.equal(who(direct('Rents rose. “It is a costly model,” said Will Danner, a professor of economics.')[0]), 'Will Danner');
   assert.equal(who(direct('Voters queued. “I was not bothered,” Sue Orlov said.')[0]), 'Sue Orlov');
 });
+
+test('a speaker with a place or time modifier is the noun before it, not "the scene"', () => {
+  const t = 'A fire officer at the scene recalled the night for a radio series."The roof fell in within minutes," he told the series.';
+  const [q] = direct(t);
+  assert.equal(q?.speaker?.name, 'fire officer at the scene');
+  const [p] = direct('A party organiser at the time, Omar Veldt, said the count was rigged."Nobody counted the ballots," he said.');
+  assert.equal(p?.speaker?.name, 'Omar Veldt');
+  assert.equal(who(direct('Ivo Brand, a farmer from Sella, North Vale, says the river “came up in an hour.”')[0]), 'Ivo Brand');
+});
+
+test('a pronoun speaker after an inverted cue is who spoke, not a man named in between', () => {
+  const t = '“I saw him leave,” declared Mara Linde, who runs a bakery. She said Petrov drove a grey van. “He looked calm,” she told the court.';
+  const actors = (text: string): ActorMention[] => [
+    { id: 'a1', span: at(text, 'Petrov'), actor: { code: 'PER', name: 'Petrov' }, via: 'name', person: 'Petrov' },
+    { id: 'a2', span: at(text, 'She said'), actor: { code: 'PER', name: 'Petrov' }, via: 'coreference', antecedentId: 'a1' },
+    { id: 'a3', span: at(text, 'she told'), actor: { code: 'PER', name: 'Petrov' }, via: 'coreference', antecedentId: 'a1' },
+  ];
+  for (const a of actors(t)) if (a.via === 'coreference') a.span = makeSpan(t, a.span.start, a.span.start + 3);
+  const d = run(t, actors);
+  assert.deepEqual(d.map((q) => q.speaker?.name), ['Mara Linde', 'Mara Linde', 'Mara Linde']);
+});

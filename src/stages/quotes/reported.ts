@@ -94,10 +94,12 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
   if (!verb.clause || passive(ctx, cue)) return undefined;
   const subject = subjectBefore(tokens, cue.from, first);
   if (subject) {
-    // "Content, X said (in a statement)." — the subject follows a comma that closes the content
-    if (subject.from - 1 > first && tokens[subject.from - 1]!.span.text === ',' && lastWordsOnly(ctx, cue.to, last)) {
-      const r = contentRange(ctx, first, subject.from - 2);
-      return r && hasFiniteVerb(ctx, first, subject.from - 2) ? { start: r[0], end: r[1], speaker: subject } : undefined;
+    // "Content, X said (in a statement)." — the subject follows a comma that closes the content;
+    // the bare phrase decides, so that "…, the government in Riyadh has denied" does not end content
+    const bare = subjectBefore(tokens, cue.from, first, false) ?? subject;
+    if (bare.from - 1 > first && tokens[bare.from - 1]!.span.text === ',' && lastWordsOnly(ctx, cue.to, last)) {
+      const r = contentRange(ctx, first, bare.from - 2);
+      return r && hasFiniteVerb(ctx, first, bare.from - 2) ? { start: r[0], end: r[1], speaker: subject } : undefined;
     }
     let c = cue.to + 1;
     if (verb.addressee) {

@@ -7,7 +7,7 @@
 import type { ActorMention, SpeakerRef } from '../../core/layers/index.js';
 import { makeSpan } from '../../core/span.js';
 import type { QuoteContext } from './context.js';
-import { cueAt, PERSONAL_PRONOUNS, subjectBefore, type Phrase } from './tokens.js';
+import { cueAt, PERSONAL_PRONOUNS, speakerAfter, subjectBefore, type Cue, type Phrase } from './tokens.js';
 import { matchAll } from '../../core/match-all.js';
 
 export function isPronounPhrase(ctx: QuoteContext, p: Phrase): boolean {
@@ -41,6 +41,17 @@ export function gluedHeadingLength(phrase: string): number {
   return cut;
 }
 
+const CLOSING_MARKS = new Set(['"', '”', '’', "'", '»', ',']);
+
+/** "“…,” declared Eldon Roe": after a closing quote the speaker follows the cue */
+function invertedSpeaker(ctx: QuoteContext, i: number, cue: Cue): Phrase | undefined {
+  const { tokens } = ctx;
+  if (i === 0 || !CLOSING_MARKS.has(tokens[i - 1]!.span.text)) return undefined;
+  let hi = cue.to;
+  while (hi + 1 < tokens.length && tokens[hi + 1]!.sentence === tokens[i]!.sentence) hi++;
+  return speakerAfter(tokens, cue, hi);
+}
+
 export class SpeakerResolver {
   private readonly byId: Map<string, ActorMention>;
   /** named speakers seen so far, in text order, for pronouns the actors layer left open */
@@ -58,7 +69,7 @@ export class SpeakerResolver {
       if (!cue || cue.prepositional) continue;
       const sentence = ctx.sentences[tokens[i]!.sentence];
       const lo = sentence ? ctx.tokenAtOrAfter(sentence.span.start) : 0;
-      const subject = subjectBefore(tokens, i, lo);
+      const subject = subjectBefore(tokens, i, lo) ?? invertedSpeaker(ctx, i, cue);
       if (subject && !isPronounPhrase(ctx, subject)) this.sayers.push({ at: tokens[subject.from]!.span.start, sentence: tokens[i]!.sentence, phrase: subject });
     }
   }

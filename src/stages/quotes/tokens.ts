@@ -137,8 +137,12 @@ export function phraseStartingAt(tokens: readonly Token[], start: number, hi: nu
   return { from: start, to };
 }
 
-/** The subject of the cue starting at token `v`: skips adverbs, auxiliaries, time phrases and appositions. */
-export function subjectBefore(tokens: readonly Token[], v: number, lo: number): Phrase | undefined {
+/**
+ * The subject of the cue starting at token `v`: skips adverbs, auxiliaries, time phrases and
+ * appositions. `withModifier`: a subject's place or time modifier is part of it ("Police in
+ * Kabul"); without, only the preposition's object ("Kabul"), where the subject marks a boundary.
+ */
+export function subjectBefore(tokens: readonly Token[], v: number, lo: number, withModifier = true): Phrase | undefined {
   let j = v - 1;
   while (j >= lo) {
     const t = tokens[j]!;
@@ -164,14 +168,43 @@ export function subjectBefore(tokens: readonly Token[], v: number, lo: number): 
     return p;
   }
   if (w === ',') {
-    // "Guterres, the UN chief, said": prefer the name before the apposition
+    // "Guterres, the UN chief, said": prefer the name before the apposition; but in "an IRA
+    // leader at the time, Sean Roe, said" the phrase before is a preposition's object and the
+    // apposition names the speaker
     const appos = phraseEndingAt(tokens, j - 1, lo);
-    if (appos && appos.from - 1 >= lo && lower(tokens[appos.from - 1]) === ',') return phraseEndingAt(tokens, appos.from - 2, lo) ?? appos;
+    if (appos && appos.from - 1 >= lo && lower(tokens[appos.from - 1]) === ',') {
+      const before = phraseEndingAt(tokens, appos.from - 2, lo);
+      if (before && before.from - 1 >= lo && PLACE_OR_TIME_PREPS.has(lower(tokens[before.from - 1]))) {
+        // "Dean Roe, a salesman from Sumter, South Carolina, says": the name before the aside;
+        // "Clinton, during a meeting in Columbus, Ohio, said" keeps the old answer
+        const aside = beforeAside(tokens, j, lo);
+        if (aside) return aside;
+        if (tokens.slice(before.from, before.to + 1).every((t) => t.pos !== 'PROPN')) return appos;
+      }
+      return before ?? appos;
+    }
     // "Ann Roe, who runs a firm in Lyon, said" / "Ann Roe, a top adviser to the mayor, said"
     return beforeAside(tokens, j, lo);
   }
-  return phraseEndingAt(tokens, j, lo);
+  const p = phraseEndingAt(tokens, j, lo);
+  return withModifier ? withHeadBefore(tokens, p, lo) : p;
 }
+
+/** prepositions of a place or time modifier that follows a subject's head noun */
+const PLACE_OR_TIME_PREPS = new Set(['at', 'in', 'from', 'near', 'inside', 'outside']);
+
+/**
+ * "One police officer at the scene recalled", "Police in Kabul said": the phrase before the
+ * verb is a preposition's object, so the subject is the noun phrase before the preposition
+ * with its modifier (not "the scene").
+ */
+function withHeadBefore(tokens: readonly Token[], p: Phrase | undefined, lo: number): Phrase | undefined {
+  if (!p || isPronounToken(tokens[p.from]) || p.from - 2 < lo || !PLACE_OR_TIME_PREPS.has(lower(tokens[p.from - 1]))) return p;
+  const head = phraseEndingAt(tokens, p.from - 2, lo);
+  if (!head || isPronounToken(tokens[head.from]) || !isNominal(tokens[head.to]!)) return p;
+  return { from: head.from, to: p.to };
+}
+const isPronounToken = (t: Token | undefined) => !!t && t.pos === 'PRON' && PERSONAL_PRONOUNS.has(lower(t));
 
 /** The speaker after an inverted cue ("said Saab", "according to the ministry"). */
 export function speakerAfter(tokens: readonly Token[], cue: Cue, hi: number): Phrase | undefined {
