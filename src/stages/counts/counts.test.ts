@@ -225,3 +225,18 @@ test('ACLED notes abbreviate killed in action as KIA', () => {
   assert.deepEqual(run('Nine reportedly KIA after the ambush.').map(brief), ['killed 9 exact']);
   assert.deepEqual(run('The dealer sold a KIA to the officer.').map(brief), []);
 });
+
+test('a list of participles before the kind ("were maimed, injured and scarred") is that kind, not the count before', () => {
+  assert.deepEqual(run('Within minutes two people were dead and some 40 more were maimed, injured and scarred by the blasts.').map(brief), ['killed 2 exact', 'injured 40 approximately']);
+  assert.deepEqual(run('Nine villagers were burned, wounded and left without shelter.').map(brief), ['injured 9 exact']);
+});
+
+test('a number with a verb of its own does not take the kind of the count before it', () => {
+  assert.deepEqual(run('Three guards were killed, and 20 more were taken to the clinic in Varna.').map(brief), ['killed 3 exact']);
+  assert.deepEqual(run('Of the 40 wounded, 22 were women.').map(brief), ['injured 40 exact']);
+});
+
+test('people detained in hospital are being treated, not held', () => {
+  assert.deepEqual(run('Sixty people were detained in hospital overnight after the market blast.'), []);
+  assert.deepEqual(run('Sixty people were detained in Tarvo overnight after the protest.').map(brief), ['detained 60 exact']);
+});

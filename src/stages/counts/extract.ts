@@ -31,6 +31,9 @@ const PASSIVE_AUX = /(?<![\p{L}])(?:were|was|are|is|been|being)\s*$/iu;
 const MONTH_ABBR = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/iu;
 const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const CLAUSE_BREAK = /;\s+/gu;
+const IN_HOSPITAL = /^\s+(?:in|at)\s+(?:(?:a|the|local|nearby)\s+)?hospitals?(?![\p{L}])/iu;
+/** "some 60 more were taken to hospital": a number with a verb group of its own is no list member */
+const OWN_VERB = /^\s*(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+\p{L}/iu;
 
 /** Index of the first token starting at or after `at` (tokens are sorted). */
 function firstTokenFrom(tokens: readonly Token[], base: number, at: number): number {
@@ -159,6 +162,8 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
         const wi = rm.indices?.groups?.who;
         const w = m.article ? who : wi && g.who ? { start: from + wi[0] + g.who.length - g.who.trimStart().length, end: from + wi[1] } : undefined;
         if (!whoAllowed(p, s, w, k)) continue;
+        // "96 people were detained in hospital": kept for treatment, not held by anyone
+        if (k === 'detained' && IN_HOSPITAL.test(s.slice(from + rm[0].length))) continue;
         len = rm[0].length;
         // "7,000 residents of 16 areas were evacuated": the phrase stops at the who, so the
         // count does not swallow the other number
@@ -248,7 +253,7 @@ function inherit(s: string, out: RawCount[], candidates: Candidate[]): void {
     // "3 militants and 2 policemen were wounded": coordinated with what follows, not with what precedes
     const link = /^\s*,?\s*(?:and|or|as well as)\s+/iu.exec(s.slice(c.whoEnd));
     const coordinated = !cm?.groups?.inc && link && out.some((o) => o.start === c.whoEnd + link[0].length);
-    if (prev < 0 || !cm || !between.trim() || coordinated || out.some((o) => o.start <= c.m.start && c.m.start < o.end)) {
+    if (prev < 0 || !cm || !between.trim() || coordinated || OWN_VERB.test(s.slice(c.whoEnd)) || OWN_VERB.test(s.slice(c.m.end)) || out.some((o) => o.start <= c.m.start && c.m.start < o.end)) {
       leftover.push(c);
       continue;
     }
