@@ -240,3 +240,15 @@ test('people detained in hospital are being treated, not held', () => {
   assert.deepEqual(run('Sixty people were detained in hospital overnight after the market blast.'), []);
   assert.deepEqual(run('Sixty people were detained in Tarvo overnight after the protest.').map(brief), ['detained 60 exact']);
 });
+
+test('"Xland\'s state news agency Nova reported": the agency claims the count, not its owner', () => {
+  const text = 'Four soldiers were wounded, Xland’s state-run Nova news agency reported.';
+  const at = (s: string) => makeSpan(text, text.indexOf(s), text.indexOf(s) + s.length);
+  const actors: ActorMention[] = [
+    { id: 'a1', span: at('Xland'), actor: { code: 'XLD', name: 'Xland' }, via: 'name' },
+    { id: 'a2', span: at('Nova'), actor: { code: 'XLD MED', name: 'Nova' }, via: 'alias' },
+  ];
+  const [c] = run(text, { actors });
+  assert.equal(brief(c!), 'injured 4 exact');
+  assert.equal(c!.claimant?.name, 'Nova');
+});

@@ -29,7 +29,7 @@ export function createCountsStage(lexicon: CountsLexicon = loadCountsLexicon()):
   const numbers = numberMatcher(lexicon);
   return {
     name: 'counts',
-    version: `2.${lexicon.version}`,
+    version: `3.${lexicon.version}`,
     requires: ['sentences', 'tokens', 'actors', 'places', 'dates'],
     provides: ['counts'],
     run(doc) {
@@ -106,7 +106,9 @@ function markBreakdowns(counts: CasualtyCount[]): void {
 /** The claimant at [start, end): its actor when one is there; a pronoun nobody resolved names no one. */
 function speaker(text: string, start: number, end: number, actors: readonly ActorMention[], pronoun = false): SpeakerRef | null {
   const np = { start, end };
-  const mention = actors.find((a) => spansOverlap(a.span, np));
+  const inside = actors.filter((a) => spansOverlap(a.span, np));
+  // "Russia's state-run Tass news agency reported": the owner is not who reported
+  const mention = inside.find((a, i) => i === inside.length - 1 || !/^['’]s?\s/u.test(text.slice(a.span.end, a.span.end + 3)));
   if (!mention) return pronoun ? null : { span: makeSpan(text, start, end) };
   return {
     span: mention.span,
