@@ -112,3 +112,25 @@ test('tagged names cut out of text glued by a lost line break', () => {
   for (const want of ['GPE:Kandahar', 'GPE:KANDAHAR', 'ORG:GNB Brigade']) assert.ok(got.includes(want), `${want} in ${got.join(' | ')}`);
   assert.ok(!got.some((g) => /review|^ORG:A$/.test(g)), got.join(' | '));
 });
+
+test('a sentence opener glued to a tagged name is cut off; a weekday is nobody; a camp is a place', () => {
+  const text = 'The rebels were led by Omar VeldtBy June the front had moved. Militants attacked Camp Varuna in Tolvan on Friday.';
+  const label = { 'Omar VeldtBy June': 'PER', 'Camp Varuna': 'PER', Tolvan: 'LOC', Friday: 'PER' } as const;
+  const tagger: NerTaggerService = {
+    tagDocument: () => [],
+    recogniseText: (t) => Object.entries(label).map(([name, l]) => ({ start: t.indexOf(name), end: t.indexOf(name) + name.length, label: l })),
+  };
+  const got = pairs(entities(text, { nerTagger: tagger }));
+  for (const want of ['PERSON:Omar Veldt', 'LOC:Camp Varuna', 'GPE:Tolvan']) assert.ok(got.includes(want), `${want} in ${got.join(' | ')}`);
+  assert.ok(!got.some((g) => /Friday|VeldtBy/.test(g)), got.join(' | '));
+});
+
+test('a calendar word in a capitalised guess does not make that word a surname elsewhere', () => {
+  const text = 'Crowds in Tolvan marked a day that became known as Bloody Friday. Shops shut on Friday as Anna Roe spoke.';
+  const tagger: NerTaggerService = {
+    tagDocument: () => [],
+    recogniseText: (t) => [{ start: t.indexOf('Anna Roe'), end: t.indexOf('Anna Roe') + 8, label: 'PER' as const }],
+  };
+  const got = pairs(entities(text, { nerTagger: tagger }));
+  assert.ok(!got.some((g) => g === 'PERSON:Friday'), got.join(' | '));
+});

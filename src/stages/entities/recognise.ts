@@ -188,8 +188,9 @@ export function recogniseEntities(text: string, tokens: readonly Token[], senten
 
   // D. people named in full make their surname a name elsewhere ("Guterres called")
   const surnames = new Set<string>();
-  for (const c of cands) if (c.type === 'PERSON' && c.last > c.first) surnames.add(v.word(c.last));
-  for (const c of cands) if (c.type === 'PERSON' && c.last === c.first) surnames.add(v.word(c.last));
+  // never a calendar or common word, even when a guess took "Bloody Friday" for a person
+  for (const c of cands) if (c.type === 'PERSON' && c.last > c.first && !R.notName.has(v.word(c.last))) surnames.add(v.word(c.last));
+  for (const c of cands) if (c.type === 'PERSON' && c.last === c.first && !R.notName.has(v.word(c.last))) surnames.add(v.word(c.last));
   for (const k of pending) {
     if (covered[k]) continue;
     const prev = k > 0 && v.sent[k - 1] === v.sent[k] ? v.lower(k - 1) : '';

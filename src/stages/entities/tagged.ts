@@ -116,6 +116,10 @@ function dictKinds(dict: ActorDictionary, name: string) {
   return lookup(dict, titleCased(name));
 }
 
+/** a lower-case letter and then a sentence opener glued to it, ending the word: "MacStiofainBy", "SyriaThe" */
+const GLUED_OPENER_TAIL = /\p{Ll}(?:The|A|An|By|In|On|At|For|But|And|As|After|When|While|It|He|She|They|We|His|Her|Its|Their|This|That|These|Those|From|With|Some|Many|Police|Officials)(?![\p{L}])/u;
+const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
+
 /** text run together where a line break was lost: "indicted.GNB Brigade", "reviewA senior", "AfghanistanKANDAHAR" */
 const GLUED_HEAD = /^\p{Ll}{3,}\.?(?=\p{Lu})/u;
 const GLUED_DATELINE = /\p{Ll}(\p{Lu}{3,})$/u;
@@ -135,6 +139,14 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
     name = text.slice(start, end);
     if (name.length < 2) return [];
   }
+  // "Sean RoeBy June", "Bombing SuspectA": the next sentence's first word glued on
+  const tail = GLUED_OPENER_TAIL.exec(name);
+  if (tail) {
+    end = start + tail.index + 1;
+    name = text.slice(start, end);
+  }
+  // "on Friday": a day of the week is no one's name
+  if (WEEKDAY.test(name)) return [];
   let dateline: TaggedName | undefined;
   // the pattern ends in a capital: a name ending in another ASCII character cannot match
   const lastChar = name.charCodeAt(name.length - 1);
@@ -173,6 +185,8 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
     end += text.slice(end).indexOf('police') + 'police'.length;
     type = 'ORG';
   } else if ((type === 'PERSON' || type === 'ORG') && STRONG_PLACE_TAILS.has(next)) type = R.lowerPlaceTails.get(next) ?? 'LOC';
+  // "Camp Shorabak", "Fort Liberty", "Lake Kivu": no one is named Camp or Lake
+  else if (type === 'PERSON' && name.includes(' ') && R.placeHeads.has(name.slice(0, name.indexOf(' ')))) type = 'LOC';
   else if (type === 'ORG' && place && (IN_PLACE.has(prev1) || (prev1 === 'of' && R.preps.has(prev2)))) type = entityTypeOf(bestKind(known), name, dict);
   else if ((type === 'NORP' || type === 'MISC') && !name.includes(' ') && isPartyMention(name, nextLower, dict, R)) type = 'ORG';
   return dateline ? [{ start, end, type }, dateline] : [{ start, end, type }];
