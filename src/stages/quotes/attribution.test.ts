@@ -192,3 +192,15 @@ test('a pronoun speaker after an inverted cue is who spoke, not a man named in b
   const d = run(t, actors);
   assert.deepEqual(d.map((q) => q.speaker?.name), ['Mara Linde', 'Mara Linde', 'Mara Linde']);
 });
+
+test('a pronoun after someone else spoke is that someone, though coreference names an earlier speaker', () => {
+  const t = 'Ivo Brand, a lecturer, studies drones. “They are cheap,” Brand said. Sightings rose in the spring. One well-placed source said he believed the flights were mostly harmless. Pilots who flew over the base were “simply reckless”, he added.';
+  const actors = (text: string): ActorMention[] => [
+    { id: 'a1', span: at(text, 'Ivo Brand'), actor: { code: 'PER', name: 'Ivo Brand' }, via: 'name', person: 'Ivo Brand' },
+    { id: 'a2', span: at(text, 'Brand said'), actor: { code: 'PER', name: 'Ivo Brand' }, via: 'name', person: 'Ivo Brand' },
+    { id: 'a3', span: at(text, 'he added'), actor: { code: 'PER', name: 'Ivo Brand' }, via: 'coreference', antecedentId: 'a1' },
+  ];
+  for (const a of actors(t)) if (a.id !== 'a1') a.span = makeSpan(t, a.span.start, a.span.start + (a.id === 'a3' ? 2 : 5));
+  const d = run(t, actors).filter((q) => q.span.text.includes('reckless'));
+  assert.match(d[0]?.speaker?.name ?? '', /source$/);
+});

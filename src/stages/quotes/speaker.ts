@@ -96,6 +96,24 @@ export class SpeakerResolver {
     return out;
   }
 
+  /** a sayer a "he" or "she" can be: a named person, or a phrase no actor was found in ("one source") */
+  private personLike(p: Phrase): boolean {
+    const m = this.mentionIn(this.ctx.tokens[p.from]!.span.start, this.ctx.tokens[p.to]!.span.end);
+    return !m || !!m.person;
+  }
+
+  /** where `name` last spoke before `before`, as a subject of saying or a resolved speaker; -1 if never */
+  private lastTurnOf(name: string, before: number): number {
+    let at = -1;
+    for (const x of this.sayers) {
+      if (x.at >= before) break;
+      const m = this.mentionIn(this.ctx.tokens[x.phrase.from]!.span.start, this.ctx.tokens[x.phrase.to]!.span.end);
+      if (m && mentionName(this.byId, m) === name) at = x.at;
+    }
+    for (const x of [...this.named, ...this.pronouns]) if (x.at < before && x.at > at && (x.ref.name === name)) at = x.at;
+    return at;
+  }
+
   private mentionIn(start: number, end: number): ActorMention | undefined {
     // the mention inside the phrase that covers most of it, preferring the later (head) one
     let best: ActorMention | undefined;
@@ -123,7 +141,8 @@ export class SpeakerResolver {
     const own = pronoun ? this.mentionIn(span.start, span.end) : undefined;
     let sayer = pronoun ? this.lastSayer(span.start, Math.min(anchor ?? Infinity, tokens[p.from]!.sentence)) : undefined;
     // coreference that lands on someone who spoke earlier is trusted
-    if (own && sayer && this.sayerNames(span.start).has(mentionName(this.byId, own))) sayer = undefined;
+    // unless someone else spoke since: "One source said he believed …. “…,” he added" is the source
+    if (own && sayer && this.sayerNames(span.start).has(mentionName(this.byId, own)) && !(this.personLike(sayer) && this.lastTurnOf(mentionName(this.byId, own), span.start) < tokens[sayer.from]!.span.start)) sayer = undefined;
     // "…,” he told the BBC. “…,” he added": the pronoun before carries on
     const prior = pronoun ? this.pronouns.filter((x) => x.at < span.start && x.sentence >= Math.min(anchor ?? Infinity, tokens[p.from]!.sentence) - 1).pop() : undefined;
     if (prior && (!sayer || tokens[sayer.from]!.span.start < prior.at) && !(own && this.sayerNames(span.start).has(mentionName(this.byId, own)))) {

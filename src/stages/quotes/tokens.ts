@@ -177,9 +177,9 @@ export function subjectBefore(tokens: readonly Token[], v: number, lo: number, w
       if (before && before.from - 1 >= lo && PLACE_OR_TIME_PREPS.has(lower(tokens[before.from - 1]))) {
         // "Dean Roe, a salesman from Sumter, South Carolina, says": the name before the aside;
         // "Clinton, during a meeting in Columbus, Ohio, said" keeps the old answer
+        if (tokens.slice(before.from, before.to + 1).every((t) => t.pos !== 'PROPN')) return appos;
         const aside = beforeAside(tokens, j, lo);
         if (aside) return aside;
-        if (tokens.slice(before.from, before.to + 1).every((t) => t.pos !== 'PROPN')) return appos;
       }
       return before ?? appos;
     }
