@@ -204,3 +204,8 @@ test('a pronoun after someone else spoke is that someone, though coreference nam
   const d = run(t, actors).filter((q) => q.span.text.includes('reckless'));
   assert.match(d[0]?.speaker?.name ?? '', /source$/);
 });
+
+test('a subheading run into the speaker over a lost quote mark is not part of the speaker', () => {
+  const [q] = direct('Police sealed off the area\'Keep calm\'Transport Minister Ana Kell said she has instructed all station chiefs to "secure every platform and exit."');
+  assert.equal(who(q), 'Transport Minister Ana Kell');
+});

@@ -35,9 +35,13 @@ const GLUED_OPENER = /\p{Ll}{4,}(?=(?:A|An|The|This|These|Those|His|Her|Its|Thei
  * "Security strategy reviewA senior official": a subheading glued to the next sentence by
  * whoever flattened the page. The length of what comes before the glued word, else 0.
  */
+/** a word run into the next one over a lost quote mark or full stop: "area'Reinforce security'French Interior Minister" */
+const GLUED_OVER_MARK = /\p{Ll}{3,}['’.](?=\p{Lu})/gu;
+
 export function gluedHeadingLength(phrase: string): number {
   let cut = 0;
   for (const m of matchAll(GLUED_OPENER, phrase)) cut = m.index! + m[0].length;
+  for (const m of matchAll(GLUED_OVER_MARK, phrase)) cut = Math.max(cut, m.index! + m[0].length);
   return cut;
 }
 
