@@ -76,3 +76,29 @@ test('wiki section headings go, and a references section goes to the end of the 
   assert.deepEqual(doc.get('boilerplate').map((b) => b.rule), ['wiki-section-heading', 'wiki-reference-tail']);
   assert.deepEqual(invalidSpans(doc.raw, doc.get('boilerplate')), []);
 });
+
+test('a headline glued to its dateline or lede is split off without a title', () => {
+  assert.equal(clean('Three soldiers hurt in ambush near TillaberiNIAMEY, Niger (AP) — Gunmen attacked a patrol.').text, 'Three soldiers hurt in ambush near Tillaberi\nNIAMEY, Niger (AP) — Gunmen attacked a patrol.');
+  assert.equal(clean('Bridge collapse kills four in PeruThe bridge over the river gave way at dawn.').text, 'Bridge collapse kills four in Peru\nThe bridge over the river gave way at dawn.');
+});
+
+test('glued subheadings and captions become lines of their own; camel-case names stay whole', () => {
+  const doc = clean('The court adjourned.Defence argumentsLawyers for the accused said he was abroad. He posted on LinkedIn and watched YouTube on his iPhone.');
+  assert.equal(doc.text, 'The court adjourned. Defence arguments\nLawyers for the accused said he was abroad. He posted on LinkedIn and watched YouTube on his iPhone.');
+  assert.equal(clean("Crowds gathered in the square'Stay calm'Regional governor Ana Ruiz urged restraint.").text, "Crowds gathered in the square\n'Stay calm'\nRegional governor Ana Ruiz urged restraint.");
+});
+
+test('a glued opening quote goes with the sentence it opens', () => {
+  assert.equal(clean('Smoke rose over the depot (0930 GMT)."We ran," a guard said.').text, 'Smoke rose over the depot (0930 GMT). "We ran," a guard said.');
+  assert.equal(clean('He called it "sabotage.""Nobody was hurt," he added.').text, 'He called it "sabotage." "Nobody was hurt," he added.');
+});
+
+test('wiki list items are lines of their own (and the section heading goes as boilerplate)', () => {
+  assert.equal(clean('The convoy was hit.==Casualties==Two drivers died.*2019-04-02, Driver One*2019-04-02, Driver Two').text, 'The convoy was hit. Two drivers died.\n*2019-04-02, Driver One\n*2019-04-02, Driver Two');
+});
+
+test('a glued "Read more" link, newsletter blurb and video widget are removed', () => {
+  const raw = 'Police sealed the street.Read more: Why the city fears more attacksA second device was found.Every evening, our editors send out a selection of the news. You can sign up to receive it here.Watch video 02:10 Share Blast in the city Send Facebook Twitter Permalink https://example.org/p/1ab Blast in the cityab,cd/ef (AFP, Reuters)';
+  const doc = clean(raw);
+  assert.equal(doc.text, 'Police sealed the street. A second device was found.');
+});

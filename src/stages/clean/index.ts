@@ -5,30 +5,14 @@ import type { Stage } from '../../pipeline/stage.js';
 import { findBoilerplate, type FoundBlock } from './find-boilerplate.js';
 import { loadBoilerplateRules, type BoilerplateRules } from './rules.js';
 import { normaliseInto } from './normalise.js';
-import { matchAll } from '../../core/match-all.js';
-
-/** a sentence end glued to the next sentence's capital: "militant.At least" */
-const GLUED = /[\p{Ll}\d)][.!?]["”’)]?(?=\p{Lu}\p{Ll})/gu;
-
-/**
- * Two sentences glued together without a space ("militant.At least") or a headline
- * glued to the dateline: places where the clean text needs a separator.
- */
-function findGluePoints(raw: string, title: string | undefined): Map<number, string> {
-  const points = new Map<number, string>();
-  for (const m of matchAll(GLUED, raw)) points.set(m.index! + m[0].length, ' ');
-  if (title) {
-    const lead = raw.length - raw.trimStart().length;
-    const t = title.trim();
-    if (t && raw.startsWith(t, lead) && /\S/.test(raw[lead + t.length] ?? '')) points.set(lead + t.length, '\n'); // a headline is a line of its own
-  }
-  return points;
-}
+import { findGluePoints, withGlueLines } from './glue.js';
 
 export function cleanText(raw: string, rules: BoilerplateRules, title?: string) {
-  const blocks = findBoilerplate(raw, rules);
+  const gluePoints = findGluePoints(raw, title);
+  const lined = withGlueLines(raw, gluePoints);
+  const blocks = findBoilerplate(lined.text, rules).map((b) => ({ ...b, start: lined.toRaw(b.start), end: lined.toRaw(b.end) }));
   const builder = new CleanTextBuilder(raw);
-  normaliseInto(builder, raw, blocks, findGluePoints(raw, title));
+  normaliseInto(builder, raw, blocks, gluePoints);
   return { ...builder.build(), blocks };
 }
 
@@ -40,7 +24,7 @@ function toLayer(raw: string, b: FoundBlock): BoilerplateBlock {
 export function createCleanStage(rules: BoilerplateRules = loadBoilerplateRules()): Stage {
   return {
     name: 'clean',
-    version: `1.${rules.version}`,
+    version: `2.${rules.version}`, // 2: glued headlines, subheadings and wiki headings become lines of their own (glue.ts)
     requires: [],
     provides: ['clean', 'boilerplate'],
     run(doc) {
