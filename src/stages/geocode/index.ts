@@ -10,6 +10,7 @@ import { containerLink, mentionHints, type MentionHints } from './context.js';
 import { articleFocus } from './focus.js';
 import { JOINED_PAIR, mistypedPlaces, placeStrength } from './mistyped.js';
 import { precisionOf } from './precision.js';
+import { readingsAsWritten } from './case-fit.js';
 import { anchorFor, isStray, outsideContainer, type FallbackContext } from './fallback.js';
 import { haversineKm, rankGroups, type LinkInput, type RankedCandidate } from './rank.js';
 import { DIVISION_NOUNS, QUALIFIERS, recognisePlaces } from './recognise.js';
@@ -24,6 +25,8 @@ const FINE_REACH_KM = 50;
 const COUNTRY_CODES = new Set(['PCLI', 'PCLD', 'TERR']);
 const DIVISION_REACH_KM = 300;
 const FINE_AFTER = /^\s+(?:street|road|avenue|boulevard|lane|square|plaza|bridge|estate|neighbou?rhood|quarter)\b/i;
+/** a street is often named after a far town ("Oxford Street" in Belfast, "Baghdad Street" in Damascus) */
+const STREET_TAIL = /\s(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Drive|Lane|Way)$/;
 const FINE_TAIL = /\s(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Drive|Lane|Way|Square|Plaza|Canal|Plantation|Estate|Fields|Park|Gardens|Bridge|Quarter|Basilica|Cathedral|Church|Mosque|Temple|Hospital|Market|Mall|Centre|Center|Station|Bay|Beach|Valley|Lake|River|Creek|Hill|Hills|Mountains?|Forest|County|LGA|Town|Island|Islands)$/;
 
 interface Mention {
@@ -34,6 +37,8 @@ interface Mention {
   partial: boolean;
   /** a street, building or area the gazetteer may not hold: how far (km) from the article's focus a namesake may be before the focus stands in for it; 0: not such a name */
   fine: number;
+  /** a street named after a town: the town's fame says nothing of where the street is */
+  street: boolean;
   key: string;
   hints: MentionHints;
 }
@@ -67,6 +72,12 @@ function partialEntries(text: string, start: number, end: number, gz: Gazetteer)
     const head = divisionHead(text, start + words[1]!.index!, end);
     if (!rest.length && head !== undefined) rest = gz.lookup(text.slice(start + words[1]!.index!, head)).filter((e) => e.match !== 'demonym' && e.featureClass !== 'P');
     if (rest.length) return rest;
+  }
+  // "Central Hospital of Maracay", "Hospital Universitario de Caracas": the place the name says it is of
+  const of = /\s(?:of|de|del|di|du|da|des)\s+(?:the\s+)?(\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*){0,2})$/u.exec(text.slice(start, end));
+  if (of) {
+    const found = gz.lookup(of[1]!).filter((e) => e.match !== 'demonym');
+    if (placeStrength(found) >= 1) return found;
   }
   for (let n = words.length - 1; n >= 1; n--) {
     const last = words[n - 1]!;
@@ -104,14 +115,14 @@ function divisionOfSeat(entries: readonly GazetteerEntry[], gz: Gazetteer): Gaze
 }
 
 /** Is a fine-grained name's reading believable next to the article's focus? */
-function nearFocus(list: readonly RankedCandidate[], focus: GazetteerEntry, reachKm: number): boolean {
+function nearFocus(list: readonly RankedCandidate[], focus: GazetteerEntry, reachKm: number, street = false): boolean {
   const e = list[0]!.entry;
   // "İstanbul Atatürk International Airport": the province leads, but the city of that name is well known
   const sameSpot = list.filter((r) => r.entry.country === e.country && r.entry.admin1 === e.admin1).map((r) => r.entry);
   const near = haversineKm(e.lat, e.lon, focus.lat, focus.lon) <= reachKm;
   // "Florida Atlantic University" in an article about a Florida town: the town is closer.
   if (e.featureClass !== 'P' && focus.featureClass === 'P' && e.country === focus.country && (COUNTRY_CODES.has(e.featureCode) || (!!e.admin1 && e.admin1 === focus.admin1))) return false;
-  if (near || placeStrength(sameSpot) >= 2) return true; // "Da Nang International Airport": a well-known head stands
+  if (near || (!street && placeStrength(sameSpot) >= 2)) return true; // "Da Nang International Airport": a well-known head stands
   // "Monroe County" in an article about Michigan: a seat inside the article's division.
   return reachKm >= DIVISION_REACH_KM && focus.featureCode === 'ADM1' && e.country === focus.country && e.admin1 === focus.admin1;
 }
@@ -147,7 +158,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     const range = lookupRange(text, start, end);
     const ls = range[0];
     let le = range[1];
-    let entries = gz.lookup(text.slice(ls, le));
+    let entries = readingsAsWritten(text.slice(ls, le), gz.lookup(text.slice(ls, le)));
     // "India-Pakistan border", "US-Mexico talks": two countries joined by a hyphen are two mentions
     const pair = entries.length ? null : JOINED_PAIR.exec(text.slice(ls, le));
     if (pair && type !== 'NORP' && placeStrength(gz.lookup(pair[1]!)) >= 2.5 && placeStrength(gz.lookup(pair[2]!)) >= 2.5) {
@@ -178,7 +189,8 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
       ? FINE_REACH_KM
       : hints.division && type !== 'NORP' && !entries.some((e) => e.featureClass !== 'P') ? DIVISION_REACH_KM : 0;
     const adjectival = entries.length > 0 && entries.every((e) => e.match === 'demonym');
-    const m: Mention = { span: makeSpan(text, start, end), entries, adjectival, partial, fine, key: '', hints };
+    const street = partial && STREET_TAIL.test(text.slice(ls, le));
+    const m: Mention = { span: makeSpan(text, start, end), entries, adjectival, partial, fine, street, key: '', hints };
     m.key = `${adjectival ? 'adj:' : ''}${partial ? 'part:' : ''}${hints.division ? 'div:' : ''}${foldName(text.slice(ls, le))}`;
     if (entityId !== undefined) m.entityId = entityId;
     mentions.push(m);
@@ -258,7 +270,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     let top: GeoCandidate | undefined = pm.candidates[0];
     const anchor = m.fine || isStray(list[0]) ? anchorFor(i, ctx) : undefined;
     // A namesake far from everything else the article names is not where the street is.
-    if (top && m.fine && anchor && !nearFocus(list, anchor.entry, m.fine) && !foreignDivisionSeat(m, list, anchor.entry)) top = undefined;
+    if (top && m.fine && anchor && !nearFocus(list, anchor.entry, m.fine, m.street) && !foreignDivisionSeat(m, list, anchor.entry)) top = undefined;
     if (isStray(list[0])) top = undefined;
     const outside = top ? outsideContainer(list[0]!, i, ctx) : undefined;
     if (outside) top = undefined;
@@ -287,7 +299,8 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
 export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal' | 'off' } = {}): Stage {
   return {
     name: GEOCODE_STAGE,
-    version: '3',
+    // 4: short names as written (case-fit.ts); streets named after far towns; "X of Y", "the X area of Y"
+    version: '4',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {

@@ -1,5 +1,6 @@
 import type { Gazetteer, GazetteerEntry } from '../../services/gazetteer/index.js';
 import { foldName } from '../../services/gazetteer/index.js';
+import { readingsAsWritten } from './case-fit.js';
 
 /**
  * Finds capitalised word sequences that name a gazetteer place. The stage uses it,
@@ -194,7 +195,7 @@ export function recognisePlaces(text: string, gazetteer: Gazetteer, options: Rec
       if (!CAP[last]) continue; // a connector cannot end a name
       // A stop word is only a place when it is a country's name ("Chad", "Jordan").
       if (n === 1 && STOP.has(lower) && !gazetteer.countryByName(lower)) continue;
-      const entries = gazetteer.lookupKey(key);
+      const entries = readingsAsWritten(text.slice(S[i]!, E[last]!), gazetteer.lookupKey(key));
       if (!entries.length) continue;
       // A dateline ("PLEASANTON, Calif. —") starts a sentence but is a place all the same.
       const dateline = wText.length > 2 && wText === wText.toUpperCase() && text[E[last]!] === ',';
