@@ -42,7 +42,8 @@ const containerOf = (i: number, ctx: FallbackContext): GazetteerEntry | undefine
 
 /** The division an "X, Y" / "X in Y" mention names as its container, when X's own reading lies outside it. */
 export function outsideContainer(top: RankedCandidate, i: number, ctx: FallbackContext): GazetteerEntry | undefined {
-  if (top.entry.featureClass !== 'P' || top.reasons.some((r) => r.startsWith('pattern:in'))) return undefined;
+  // a town, or a district ("Arghandab district, Zabul" is not the Arghandab district of Kandahar)
+  if ((top.entry.featureClass !== 'P' && top.entry.featureCode !== 'ADM2') || top.reasons.some((r) => r.startsWith('pattern:in'))) return undefined;
   const outer = containerOf(i, ctx);
   // "Kyrylivka (Donetsk)", "Stepok, Sumy": a seat named like its division stands for the division
   if (!outer || !(CONTAINER_CODES.has(outer.featureCode) || (outer.featureClass === 'P' && ctx.divisionSeat?.[i + 1]))) return undefined;

@@ -261,6 +261,12 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
   });
   const dateline = mentions.map((m) => isDatelinePlace(text, m.span.start, m.span.end));
   const ctx: FallbackContext = { spans: mentions.map((m) => m.span), tops, links: linkKind, adjectival: mentions.map((m) => m.adjectival), focus: articleFocus(tops, dateline), divisionSeat, dateline };
+  // "Malakhyano of Arghandab district, Zabul": a container that is itself outside its own container stands as that one
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const top = ranked[mentionGroup[i]!]![0];
+    const outer = tops[i] && top ? outsideContainer(top, i, ctx) : undefined;
+    if (outer) tops[i] = outer;
+  }
 
   const places: PlaceMention[] = mentions.map((m, i) => {
     const list = ranked[mentionGroup[i]!]!;
