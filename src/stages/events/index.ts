@@ -12,7 +12,7 @@ import { articleFocus, dateFor, inheritedDate, placeFor } from './where-when.js'
 import { modalityOf, modalType } from './modality.js';
 import { legalAuthority } from './authority.js';
 import { protesterBetween, targetFromGrievance } from './protest.js';
-import { withoutReporterAsAgent, withoutSelfParticipant } from './self-participant.js';
+import { withoutQuotedSpeakerAsParticipant, withoutReporterAsAgent, withoutSelfParticipant } from './self-participant.js';
 import { fillFromContext, perpetratorsIn, underAttack, type Denounced, type Perpetrator } from './context.js';
 
 export { loadEventsLexicon } from './lexicon.js';
@@ -170,6 +170,12 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
           if (!tok || tok.pos !== 'NOUN' || !lexicon.grammar.contextSourceTypes.includes(deed.type)) continue;
           const accusation = made.find((a) => a.type === 'ACCUSE' && a.trigger.end <= deed.trigger.start && a.source && deed.source && a.source.span.start === deed.source.span.start);
           if (accusation) { delete deed.source; denounced.push({ accusation, deed }); }
+        }
+        // after that pairing, which reads the speaker's place as the deed's: the one quoted recounts, does not act
+        for (const e of made) {
+          const kept = withoutQuotedSpeakerAsParticipant(e, e.trigger, e.type, v.quotes);
+          if (!kept.source) delete e.source;
+          if (!kept.target) delete e.target;
         }
         // counts go to the nearest event that can cause them: deaths to an assault, arrests to coercion
         for (const c of sentCounts) {

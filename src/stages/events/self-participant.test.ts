@@ -29,3 +29,14 @@ test('in the pipeline, the mayor reporting a strike is neither its source nor it
     for (const side of [e.source, e.target]) assert.doesNotMatch(side?.span.text ?? '', /Terekhov/, `${e.type} ${side?.span.text}`);
   }
 });
+
+test('a material act inside a direct quote is not done by the one quoted, nor to the outlet told', async () => {
+  const pipeline = await createDefaultPipeline();
+  const text = '“The gunmen came at dawn and we heard shooting for hours,” a farmer from Kellu told Reuters by telephone.';
+  const doc = pipeline.run(new SitrepDocument(text, { publishedAt: '2024-07-10' }));
+  const assaults = doc.get('events').filter((e) => e.type === 'ASSAULT');
+  assert.ok(assaults.length > 0, 'the shooting is still an event');
+  for (const e of assaults) {
+    for (const side of [e.source, e.target]) assert.doesNotMatch(side?.span.text ?? '', /farmer|Reuters/, `${e.trigger.text}: ${side?.span.text}`);
+  }
+});

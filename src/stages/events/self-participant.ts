@@ -1,4 +1,5 @@
 import type { EventParticipant, PloverType, Quote } from '../../core/layers/index.js';
+import type { Span } from '../../core/span.js';
 import { isVerbal } from './participants.js';
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -34,5 +35,28 @@ export function withoutReporterAsAgent<T extends { source?: EventParticipant }>(
   if (!sides.source || isVerbal(type) || !/^MED\b/.test(sides.source.actorCode ?? '')) return sides;
   const out = { ...sides };
   delete out.source;
+  return out;
+}
+
+/**
+ * '"The attackers came in numbers," a resident told AFP': what a direct quote recounts is not
+ * done by the one quoted, nor to the outlet told. A material act inside quotation marks loses a
+ * source named outside them that is the quote's speaker, and a participant outside them that is a
+ * news outlet. A verbal act may still be the speaker's own ("We condemn …", the minister said),
+ * the speaker may be the victim told of ('"They tried to kill me," Ruiz said'), and participants
+ * named inside the quote (a pronoun there stands for its antecedent) stay.
+ */
+export function withoutQuotedSpeakerAsParticipant<T extends { source?: EventParticipant; target?: EventParticipant }>(sides: T, trigger: Span, type: PloverType, speech: readonly Quote[]): T {
+  if (isVerbal(type)) return sides;
+  const quote = speech.find((q) => q.direct && q.span.start <= trigger.start && trigger.end <= q.span.end);
+  if (!quote) return sides;
+  const speaker = quote.speaker;
+  const outside = (p: EventParticipant) => p.span.end <= quote.span.start || p.span.start >= quote.span.end;
+  const outlet = (p: EventParticipant) => outside(p) && /\bMED\b/.test(p.actorCode ?? '');
+  const quoted = (p: EventParticipant) =>
+    outside(p) && !!speaker && ((p.actorMentionId !== undefined && p.actorMentionId === speaker.actorMentionId) || overlaps(p.span, speaker.span));
+  const out = { ...sides };
+  if (out.source && (outlet(out.source) || quoted(out.source))) delete out.source;
+  if (out.target && outlet(out.target)) delete out.target;
   return out;
 }
