@@ -106,3 +106,18 @@ test('retrospective cues are tried in order, joined or not (a back-reference kee
   assert.deepEqual(reasons(plain), ['0:second']);
   assert.deepEqual(reasons(backref), ['0:second', '1:repeat']);
 });
+
+test('an incident the article dates in the past stays history when told again without a date', () => {
+  const text = [
+    'A court on Monday jailed a man who helped the bomber hide after last year\'s deadly blast at the Lakeside fair.',
+    'His sentencing hearing is set for next month.',
+    'Two bombs exploded near the main stage, killing four people and wounding dozens.',
+  ].join('\n');
+  assert.deepEqual(marked(text, { publishedAt: '2024-06-10' }).lines, ['Two bombs exploded near the main stage, killing four people and wounding dozens.']);
+  // a new attack dated near publication keeps the article's undated attack sentences current
+  const current = [
+    'A year after last year\'s deadly blast at the Lakeside fair, a bomb exploded at the station on Sunday.',
+    'The bomb exploded near the ticket hall, killing two people.',
+  ].join('\n');
+  assert.deepEqual(marked(current, { publishedAt: '2024-06-10' }).lines, []);
+});

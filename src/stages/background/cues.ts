@@ -24,6 +24,8 @@ export interface BackgroundCues {
   continuationMax: number;
   /** words that keep a sentence out of a continued past account ("recently", "would") */
   continuationBlockers: Set<string>;
+  /** words naming a violent incident, for an article whose incident is dated in the past */
+  pastIncidentWords: Set<string>;
 }
 
 function fail(path: string, message: string): never {
@@ -73,6 +75,7 @@ export function loadBackgroundCues(path = dataPath('lexicons', 'background.json'
     pastTense: compile(path, 'pastTense', json.pastTense),
     continuationMax: continuationMax(path, json.continuation),
     continuationBlockers: words(path, (json.continuation ?? {}) as Record<string, unknown>, 'blockers'),
+    pastIncidentWords: words(path, (json.pastIncident ?? {}) as Record<string, unknown>, 'words'),
   };
 }
 

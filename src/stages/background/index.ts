@@ -117,6 +117,57 @@ function retrospectiveCue(text: string, anyRecent: boolean, cues: BackgroundCues
   return cues.retrospective.find((c) => c.regex.test(text) && !(c.weak && anyRecent));
 }
 
+function namesIncident(text: string, cues: BackgroundCues): boolean {
+  return (text.toLowerCase().match(/[\p{L}]+/gu) ?? []).some((w) => cues.pastIncidentWords.has(w));
+}
+
+/** Words between two offsets of a sentence, or Infinity when a clause break (. ; : –) lies between. */
+function wordsBetween(text: string, from: number, to: number): number {
+  const gap = text.slice(from, to);
+  return /[.;:–—]/.test(gap) ? Infinity : (gap.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/**
+ * The incident words of a sentence, each with whether an old date dates it: a date right before
+ * it ("last year's deadly blast", "the April 15, 2013, bombing") or right after it ("the
+ * bombing in March 2013").
+ */
+function incidentMentions(sentence: Sentence, uses: readonly DateUse[], cues: BackgroundCues): { old: boolean }[] {
+  const text = sentence.span.text;
+  const base = sentence.span.start;
+  const out: { old: boolean }[] = [];
+  for (const m of text.matchAll(/[\p{L}]+/gu)) {
+    if (!cues.pastIncidentWords.has(m[0].toLowerCase())) continue;
+    const at = m.index!;
+    const old = uses.some((u) => u.old && (
+      (u.expr.span.end - base <= at && wordsBetween(text, u.expr.span.end - base, at) <= 3) ||
+      (u.expr.span.start - base >= at + m[0].length && wordsBetween(text, at + m[0].length, u.expr.span.start - base) <= 3)));
+    out.push({ old });
+  }
+  return out;
+}
+
+/**
+ * The old date of the article's violent incident, when it has only a past one: its first
+ * mention outside headings is dated well before publication ("last year's deadly blast"), and
+ * no sentence with a date near publication names an incident that no old date dates. A new
+ * attack told beside an old one ("a year after the 2022 bombing, a bomb went off on Friday")
+ * keeps the article's undated incident sentences current.
+ */
+function incidentDatedInThePast(sentences: readonly Sentence[], usesOf: readonly DateUse[][], cues: BackgroundCues): DateUse | undefined {
+  let first: DateUse | undefined;
+  let seen = false;
+  for (const sentence of sentences) {
+    if (sentence.heading || !namesIncident(sentence.span.text, cues)) continue;
+    const uses = usesOf[sentence.index] ?? [];
+    const mentions = incidentMentions(sentence, uses, cues);
+    if (uses.some((u) => u.recent) && mentions.some((m) => !m.old)) return undefined;
+    if (!seen && mentions.some((m) => m.old)) first = uses.find((u) => u.old);
+    seen = true;
+  }
+  return first;
+}
+
 /**
  * Mark the sentences about past history, with the reason for each: a date well before
  * publication used as an adverbial ("on 11 December", "from 1988 to 1994", "last
@@ -137,12 +188,16 @@ export function markBackground(
   const marks: BackgroundMark[] = [];
   let previousMarked: Sentence | undefined;
   let continued = 0;
+  const usesOf = sentences.map((sentence) =>
+    dates
+      .filter((e) => e.span.start >= sentence.span.start && e.span.end <= sentence.span.end)
+      .map((e) => classify(e, sentence, dct, threshold, cues))
+      .filter((u): u is DateUse => u !== undefined),
+  );
+  const pastIncident = incidentDatedInThePast(sentences, usesOf, cues);
   for (const sentence of sentences) {
     const s = sentence.span;
-    const uses = dates
-      .filter((e) => e.span.start >= s.start && e.span.end <= s.end)
-      .map((e) => classify(e, sentence, dct, threshold, cues))
-      .filter((u): u is DateUse => u !== undefined);
+    const uses = usesOf[sentence.index] ?? [];
     const recentAdverbial = uses.some((u) => u.recent && u.adverbial);
     const anyRecent = uses.some((u) => u.recent);
     const afterMarked = previousMarked !== undefined && previousMarked.paragraph === sentence.paragraph && previousMarked.index === sentence.index - 1;
@@ -165,6 +220,8 @@ export function markBackground(
         } else if (afterMarked && continued < cues.continuationMax && continuesPast(s.text, uses.length, cues)) {
           reason = 'past tense, no date of its own, continuing the past account before it';
           continuation = true;
+        } else if (pastIncident && !sentence.heading && uses.length === 0 && namesIncident(s.text, cues) && continuesPast(s.text, 0, cues)) {
+          reason = `past tense, no date of its own, about the incident the article dates earlier ("${pastIncident.expr.span.text}")`;
         }
       }
     }
@@ -181,7 +238,7 @@ export function markBackground(
 export function createBackgroundStage(options: BackgroundOptions = {}): Stage {
   return {
     name: STAGE,
-    version: '1',
+    version: '2',
     requires: ['sentences', 'dates'],
     provides: ['background'],
     run(doc) {
