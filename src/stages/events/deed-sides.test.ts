@@ -46,3 +46,23 @@ test('a suicide bomber blowing himself up attacks; "life-threatening", "sign up"
   const talks = await analyse('The president will host talks with rebel leaders in Cotonou next week.');
   assert.ok(talks.get('events').some((e) => e.type === 'CONSULT'));
 });
+
+test('an attack noun\'s doer is who launched or carried it out, not whoever governs the clause', async () => {
+  // searching for, responding to, investigating a blast does not make one its author
+  let doc = await analyse('Police in Tarvel were searching for a man seen near a market blast on Friday.');
+  assert.equal(byTrigger(doc, 'blast').source?.span.text.match(/Police/), undefined);
+  doc = await analyse('The defence minister of Norland responded to the bombing with a promise of more patrols.');
+  assert.ok(!/minister/.test(byTrigger(doc, 'bombing').source?.span.text ?? ''), 'a minister who responds is not the bomber');
+  // launching, carrying out, being behind one, and the owner of the noun still do
+  doc = await analyse('The Taliban launched a series of attacks on police posts in Ghazni on Monday.');
+  assert.equal(byTrigger(doc, 'attacks').source?.name, 'Taliban');
+  doc = await analyse('Officials said al-Shabaab had carried out the bombing in Beledweyne.');
+  assert.equal(byTrigger(doc, 'bombing').source?.name, 'al-Shabaab');
+  doc = await analyse('The IRA\'s bombing of the town centre caused widespread damage.');
+  assert.equal(byTrigger(doc, 'bombing').source?.name, 'Irish Republican Army');
+  doc = await analyse('Two Kenyan police officers were implicated in the murder of a farmer.');
+  assert.match(byTrigger(doc, 'murder').source?.span.text ?? '', /police/);
+  // and who tells of an attack did not suffer it
+  doc = await analyse('The toll from the rocket strike on a school in Vorsk has risen to four, the regional governor Pavel Sirko said.');
+  for (const e of doc.get('events')) assert.doesNotMatch(`${e.source?.span.text} ${e.target?.span.text}`, /Sirko|governor/);
+});

@@ -168,7 +168,8 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
         for (const deed of made) {
           const tok = tokens.find((t) => t.span.start === deed.trigger.start);
           if (!tok || tok.pos !== 'NOUN' || !lexicon.grammar.contextSourceTypes.includes(deed.type)) continue;
-          const accusation = made.find((a) => a.type === 'ACCUSE' && a.trigger.end <= deed.trigger.start && a.source && deed.source && a.source.span.start === deed.source.span.start);
+          // (a deed noun may have been left without a doer already: "Yerevan denounced the attack")
+          const accusation = made.find((a) => a.type === 'ACCUSE' && a.trigger.end <= deed.trigger.start && a.source && (deed.source ? a.source.span.start === deed.source.span.start : !a.target || spansOverlap(a.target.span, deed.trigger)));
           if (accusation) { delete deed.source; denounced.push({ accusation, deed }); }
         }
         // after that pairing, which reads the speaker's place as the deed's: the one quoted recounts, does not act

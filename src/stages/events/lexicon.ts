@@ -69,6 +69,10 @@ export interface EventsGrammar {
   protesterSectors: string[];
   /** types whose target is a protest's target when its protesters are their source ("demonstrators who accused him") */
   grievanceTypes: string[];
+  /** "X launched an attack", "X carried out the bombing": verbs whose subject did the deed their object names */
+  deedVerbs: string[];
+  /** "a reservist implicated in the murder", "men convicted of the bombing": participles whose subject is the deed's alleged doer */
+  allegedDoerVerbs: string[];
   /** "those responsible": phrases naming who did a deed, besides the agent nouns */
   perpetratorPhrases: string[];
   /** "under heavy fire": a word before a trigger that makes its subject the one who suffered it */
@@ -169,6 +173,8 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
     legalWords: optStrings(path, 'grammar.legalWords', g.legalWords) ?? [],
     protesterSectors: (optStrings(path, 'grammar.protesterSectors', g.protesterSectors) ?? []).map((x) => x.toUpperCase()),
     grievanceTypes: ploverList(path, 'grammar.grievanceTypes', g.grievanceTypes),
+    deedVerbs: optStrings(path, 'grammar.deedVerbs', g.deedVerbs) ?? [],
+    allegedDoerVerbs: optStrings(path, 'grammar.allegedDoerVerbs', g.allegedDoerVerbs) ?? [],
     perpetratorPhrases: optStrings(path, 'grammar.perpetratorPhrases', g.perpetratorPhrases) ?? [],
     victimMarkers: optStrings(path, 'grammar.victimMarkers', g.victimMarkers) ?? [],
     contextSourceTypes: ploverList(path, 'grammar.contextSourceTypes', g.contextSourceTypes),

@@ -4,6 +4,7 @@ import { actorAfter, actorBefore, byAgent, isPassive, npAfter, npBefore, partici
 import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, objectBeforePlace, ownerOfNoun, partiesBetween } from './noun-arguments.js';
 import type { TriggerHit } from './triggers.js';
 import { afterPreposition, clauseSubject, quantifiedHead } from './subject.js';
+import { underAttack } from './context.js';
 
 /**
  * Source and target of one event (a group of triggers of one type in one clause).
@@ -40,14 +41,30 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     const firstPerson = pw >= 0 && v.grammar.firstPerson.includes(v.tokens[pw]!.span.text.toLowerCase());
     const nominal = isNoun(v, h.first) || v.tokens[h.first - 1]?.pos === 'DET';
     const skipObjects = nominal ? (m: ActorMention) => isObjectOfVerb(v, m) : undefined;
-    const before = actorBefore(v, first, true, skipObjects);
+    // "police searching for the man behind the blast", "Macron responded to the attack": an
+    // attack noun's doer is only who launched or carried it out, else its owner or the story's attacker
+    const deedNoun = nominal && type === 'ASSAULT';
+    const near = actorBefore(v, first, true, skipObjects);
+    // ("their posts came under intense gunfire": who is named before suffered it, see underAttack)
+    let before = near && deedNoun && !launches(v, near, first) && !underAttack(v.tokens, h.first, v.grammar) ? undefined : near;
+    // "officials said al-Shabaab had carried out the bombing", "blamed ETA for the blast": a verb's
+    // object may still be the one who did the deed
+    if (deedNoun && !before) {
+      const object = actorBefore(v, first, true);
+      if (object && launches(v, object, first)) before = object;
+    }
     const afterComma = isNoun(v, h.first) ? undefined : subjectBeforeComma(v, first);
     if (quoted && firstPerson) source = quoted.speaker;
     else if (rel?.role === 'source' && !(before && before.span.start > rel.who.span.start)) source = rel.who;
     else if (before && (!quoted || before.span.start >= quoted.quote.span.start)) source = participantOf(v.text, before);
     else if (afterComma) source = afterComma;
     else if (quoted && group.some((g) => g.speech || isVerbal(type))) source = quoted.speaker;
-    else source = (isNoun(v, first) ? undefined : npBefore(v, first)) ?? (quoted?.speaker) ?? optional(actorBefore(v, first, false, skipObjects), v);
+    else if (!deedNoun) source = (isNoun(v, first) ? undefined : npBefore(v, first)) ?? (quoted?.speaker) ?? optional(actorBefore(v, first, false, skipObjects), v);
+    else {
+      // "Al Shabaab continues to hold hostages": the subject of the verb the deed's clause depends on
+      const outer = actorBefore(v, first, false, skipObjects);
+      if (outer && launches(v, outer, first)) source = participantOf(v.text, outer);
+    }
     // "youths at a rally in Kakamega assaulted", "gunmen on motorcycles killed …, police said": the clause's subject, not the noun after it
     if (source && source !== quoted?.speaker && !rel && afterPreposition(v, source)) {
       const subject = clauseSubject(v, first);
@@ -64,6 +81,8 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     target = objectBeforeOf(v, h.last, after) ?? (HARM.has(type) ? objectBeforePlace(v, h.last, after) : undefined) ?? (after && after.span.start !== source?.span.start ? participantOf(v.text, after) : npAfter(v, h.last, extra));
     if (!target && extra.length) target = npAfter(v, h.last, extra);
     if (rel?.role === 'target') target = rel.who;
+    // "the toll from the missile strike has risen, the mayor said": who tells of an attack did not suffer it
+    if (deedNoun && quoted && target && spansOverlap(target.span, quoted.speaker.span)) target = undefined;
     // a gerund after a determiner ("the negotiating table") is used as a noun
     if (nominal) {
       const owner = ownerOfNoun(v, h.first);
@@ -161,6 +180,36 @@ function coordinatedVerb(v: SentenceView, first: number): number | undefined {
 /** what a verb's object phrase is made of ("another 15 Afghan soldiers in the south") */
 const OBJECT_PART = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADP', 'ADV']);
 
+/**
+ * Does the actor before a deed noun do it: nothing but a possessive or modifiers between them
+ * ("the IRA's bombing", "Taliban attack"), or verbs of doing a deed ("launched a series of
+ * attacks", "had carried out the bombing"), or "was behind / responsible for"?
+ */
+function launches(v: SentenceView, actor: ActorMention, first: number): boolean {
+  const from = v.tokens.findIndex((t) => t.span.start >= actor.span.end);
+  for (let k = from; k >= 0 && k < first; k++) {
+    const t = v.tokens[k]!;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    // "its long-threatened invasion": a participle inside the noun phrase modifies the deed
+    const prev = v.tokens[k - 1];
+    if (t.pos === 'VERB' && prev && (['DET', 'ADJ'].includes(prev.pos) || prev.span.text === '-' || POSSESSIVES.has(prev.span.text.toLowerCase()))) continue;
+    // "easy-to-buy drones": a verb inside a hyphenated compound is a modifier too
+    if (v.text[t.span.start - 1] === '-' || v.text[t.span.end] === '-') continue;
+    const lemmas = v.lemmas(t);
+    if (v.grammar.beForms.includes(t.span.text.toLowerCase())) {
+      // "were engaged in", "is responsible for": the verb after it, or the word, decides
+      const next = v.tokens.slice(k + 1, first).find((x) => x.pos !== 'ADV');
+      if (next && (next.pos === 'VERB' || ['behind', 'responsible'].includes(next.span.text.toLowerCase()))) continue;
+      return false;
+    }
+    // "a reservist implicated in the murder" (not "Kenya accused Somalia of attacks": an object follows)
+    const alleged = lemmas.some((l) => v.grammar.allegedDoerVerbs.includes(l)) && /ed$/i.test(t.span.text) && v.tokens[k + 1]?.pos === 'ADP';
+    if (!alleged && !lemmas.some((l) => v.grammar.deedVerbs.includes(l))) return false;
+  }
+  return true;
+}
+
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const findLastIndex = <T>(xs: readonly T[], f: (x: T) => boolean) => {
   for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i]!)) return i;
   return -1;

@@ -57,7 +57,9 @@ export function placeFor(v: SentenceView, h: TriggerHit, places: readonly PlaceM
   // "a Nairobi-bound bus", "a Kabul-based group": a place fused to the word after it describes that word
   const compound = (p: PlaceMention) => /^-[a-z]/.test(v.text.slice(p.span.end, p.span.end + 2));
   const dateline = (p: PlaceMention) => isDatelinePlace(v.text, p.span.start, p.span.end);
-  const inSent = places.filter((p) => spansOverlap(p.span, sentSpan) && !(source && spansOverlap(source.span, p.span)) && !possessive(p) && !compound(p) && !dateline(p));
+  // "Yerevan denounced the attack": a capital standing for its government acts, it is not where
+  const actsAsGovernment = (p: PlaceMention) => v.actors.some((m) => m.via === 'metonymy' && spansOverlap(m.span, p.span));
+  const inSent = places.filter((p) => spansOverlap(p.span, sentSpan) && !(source && spansOverlap(source.span, p.span)) && !possessive(p) && !compound(p) && !dateline(p) && !actsAsGovernment(p));
   // "the population of Karabakh in Yevlakh": a place after "of" names whose it is, not where; a
   // bare place ("Lamu residents demonstrated in Malindi", "a Nairobi-bound bus in Mandera") or one
   // after "from" (where someone came from) names its noun or an origin, so a place after a
