@@ -66,3 +66,24 @@ test('an attack noun\'s doer is who launched or carried it out, not whoever gove
   doc = await analyse('The toll from the rocket strike on a school in Vorsk has risen to four, the regional governor Pavel Sirko said.');
   for (const e of doc.get('events')) assert.doesNotMatch(`${e.source?.span.text} ${e.target?.span.text}`, /Sirko|governor/);
 });
+
+test('the outlet told of an act is not its target; aid agencies and a rule with "must" are no events', async () => {
+  let doc = await analyse('"We will never negotiate with the kidnappers," the interior minister of Norland told Reuters on Tuesday.');
+  for (const e of doc.get('events')) assert.doesNotMatch(e.target?.span.text ?? '', /Reuters/, `${e.type} ${e.trigger.text}`);
+  doc = await analyse('Aid agencies in Marib said fuel was running short.');
+  assert.ok(!doc.get('events').some((e) => e.type === 'AID'), JSON.stringify(doc.get('events').map((e) => e.trigger.text)));
+  doc = await analyse('Visitors to the ministry must register at the gate.');
+  assert.deepEqual(doc.get('events').map((e) => e.type), []);
+  // a demand told as speech still is one
+  doc = await analyse('The rebels said the government must release all prisoners before any talks.');
+  assert.ok(doc.get('events').some((e) => e.type === 'REQUEST' && e.trigger.text === 'must'));
+});
+
+test('a capital standing for its government is not where the deed it speaks of happened', async () => {
+  const doc = await analyse('Kyiv blamed Russian forces for the overnight shelling.');
+  const shelling = byTrigger(doc, 'shelling');
+  // (the article's focus may still stand in for an unnamed place)
+  assert.ok(!(shelling.place?.name === 'Kyiv' && !shelling.place.fromArticleFocus), 'Kyiv here is who blamed, not where');
+  // and the one blamed for it is its (alleged) doer
+  assert.equal(shelling.source?.name, 'Russia military');
+});

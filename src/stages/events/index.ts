@@ -12,7 +12,7 @@ import { articleFocus, dateFor, inheritedDate, placeFor } from './where-when.js'
 import { modalityOf, modalType } from './modality.js';
 import { legalAuthority } from './authority.js';
 import { protesterBetween, targetFromGrievance } from './protest.js';
-import { withoutQuotedSpeakerAsParticipant, withoutReporterAsAgent, withoutSelfParticipant } from './self-participant.js';
+import { withoutOutletAsTarget, withoutQuotedSpeakerAsParticipant, withoutReporterAsAgent, withoutSelfParticipant } from './self-participant.js';
 import { fillFromContext, perpetratorsIn, underAttack, type Denounced, type Perpetrator } from './context.js';
 
 export { loadEventsLexicon } from './lexicon.js';
@@ -128,7 +128,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
             if (found.source && !found.target && v.clause[tokens.findIndex((t) => t.span.end > found.source!.span.start)] === v.clause[h.first]) found.target = found.source;
             delete found.source;
           }
-          const { source: ownSource, target } = withoutReporterAsAgent(withoutSelfParticipant(found, v.quotes), h.type);
+          const { source: ownSource, target } = withoutReporterAsAgent(withoutOutletAsTarget(withoutSelfParticipant(found, v.quotes), text), h.type);
           const source =
             ownSource ??
             (mode && lexicon.grammar.legalModes.includes(mode) ? legalAuthority(actors, text, trigger.start, lexicon.grammar) : undefined) ??

@@ -60,3 +60,15 @@ export function withoutQuotedSpeakerAsParticipant<T extends { source?: EventPart
   if (out.target && outlet(out.target)) delete out.target;
   return out;
 }
+
+/**
+ * '"We will not negotiate," the minister told Reuters': the outlet a statement was given to is
+ * how we know of the act, not whom it was done to.
+ */
+export function withoutOutletAsTarget<T extends { target?: EventParticipant }>(sides: T, text: string): T {
+  if (!sides.target || !/^MED\b/.test(sides.target.actorCode ?? '') || !TOLD.test(text.slice(Math.max(0, sides.target.span.start - 40), sides.target.span.start))) return sides;
+  const out = { ...sides };
+  delete out.target;
+  return out;
+}
+const TOLD = /\b(?:told|tells?|telling|said\s+to|speaking\s+to|spoke\s+to|interview\s+with)\s+(?:the\s+)?$/i;
