@@ -252,3 +252,22 @@ test('"Xland\'s state news agency Nova reported": the agency claims the count, n
   assert.equal(brief(c!), 'injured 4 exact');
   assert.equal(c!.claimant?.name, 'Nova');
 });
+
+test('"Two of the wounded were in critical condition" is part of a count, not a new one', () => {
+  assert.deepEqual(run('Nine people were wounded. Two of the wounded were in critical condition, doctors said.').map(brief), ['injured 9 exact']);
+  assert.deepEqual(run('Nine people were wounded. Eleven of the injured were policemen.').map(brief), ['injured 9 exact']);
+});
+
+test('a figure inside a direct quote is claimed by the quote\'s speaker', () => {
+  const text = 'An officer spoke at the gate. “We have recovered 14 bodies so far.”';
+  const doc = segmentedDoc(text);
+  doc.set('actors', []);
+  doc.set('places', []);
+  doc.set('dates', []);
+  const inner = 'We have recovered 14 bodies so far.';
+  const start = text.indexOf(inner);
+  doc.set('quotes', [{ id: 'q1', span: makeSpan(text, start, start + inner.length), direct: true, speaker: { span: makeSpan(text, 0, 10) }, sentence: 1 }]);
+  const [c] = stage.run(doc, {}).layers.counts!;
+  assert.equal(brief(c!), 'killed 14 exact');
+  assert.equal(c!.claimant?.span.text, 'An officer');
+});

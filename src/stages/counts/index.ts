@@ -1,5 +1,5 @@
 import { makeSpan, spansOverlap } from '../../core/span.js';
-import type { ActorMention, CasualtyCount, PlaceMention, SpeakerRef, TimeExpression, Token } from '../../core/layers/index.js';
+import type { ActorMention, CasualtyCount, PlaceMention, Quote, SpeakerRef, TimeExpression, Token } from '../../core/layers/index.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { claimCueFor, findClaimCues } from './claimant.js';
 import { extractCounts } from './extract.js';
@@ -29,7 +29,7 @@ export function createCountsStage(lexicon: CountsLexicon = loadCountsLexicon()):
   const numbers = numberMatcher(lexicon);
   return {
     name: 'counts',
-    version: `3.${lexicon.version}`,
+    version: `4.${lexicon.version}`,
     requires: ['sentences', 'tokens', 'actors', 'places', 'dates'],
     provides: ['counts'],
     run(doc) {
@@ -43,6 +43,8 @@ export function createCountsStage(lexicon: CountsLexicon = loadCountsLexicon()):
       const actors = doc.get('actors');
       const places = doc.get('places');
       const dates = doc.get('dates');
+      // optional: a pipeline without the quotes stage gives no speaker for quoted figures
+      const quotes = doc.maybe('quotes') ?? [];
       const counts: CasualtyCount[] = [];
       for (const sentence of doc.get('sentences')) {
         const base = sentence.span.start;
@@ -60,7 +62,7 @@ export function createCountsStage(lexicon: CountsLexicon = loadCountsLexicon()):
           const r = raw[i]!;
           const span = makeSpan(text, base + r.start, base + r.end);
           const cue = claimCueFor(cues, r.start, r.end);
-          const claimant = cue ? speaker(text, base + cue.np.start, base + cue.np.end, actors, cue.pronoun) : null;
+          const claimant = cue ? speaker(text, base + cue.np.start, base + cue.np.end, actors, cue.pronoun) : quotedBy(quotes, base + r.start, base + r.end);
           const place = nearest(sentencePlaces, span);
           const date = nearest(sentenceDates, span);
           const c: CasualtyCount = {
@@ -116,6 +118,12 @@ function speaker(text: string, start: number, end: number, actors: readonly Acto
     actorCode: mention.actor.code,
     name: mention.person ?? mention.actor.name,
   };
+}
+
+/** "“We have recovered 14 bodies,” the officer said": a figure inside a direct quote is its speaker's claim */
+function quotedBy(quotes: readonly Quote[], start: number, end: number): SpeakerRef | null {
+  const q = quotes.find((x) => x.direct && x.speaker && x.span.start <= start && end <= x.span.end);
+  return q?.speaker ?? null;
 }
 
 /** The mention closest to the count: inside or after it first (the "killed in X" place), else before. */
