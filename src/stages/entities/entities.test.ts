@@ -134,3 +134,13 @@ test('a calendar word in a capitalised guess does not make that word a surname e
   const got = pairs(entities(text, { nerTagger: tagger }));
   assert.ok(!got.some((g) => g === 'PERSON:Friday'), got.join(' | '));
 });
+
+test('an organisation the actor dictionary knows stays an organisation when the tagger reads a person', () => {
+  const text = 'Residents said Hamas fighters left the town before dawn.';
+  const tagger: NerTaggerService = {
+    tagDocument: () => [],
+    recogniseText: (t) => [{ start: t.indexOf('Hamas'), end: t.indexOf('Hamas') + 5, label: 'PER' as const }],
+  };
+  const got = pairs(entities(text, { nerTagger: tagger }));
+  assert.ok(got.includes('ORG:Hamas'), got.join(' | '));
+});

@@ -118,6 +118,7 @@ function dictKinds(dict: ActorDictionary, name: string) {
 
 /** a lower-case letter and then a sentence opener glued to it, ending the word: "MacStiofainBy", "SyriaThe" */
 const GLUED_OPENER_TAIL = /\p{Ll}(?:The|A|An|By|In|On|At|For|But|And|As|After|When|While|It|He|She|They|We|His|Her|Its|Their|This|That|These|Those|From|With|Some|Many|Police|Officials)(?![\p{L}])/u;
+const STREET_HEADS = new Set(['Rue', 'Faubourg', 'Avenida', 'Calle', 'Via', 'Piazza', 'Place', 'Boulevard']);
 const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
 
 /** text run together where a line break was lost: "indicted.GNB Brigade", "reviewA senior", "AfghanistanKANDAHAR" */
@@ -180,13 +181,15 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
   const prev1 = before1.toLowerCase();
   const prev2 = before2.toLowerCase();
   const place = known.some((k) => k.kind === 'country' || k.kind === 'capital' || k.kind === 'city');
-  if (R.knownOrgs.has(name) || (type !== 'PERSON' && type !== 'ORG' && known.some((k) => k.kind === 'org') && !place)) type = 'ORG';
+  // "Al Shabaab claimed …" tagged as a person: the actor dictionary knows the organisation
+  if (R.knownOrgs.has(name) || (type !== 'ORG' && known.some((k) => k.kind === 'org') && !place)) type = 'ORG';
   else if ((type === 'GPE' || type === 'LOC') && next === 'police') {
     end += text.slice(end).indexOf('police') + 'police'.length;
     type = 'ORG';
   } else if ((type === 'PERSON' || type === 'ORG') && STRONG_PLACE_TAILS.has(next)) type = R.lowerPlaceTails.get(next) ?? 'LOC';
-  // "Camp Shorabak", "Fort Liberty", "Lake Kivu": no one is named Camp or Lake
-  else if (type === 'PERSON' && name.includes(' ') && R.placeHeads.has(name.slice(0, name.indexOf(' ')))) type = 'LOC';
+  // "Camp Shorabak", "Fort Liberty", "Lake Kivu": no one is named Camp or Lake (streets are
+  // left to the tagger: the geocoder reads "Rue Casa Calvo" as the town of Rue)
+  else if (type === 'PERSON' && name.includes(' ') && R.placeHeads.has(name.slice(0, name.indexOf(' '))) && !STREET_HEADS.has(name.slice(0, name.indexOf(' ')))) type = 'LOC';
   else if (type === 'ORG' && place && (IN_PLACE.has(prev1) || (prev1 === 'of' && R.preps.has(prev2)))) type = entityTypeOf(bestKind(known), name, dict);
   else if ((type === 'NORP' || type === 'MISC') && !name.includes(' ') && isPartyMention(name, nextLower, dict, R)) type = 'ORG';
   return dateline ? [{ start, end, type }, dateline] : [{ start, end, type }];
