@@ -271,3 +271,8 @@ test('a figure inside a direct quote is claimed by the quote\'s speaker', () => 
   assert.equal(brief(c!), 'killed 14 exact');
   assert.equal(c!.claimant?.span.text, 'An officer');
 });
+
+test('"killed or wounded" is a casualty figure of both kinds, not a death toll', () => {
+  assert.deepEqual(run('More than 900 civilians had been killed or wounded in the first half of the year, the mission said.'), []);
+  assert.deepEqual(run('At least 40 civilians had been killed and 90 wounded.').map(brief), ['killed 40 at_least', 'injured 90 exact']);
+});

@@ -31,6 +31,7 @@ const PASSIVE_AUX = /(?<![\p{L}])(?:were|was|are|is|been|being)\s*$/iu;
 const MONTH_ABBR = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/iu;
 const NP_POS = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM']);
 const CLAUSE_BREAK = /;\s+/gu;
+const KILLED_OR_WOUNDED = /^\s+(?:or|and\/or)\s+(?:\p{L}+ly\s+)?(?:wounded|injured|hurt|maimed)(?![\p{L}])/iu;
 const SUBSET_OF_KIND = /^\s+of\s+(?:the|those|these)\s*$/iu;
 const IN_HOSPITAL = /^\s+(?:in|at)\s+(?:(?:a|the|local|nearby)\s+)?hospitals?(?![\p{L}])/iu;
 /** "some 60 more were taken to hospital": a number with a verb group of its own is no list member */
@@ -163,6 +164,8 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
         const wi = rm.indices?.groups?.who;
         const w = m.article ? who : wi && g.who ? { start: from + wi[0] + g.who.length - g.who.trimStart().length, end: from + wi[1] } : undefined;
         if (!whoAllowed(p, s, w, k)) continue;
+        // "1,500 civilians had been killed or wounded": casualties of both kinds, not a death toll
+        if (k === 'killed' && KILLED_OR_WOUNDED.test(s.slice(from + rm[0].length))) continue;
         // "Two of the wounded were in critical condition": part of people counted already
         if (SUBSET_OF_KIND.test(s.slice(from, from + (rm.indices?.groups?.kind?.[0] ?? 0)))) continue;
         // "96 people were detained in hospital": kept for treatment, not held by anyone
