@@ -20,6 +20,9 @@ function run(text: string, publishedAt: string | null = PUBLISHED) {
   return { dates, diagnostics: out.diagnostics ?? [] };
 }
 
+/** The values of every expression, in text order. */
+const values = (text: string) => run(text).dates.map((d) => d.value);
+
 /** The one expression whose surface text is `surface`. */
 function one(text: string, surface: string, publishedAt?: string): DatedExpression {
   const { dates } = run(text, publishedAt ?? PUBLISHED);
@@ -196,4 +199,23 @@ test('the quick word checks before the rules find what running every rule finds'
   ];
   for (const s of sentences) assert.deepEqual(fast.scan(s), full.scan(s), s);
   assert.deepEqual(fast.scan('A council of ministers discussed the budget with the mayor.'), []);
+});
+
+test('a weekday naming an event or any such day is no date, nor a clock time read as a year', () => {
+  assert.deepEqual(values('Marchers remembered Bloody Sunday. Shops braced for Black Friday.'), []);
+  assert.deepEqual(values('The market was hit on a Friday afternoon.'), []);
+  assert.deepEqual(values('The blast came at 5.30 p.m. (1530 GMT) near the port.'), ['2023-09-20T17:30']);
+  assert.deepEqual(values('Talks collapsed on Friday.'), ['2023-09-15']);
+});
+
+test('in an account of a past year, a day without its year is of that year', () => {
+  assert.deepEqual(values('The suspect rented the van on March 3, 2011.\nHe returned it on March 5 and left the city.'), ['2011-03-03', '2011-03-05']);
+  // a date of the current account ends the old one
+  assert.deepEqual(values('The first raid was on March 3, 2011.\nOn Monday, police said a new raid on September 2 had failed.'), ['2011-03-03', '2023-09-18', '2023-09-02']);
+  // a year just before the publication's is left to the usual choice
+  assert.deepEqual(values('The plant closed on December 20, 2022.\nIt reopened on January 9.'), ['2022-12-20', '2023-01-09']);
+});
+
+test('"a Sunday night vigil" is still that Sunday', () => {
+  assert.deepEqual(values('Hundreds attended a Sunday night vigil.'), ['2023-09-17']);
 });

@@ -40,6 +40,28 @@ function namesEvent(text: string, c: Candidate): boolean {
   return before && /^\s+\p{Ll}/u.test(text.slice(c.end, c.end + 3)) && (c.sem.kind === 'date' || c.sem.kind === 'weekday' || c.sem.kind === 'month');
 }
 
+/**
+ * Candidates that are no time expression where they stand: a weekday naming an event
+ * ("Bloody Sunday") or any such day ("on a Friday afternoon"), a four-digit clock time
+ * read as a year ("(1530 UTC)").
+ */
+function namesNoDate(text: string, c: Candidate, lex: DateLexicon): boolean {
+  if (c.sem.kind === 'weekday') {
+    const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, c.start - 16), c.start))?.[1] ?? '';
+    // "on a Friday afternoon" is any Friday; "a Sunday night memorial" is the memorial's article
+    return (/^\p{Lu}/u.test(before) && lex.namedDayPrefixes.has(before.toLowerCase())) || /\bon\s+(?:a|one|any|another)\s+$/i.test(text.slice(Math.max(0, c.start - 16), c.start));
+  }
+  if (c.sem.kind === 'year' && /^\d{4}$/.test(text.slice(c.start, c.end))) {
+    const after = text.slice(c.end, c.end + 12);
+    return lex.clockZones.some((z) => {
+      const word = after.slice(1, 1 + z.length);
+      // a zone is written in capitals ("UTC"); "hours" and "local time" as they come
+      return after[0] === ' ' && word.toLowerCase() === z && (/\s|hours|hrs/.test(z) || word === word.toUpperCase()) && !/^[\p{L}\d]/u.test(after.slice(z.length + 1));
+    });
+  }
+  return false;
+}
+
 function dayOf(r: Resolved): number | undefined {
   return r.range && DAY_PRECISIONS.has(r.precision ?? '') ? parseIsoDay(r.range.start) : undefined;
 }
@@ -66,7 +88,7 @@ export function extractTimeExpressions(
   for (const sentence of sentences) {
     const base = sentence.span.start;
     const stext = sentence.span.text;
-    const cands = grammar.scan(stext);
+    const cands = grammar.scan(stext).filter((c) => !namesNoDate(stext, c, grammar.lexicon));
     // most sentences hold no time expression: their context is never read
     if (!cands.length) continue;
     const ctx = new SentenceContext(stext, grammar.lexicon);
@@ -125,7 +147,8 @@ export function createDatesStage(options: DatesOptions = {}): Stage {
   let grammar: DateGrammar | undefined;
   return {
     name: STAGE,
-    version: '3',
+    // 4: named days ("Bloody Sunday"), "on a Friday", clock times read as years; the year of a past account
+    version: '4',
     requires: ['sentences'],
     provides: ['dates'],
     run(doc) {

@@ -36,6 +36,10 @@ export interface DateLexicon {
   /** words that describe the date itself as ahead ("Thursday as a possible date") */
   dateModifierCues: Set<string>;
   reportingVerbs: Set<string>;
+  /** capitalised words that make a weekday an event's name ("Bloody Sunday") */
+  namedDayPrefixes: Set<string>;
+  /** words after a four-digit number that make it a clock time ("1530 UTC") */
+  clockZones: string[];
 }
 
 function fail(path: string, message: string): never {
@@ -115,6 +119,8 @@ export function loadDateLexicon(path = dataPath('lexicons', 'dates.json')): Date
     pastCues: stringList(path, json, 'pastCues'),
     dateModifierCues: new Set(stringList(path, json, 'dateModifierCues')),
     reportingVerbs: new Set(stringList(path, json, 'reportingVerbs')),
+    namedDayPrefixes: new Set(stringList(path, json, 'namedDayPrefixes')),
+    clockZones: stringList(path, json, 'clockZones'),
   };
   for (const [name, m] of lex.months) if (m < 1 || m > 12) fail(path, `month "${name}" out of range`);
   for (const [name, d] of lex.weekdays) if (d < 1 || d > 7) fail(path, `weekday "${name}" out of range (ISO 1-7)`);

@@ -31,6 +31,25 @@ function pickYear(dct: number, tense: Tense, dayIn: (y: number) => number | unde
   return best && best.cost < Infinity ? best.y : undefined;
 }
 
+/** how many years back a past account must lie before its year, not the publication's, dates "April 17" */
+const NARRATIVE_MIN_YEARS_BACK = 2;
+
+/**
+ * "…entered his shop on April 15, 1995 … and on April 17 to pick up the truck": in an account of
+ * a past year a day without its year is of that year (or the next, when it comes round first
+ * after the last day told), unless the sentence looks ahead.
+ */
+function narrativeYearOf(sem: { m: number; d: number }, ctx: ResolveContext, dctYear: number): number | undefined {
+  const ny = ctx.ref.narrativeYear;
+  if (ny === undefined || ny > dctYear - NARRATIVE_MIN_YEARS_BACK || ctx.tense === 'future') return undefined;
+  const last = ctx.ref.day;
+  const fits = [ny, ny + 1].filter((yy) => isValidDate(yy, sem.m, sem.d));
+  if (!fits.length) return undefined;
+  if (last === undefined) return fits[0];
+  // the nearest to the last day told, a little ahead preferred to far behind
+  return fits.reduce((a, b) => (Math.abs(dayNumber(b, sem.m, sem.d) - last) < Math.abs(dayNumber(a, sem.m, sem.d) - last) ? b : a));
+}
+
 function seasonBounds(lex: DateLexicon, s: string, y: number): { start: number; end: number } {
   const [from, to] = lex.seasonMonths.get(s)!;
   const endYear = to < from ? y + 1 : y;
@@ -47,7 +66,8 @@ export function resolveCalendar(sem: CalendarSem, ctx: ResolveContext): ResolveO
       const fits = (yy: number) => isValidDate(yy, sem.m, sem.d) && (sem.wd === undefined || isoWeekday(dayNumber(yy, sem.m, sem.d)) === sem.wd);
       const y0 = fromDayNumber(dct).y;
       const byWeekday = sem.wd === undefined ? [] : [y0, y0 - 1, y0 + 1].filter(fits);
-      const y = byWeekday.length === 1 ? byWeekday[0] : pickYear(dct, tense, (yy) => (isValidDate(yy, sem.m, sem.d) ? dayNumber(yy, sem.m, sem.d) : undefined));
+      const narrative = narrativeYearOf(sem, ctx, y0);
+      const y = byWeekday.length === 1 ? byWeekday[0] : narrative ?? pickYear(dct, tense, (yy) => (isValidDate(yy, sem.m, sem.d) ? dayNumber(yy, sem.m, sem.d) : undefined));
       return y === undefined ? null : withDayParts(dayNumber(y, sem.m, sem.d), sem, true);
     }
     case 'month': {

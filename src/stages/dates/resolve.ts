@@ -80,6 +80,10 @@ export function updateRef(ref: RefTime, r: Resolved): void {
   const start = r.range.start;
   const n = parseDay(start);
   const { y, m } = fromDayNumber(n);
+  if (r.precision === 'day' || r.precision === 'part-of-day' || r.precision === 'hour' || r.precision === 'minute' || r.precision === 'month') {
+    if (!r.relative) ref.narrativeYear = y;
+    else if (ref.narrativeYear !== y) ref.narrativeYear = undefined;
+  }
   if (r.precision === 'day' || r.precision === 'part-of-day' || r.precision === 'hour' || r.precision === 'minute') {
     ref.day = n;
     ref.month = { y, m };

@@ -24,6 +24,11 @@ export interface RefTime {
   day?: number;
   month?: { y: number; m: number };
   year?: number;
+  /**
+   * The year of a past account the text is telling: set by a date written with its year
+   * ("April 15, 1995"), kept while later dates fall in it, dropped by a date of another year.
+   */
+  narrativeYear?: number;
 }
 
 export interface ResolveContext {
