@@ -219,3 +219,9 @@ test('in an account of a past year, a day without its year is of that year', () 
 test('"a Sunday night vigil" is still that Sunday', () => {
   assert.deepEqual(values('Hundreds attended a Sunday night vigil.'), ['2023-09-17']);
 });
+
+test('"this weekend’s vote" said on a weekday is the coming one; a bare "this weekend" as before', () => {
+  assert.deepEqual(values('Officials prepared for this weekend’s vote.'), ['2023-W38-WE']);
+  assert.deepEqual(values('Crowds gathered this weekend.'), ['2023-W37-WE']);
+  assert.deepEqual(values('They met last weekend.'), ['2023-W37-WE']);
+});

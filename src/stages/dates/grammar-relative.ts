@@ -73,6 +73,8 @@ export function relativeRules(lex: DateLexicon): Rule[] {
         // TimeBank: "the past year", "the next month" are stretches of time, not calendar periods
         if (g.the && ['past', 'last', 'next', 'coming'].includes(shift)) return { sem: { kind: 'duration', value: durationValue(1, unit) } };
         const n = shift === 'this' || shift === 'current' ? 0 : shift === 'next' || shift === 'coming' ? 1 : -1;
+        // "this weekend's vote" said on a weekday names the coming one, unless the verb looks back
+        if (unit === 'WE' && shift === 'this' && g.poss) return { sem: { kind: 'period', unit, shift: 0, ahead: true } };
         return { sem: { kind: 'period', unit, shift: n } };
       },
     },

@@ -34,7 +34,7 @@ export function resolveRelative(sem: RelativeSem, ctx: ResolveContext): ResolveO
       // weekends: on a weekday "the weekend" is the one just past unless the verb looks ahead
       const weekend = isoWeekday(dct) >= 6;
       let shift = sem.shift;
-      if (!weekend) shift = sem.shift === 0 ? (tense === 'future' ? 0 : -1) : sem.shift === 1 ? 0 : -1;
+      if (!weekend) shift = sem.shift === 0 ? (tense === 'future' || (sem.ahead && tense !== 'past') ? 0 : -1) : sem.shift === 1 ? 0 : -1;
       return period('WE', dct, shift, true);
     }
     case 'offset': {

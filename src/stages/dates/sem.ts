@@ -33,7 +33,7 @@ export type Sem = Extras &
     | { kind: 'weekday'; wd: number; shift?: number }
     | { kind: 'dayword'; offset: number }
     /** "last week", "this year", "next month": a calendar period counted from publication */
-    | { kind: 'period'; unit: PeriodUnit; shift: number; /** "the quarter": the one just ended, the current one when the verb looks ahead */ reported?: boolean }
+    | { kind: 'period'; unit: PeriodUnit; shift: number; /** "the quarter": the one just ended, the current one when the verb looks ahead */ reported?: boolean; /** "this weekend's vote": the coming one unless the verb looks back */ ahead?: boolean }
     /** "the first half of 2022" (H1), "the second half of the year" (H2) */
     | { kind: 'half'; h: 1 | 2; y?: number; yearShift?: number }
     /** "two years ago" (from publication), "three days later" (from the reference time) */
