@@ -176,3 +176,9 @@ test('a district named in another province than its only namesake goes to that p
   const ps = places(doc('Snipers killed three policemen in Arghandab district, Zabul.', [['Arghandab', 'GPE'], ['Zabul', 'GPE']]));
   assert.equal(at(ps, 'Arghandab').resolved?.name, 'Zabul');
 });
+
+test('"the Belgorod and Kursk regions": both names are divisions, not their seats', { skip }, () => {
+  const ps = places(doc('Air defences downed drones over the Belgorod and Kursk regions overnight.', [['Belgorod', 'GPE'], ['Kursk', 'GPE']]));
+  assert.equal(at(ps, 'Belgorod').resolved?.featureCode, 'ADM1');
+  assert.equal(at(ps, 'Kursk').resolved?.featureCode, 'ADM1');
+});

@@ -305,7 +305,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
 export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal' | 'off' } = {}): Stage {
   return {
     name: GEOCODE_STAGE,
-    // 4: short names as written (case-fit.ts); streets named after far towns; "X of Y", "the X area of Y"
+    // 4: short names as written (case-fit.ts); streets named after far towns; "X of Y", "the X area of Y"; "the X and Y regions"
     version: '4',
     requires: ['sentences', 'entities'],
     provides: ['places'],
