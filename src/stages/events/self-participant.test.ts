@@ -40,3 +40,11 @@ test('a material act inside a direct quote is not done by the one quoted, nor to
     for (const side of [e.source, e.target]) assert.doesNotMatch(side?.span.text ?? '', /farmer|Reuters/, `${e.trigger.text}: ${side?.span.text}`);
   }
 });
+
+test('a possessive that stands for the source is not the target ("called on his supporters")', async () => {
+  const pipeline = await createDefaultPipeline();
+  const doc = pipeline.run(new SitrepDocument('Opposition leader Tomas Velde on Monday called on his supporters to stage a week of protests in Corvallo.', { publishedAt: '2024-07-10' }));
+  const request = doc.get('events').find((e) => e.type === 'REQUEST');
+  assert.ok(request, 'the call is a request');
+  assert.notEqual(request!.target?.name, request!.source?.name);
+});

@@ -2,6 +2,7 @@ import type { EventParticipant, PloverType, Quote } from '../../core/layers/inde
 import type { Span } from '../../core/span.js';
 import { isVerbal } from './participants.js';
 
+const POSSESSIVE = /^(?:his|her|its|their)$/i;
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /** The same mention, or the same named person, on both sides. */
@@ -18,7 +19,14 @@ export function sameParticipant(a: EventParticipant, b: EventParticipant): boole
  */
 export function withoutSelfParticipant<T extends { source?: EventParticipant; target?: EventParticipant }>(sides: T, quotes: readonly Quote[]): T {
   const { source, target } = sides;
-  if (!source || !target || !sameParticipant(source, target)) return sides;
+  if (!source || !target) return sides;
+  // "called on his supporters": a possessive standing for the source owns the one acted on
+  if (POSSESSIVE.test(target.span.text) && target.name === source.name) {
+    const out = { ...sides };
+    delete out.target;
+    return out;
+  }
+  if (!sameParticipant(source, target)) return sides;
   const out = { ...sides };
   delete out.target;
   const speaks = quotes.some((q) => q.speaker && (q.speaker.actorMentionId === source.actorMentionId && source.actorMentionId !== undefined || overlaps(q.speaker.span, source.span)));
