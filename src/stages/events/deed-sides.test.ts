@@ -87,3 +87,10 @@ test('a capital standing for its government is not where the deed it speaks of h
   // and the one blamed for it is its (alleged) doer
   assert.equal(shelling.source?.name, 'Russia military');
 });
+
+test('victims of "Sunday\'s Taliban attack" were attacked by the Taliban; "Egypt and Qatar, which ..." both act', async () => {
+  let doc = await analyse('Four policemen were killed in Sunday\'s Taliban attack near Kunduz, officials said.');
+  assert.equal(byTrigger(doc, 'killed').source?.name, 'Taliban');
+  doc = await analyse('Egypt and Qatar, which have mediated between the two sides for months, called for an immediate ceasefire.');
+  assert.match(byTrigger(doc, 'called').source?.span.text ?? '', /Egypt and Qatar/);
+});

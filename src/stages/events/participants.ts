@@ -1,4 +1,4 @@
-import { spansOverlap } from '../../core/span.js';
+import { makeSpan, spansOverlap } from '../../core/span.js';
 import type { ActorMention, EventParticipant, PloverType } from '../../core/layers/index.js';
 import { actorAfter, actorBefore, byAgent, isPassive, npAfter, npBefore, participantOf, prevWord, quoteSpeaker, relativeAntecedent, subjectBeforeComma, type SentenceView } from './arguments.js';
 import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, objectBeforePlace, ownerOfNoun, partiesBetween } from './noun-arguments.js';
@@ -98,6 +98,9 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
       if (!target && isVerbal(type)) target = optional(actorBetween(v, source, h.first), v);
     }
   }
+  // "three soldiers were killed in Sunday's Taliban attack": the actor naming a noun of the
+  // same deed ("Taliban attack", "the IRA's bombing") did it
+  if (!source) source = group.map((g) => (g !== h && isNoun(v, g.first) ? actorModifying(v, g.first) : undefined)).find((x) => x);
   // "police are hunting a suspect believed to have planted a device that exploded": with no
   // subject in its own clause, an agent noun earlier in the sentence did it
   const clauseOf = (p: EventParticipant) => v.clause[v.tokens.findIndex((t) => t.span.end > p.span.start)];
@@ -126,7 +129,27 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
   // "UNHCR said it had ...": a pronoun standing for the source is not its target
   const pronoun = target?.actorMentionId && v.actors.find((a) => a.id === target!.actorMentionId);
   if (target && source && pronoun && pronoun.via === 'coreference' && /^it(self)?$/i.test(pronoun.span.text) && target.actorCode === source.actorCode) target = undefined;
+  if (source) source = withCoordinatedActors(v, source);
   return { ...(source ? { source } : {}), ...(target ? { target } : {}) };
+}
+
+/**
+ * "Egypt and Qatar, which have mediated, called for ...": an actor joined by "and" to actors right
+ * before it acts with them; the source's span takes them in (its code stays the nearest one's).
+ */
+function withCoordinatedActors(v: SentenceView, p: EventParticipant): EventParticipant {
+  if (!p.actorMentionId) return p;
+  let start = p.span.start;
+  for (;;) {
+    const ti = v.tokens.findIndex((t) => t.span.start >= start);
+    const joint = v.tokens[ti - 1]?.span.text.toLowerCase();
+    if (ti < 2 || (joint !== 'and' && joint !== ',')) break;
+    const end = v.tokens[ti - 2]!.span.end;
+    const m = v.actors.find((a) => a.span.end === end);
+    if (!m || (joint === ',' && !v.tokens.slice(ti).some((t) => t.span.start < p.span.start && t.span.text.toLowerCase() === 'and'))) break;
+    start = m.span.start;
+  }
+  return start === p.span.start ? p : { ...p, span: makeSpan(v.text, start, p.span.end) };
 }
 
 /**
@@ -207,6 +230,16 @@ function launches(v: SentenceView, actor: ActorMention, first: number): boolean 
     if (!alleged && !lemmas.some((l) => v.grammar.deedVerbs.includes(l))) return false;
   }
   return true;
+}
+
+/** The actor among the modifiers right before a noun trigger: "Sunday's Taliban attack", "the IRA's bombing". */
+function actorModifying(v: SentenceView, first: number): EventParticipant | undefined {
+  let j = first - 1;
+  while (j >= 0 && first - j <= 5 && (['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'PART'].includes(v.tokens[j]!.pos) || /^[’']s$/i.test(v.tokens[j]!.span.text))) j--;
+  const from = v.tokens[j + 1]?.span.start ?? Infinity;
+  const end = v.tokens[first]!.span.start;
+  const m = [...v.actors].reverse().find((a) => a.span.start >= from && a.span.end <= end && !v.grammar.victimSectors.includes(a.actor.sector ?? ''));
+  return m ? participantOf(v.text, m) : undefined;
 }
 
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
