@@ -276,3 +276,9 @@ test('"killed or wounded" is a casualty figure of both kinds, not a death toll',
   assert.deepEqual(run('More than 900 civilians had been killed or wounded in the first half of the year, the mission said.'), []);
   assert.deepEqual(run('At least 40 civilians had been killed and 90 wounded.').map(brief), ['killed 40 at_least', 'injured 90 exact']);
 });
+
+test('a manner adverb before the participle keeps the count; "nearly killed" is no death', () => {
+  assert.deepEqual(run('Two soldiers were lightly wounded, the army said.').map(brief), ['injured 2 exact']);
+  assert.deepEqual(run('Three guards were reportedly killed in the raid.').map(brief), ['killed 3 exact']);
+  assert.deepEqual(run('Two climbers were nearly killed by the rockfall.'), []);
+});

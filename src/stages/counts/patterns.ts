@@ -83,13 +83,15 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
   const generic = `(?!(?:${auxNotIs}|${alternation(allParticiples)}|${alternation(lex.claimVerbs)}|${alternation(Object.keys(lex.numberWords))}|and|or|of|in|on|at|to|by|with|from|for|that|who|which|had|has|have|were|was|are)(?![\\p{L}]))(?!is\\s+(?:${aux}\\s+)*${alternation(allParticiples)})${WORD}`;
   // a participle in a list before the kind's own, not itself a count's: "maimed," but not "killed,"
   const otherEd = `(?!(?:${alternation(allParticiples)})(?![\\p{L}]))\\p{L}+ed`;
+  // "were lightly wounded", "were reportedly killed"; never "nearly killed" (they were not)
+  const manner = `(?:\\s+(?!(?:nearly|barely|hardly|narrowly)(?![\\p{L}]))\\p{L}{2,}ly(?![\\p{L}]))?`;
   const rightBody = (part: string) =>
     `^(?:\\s+of(?=\\s))?(?<who>\\s+(?:${generic}\\s+(?:and\\s+(?=\\p{Lu}))?){0,5}?(?:${who}|${generic})(?![\\p{L}]))?` +
     `(?<pp>\\s+(?:of|from|in|at|on|near|inside|across)\\s+(?:[\\p{L}\\p{N}’',-]+\\s+){0,3}?[\\p{L}\\p{N}’'-]+)?` +
     // "(22 according to Taliban sources)", ", including a teenage girl,"
     `(?<inc>\\s*\\([^()]{0,160}\\)|\\s*,?\\s+(?:including|among them)\\s+[^,.;()]{1,60}?(?:,|(?=\\s+(?:were|was|have|had|are)\\s)))?` +
     // "were maimed and injured", "were maimed, burned and injured", "were maimed, injured and scarred"
-    `(?<aux>(?:\\s*,?\\s+${aux}(?![\\p{L}])){0,4})(?:(?:\\s+${otherEd},){0,3}\\s+\\p{L}+ed,?\\s+and|(?:\\s+${otherEd},){1,3})?\\s+(?<kind>${part})(?![\\p{L}])`;
+    `(?<aux>(?:\\s*,?\\s+${aux}(?![\\p{L}])){0,4})(?:(?:\\s+${otherEd},){0,3}\\s+\\p{L}+ed,?\\s+and|(?:\\s+${otherEd},){1,3})?${manner}\\s+(?<kind>${part})(?![\\p{L}])`;
   // the modifier opens with a comma, a relative pronoun or a participle, and holds no other clause
   const stop = `(?:${alternation(lex.claimVerbs)}|but|while|after|before|when|as|because|although)`;
   const mod = `(?:\\s*,|\\s+(?:who|that|which|\\p{L}+ing|\\p{L}+ed|linked|from|of|in|on|at))(?:(?!\\s${stop}(?![\\p{L}]))[^.;:!?()]){0,100}?`;
