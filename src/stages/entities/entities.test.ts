@@ -144,3 +144,15 @@ test('an organisation the actor dictionary knows stays an organisation when the 
   const got = pairs(entities(text, { nerTagger: tagger }));
   assert.ok(got.includes('ORG:Hamas'), got.join(' | '));
 });
+
+test('a portfolio after "Minister of" is no place; a hospital or university tagged as a place is a facility, not a town', () => {
+  const text = 'The Minister of Health, Ana Kell, visited the Hospital Central de Tolvan and Varuna University on Monday.';
+  const label = { Health: 'LOC', 'Ana Kell': 'PER', 'Hospital Central de Tolvan': 'LOC', 'Varuna University': 'LOC' } as const;
+  const tagger: NerTaggerService = {
+    tagDocument: () => [],
+    recogniseText: (t) => Object.entries(label).map(([name, l]) => ({ start: t.indexOf(name), end: t.indexOf(name) + name.length, label: l })),
+  };
+  const got = pairs(entities(text, { nerTagger: tagger }));
+  for (const want of ['PERSON:Ana Kell', 'FAC:Hospital Central de Tolvan', 'FAC:Varuna University']) assert.ok(got.includes(want), `${want} in ${got.join(' | ')}`);
+  assert.ok(!got.some((g) => /Health/.test(g)), got.join(' | '));
+});

@@ -118,6 +118,8 @@ function dictKinds(dict: ActorDictionary, name: string) {
 
 /** a lower-case letter and then a sentence opener glued to it, ending the word: "MacStiofainBy", "SyriaThe" */
 const GLUED_OPENER_TAIL = /\p{Ll}(?:The|A|An|By|In|On|At|For|But|And|As|After|When|While|It|He|She|They|We|His|Her|Its|Their|This|That|These|Those|From|With|Some|Many|Police|Officials)(?![\p{L}])/u;
+const OFFICE_HEADS = new Set(['minister', 'ministry', 'secretary', 'department', 'ministers', 'secretaries']);
+const INSTITUTIONS = new Set(['Hospital', 'University', 'Universidad', 'Universitario', 'College', 'School', 'Institute', 'Academy', 'Ministry']);
 const STREET_HEADS = new Set(['Rue', 'Faubourg', 'Avenida', 'Calle', 'Via', 'Piazza', 'Place', 'Boulevard']);
 const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
 
@@ -181,12 +183,16 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
   const prev1 = before1.toLowerCase();
   const prev2 = before2.toLowerCase();
   const place = known.some((k) => k.kind === 'country' || k.kind === 'capital' || k.kind === 'city');
+  // "the Minister of Health": the portfolio is part of a title, not a place or a name
+  if (!name.includes(' ') && prev1 === 'of' && OFFICE_HEADS.has(prev2) && !known.length) return [];
   // "Al Shabaab claimed …" tagged as a person: the actor dictionary knows the organisation
   if (R.knownOrgs.has(name) || (type !== 'ORG' && known.some((k) => k.kind === 'org') && !place)) type = 'ORG';
   else if ((type === 'GPE' || type === 'LOC') && next === 'police') {
     end += text.slice(end).indexOf('police') + 'police'.length;
     type = 'ORG';
   } else if ((type === 'PERSON' || type === 'ORG') && STRONG_PLACE_TAILS.has(next)) type = R.lowerPlaceTails.get(next) ?? 'LOC';
+  // "Hospital Universitario de Caracas", "Central Hospital of Maracay": a facility, not a town
+  else if ((type === 'GPE' || type === 'LOC') && name.includes(' ') && !known.length && name.split(/\s+/).some((w) => INSTITUTIONS.has(w))) type = 'FAC';
   // "Camp Shorabak", "Fort Liberty", "Lake Kivu": no one is named Camp or Lake (streets are
   // left to the tagger: the geocoder reads "Rue Casa Calvo" as the town of Rue)
   else if (type === 'PERSON' && name.includes(' ') && R.placeHeads.has(name.slice(0, name.indexOf(' '))) && !STREET_HEADS.has(name.slice(0, name.indexOf(' ')))) type = 'LOC';
