@@ -11,6 +11,7 @@ import { articleFocus } from './focus.js';
 import { JOINED_PAIR, mistypedPlaces, placeStrength } from './mistyped.js';
 import { precisionOf } from './precision.js';
 import { readingsAsWritten } from './case-fit.js';
+import { transliterationVariants } from './transliteration.js';
 import { anchorFor, isStray, outsideContainer, type FallbackContext } from './fallback.js';
 import { haversineKm, rankGroups, type LinkInput, type RankedCandidate } from './rank.js';
 import { DIVISION_NOUNS, QUALIFIERS, recognisePlaces } from './recognise.js';
@@ -159,6 +160,8 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     const ls = range[0];
     let le = range[1];
     let entries = readingsAsWritten(text.slice(ls, le), gz.lookup(text.slice(ls, le)));
+    // "Deir al-Balah": GeoNames spells it "Dayr al Balah"
+    if (!entries.length && type !== 'NORP') for (const v of transliterationVariants(text.slice(ls, le))) if ((entries = gz.lookup(v).filter((e) => e.match !== 'demonym')).length) break;
     // "India-Pakistan border", "US-Mexico talks": two countries joined by a hyphen are two mentions
     const pair = entries.length ? null : JOINED_PAIR.exec(text.slice(ls, le));
     if (pair && type !== 'NORP' && placeStrength(gz.lookup(pair[1]!)) >= 2.5 && placeStrength(gz.lookup(pair[2]!)) >= 2.5) {
@@ -305,7 +308,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
 export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal' | 'off' } = {}): Stage {
   return {
     name: GEOCODE_STAGE,
-    // 4: short names as written (case-fit.ts); streets named after far towns; "X of Y", "the X area of Y"; "the X and Y regions"
+    // 4: short names as written (case-fit.ts); streets named after far towns; "X of Y", "the X area of Y"; "the X and Y regions"; Arabic spelling variants (transliteration.ts)
     version: '4',
     requires: ['sentences', 'entities'],
     provides: ['places'],
