@@ -121,3 +121,8 @@ test('an incident the article dates in the past stays history when told again wi
   ].join('\n');
   assert.deepEqual(marked(current, { publishedAt: '2024-06-10' }).lines, []);
 });
+
+test('"earlier this month" is background; "earlier this week" is still news', () => {
+  const text = ['Earlier this month, strikes on the port killed dozens.', 'Earlier this week, rockets hit the airport.', 'Talks resumed on Tuesday.'].join('\n');
+  assert.deepEqual(marked(text).lines, [text.split('\n')[0]]);
+});

@@ -10,6 +10,7 @@ const COARSE = new Set(['month', 'season', 'quarter', 'year', 'decade', 'century
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
 const NOUN_MARKERS = new Set([...DETERMINERS, 'my', 'your', 'these', 'those', 'such', 'whose']);
 const MS_PER_DAY = 86_400_000;
+const EARLIER_IN = /^earlier\s+(?:this|in\s+the)\s+(?:month|year)\b/i;
 
 export interface BackgroundOptions {
   cues?: BackgroundCues;
@@ -55,6 +56,9 @@ function classify(e: TimeExpression, sentence: Sentence, dct: number | undefined
   if (cues.recentRefs.has(e.value)) return { expr: e, old: false, recent: true, adverbial };
   const end = dayOf(e.range?.end);
   if (end === undefined || dct === undefined) return undefined;
+  // "earlier this month", "earlier this year": the part of the period already gone, and
+  // more than the current week of it ("earlier this week" stays news)
+  if (EARLIER_IN.test(e.span.text) && COARSE.has(e.precision ?? '')) return { expr: e, old: true, recent: false, adverbial };
   const old = COARSE.has(e.precision ?? '') ? end < dct : end < dct - threshold;
   const start = dayOf(e.range?.start) ?? end;
   const recent = !old && (!COARSE.has(e.precision ?? '') || start > dct - threshold);
@@ -238,7 +242,8 @@ export function markBackground(
 export function createBackgroundStage(options: BackgroundOptions = {}): Stage {
   return {
     name: STAGE,
-    version: '2',
+    // 2: "earlier this month/year" is past; 3: an incident the article dates only in the past
+    version: '3',
     requires: ['sentences', 'dates'],
     provides: ['background'],
     run(doc) {
