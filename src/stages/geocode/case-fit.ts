@@ -10,9 +10,10 @@ const COUNTRY_LEVEL = new Set(['PCLI', 'PCLD', 'TERR', 'ADM1']);
  * abbreviation is written in capitals, and a word in capitals of three letters or fewer is
  * an abbreviation ("IS", "ISW"), not a small town's name.
  */
-export function readingsAsWritten(surface: string, entries: readonly GazetteerEntry[]): GazetteerEntry[] {
+export function readingsAsWritten(surface: string, entries: readonly GazetteerEntry[], dotAfter = false): GazetteerEntry[] {
   const letters = surface.match(LETTERS)?.length ?? 0;
-  if (letters > 3 || surface.includes('.')) return entries as GazetteerEntry[];
+  // "Kan.", "Ga.": an abbreviation written with its dot
+  if (letters > 3 || surface.includes('.') || dotAfter) return entries as GazetteerEntry[];
   const capitals = !LOWER.test(surface);
   return entries.filter((e) => {
     // a short alternate name of a country is its abbreviation ("CAR", "DRC"); of a town, a name ("Rio")

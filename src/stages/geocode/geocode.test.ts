@@ -153,6 +153,8 @@ test('a short word is only an abbreviation when written in capitals, and a capit
   assert.equal(at(ps, 'CAR').resolved?.country, 'CF');
   assert.equal(ps.find((p) => p.span.text === 'IS')?.resolved, undefined);
   assert.notEqual(ps.find((p) => p.span.text === 'In')?.resolved?.name, 'Indiana');
+  const kan = places(doc('He rented the truck in Junction City, Kan., on Friday.', [['Junction City', 'GPE'], ['Kan', 'GPE']]));
+  assert.equal(at(kan, 'Kan').resolved?.name, 'Kansas');
 });
 
 test('a street named after a far town is in the town of the story; "X of Y" and "the X area of Y" are in Y', { skip }, () => {

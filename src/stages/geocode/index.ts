@@ -159,7 +159,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     const range = lookupRange(text, start, end);
     const ls = range[0];
     let le = range[1];
-    let entries = readingsAsWritten(text.slice(ls, le), gz.lookup(text.slice(ls, le)));
+    let entries = readingsAsWritten(text.slice(ls, le), gz.lookup(text.slice(ls, le)), text[le] === '.');
     // "Deir al-Balah": GeoNames spells it "Dayr al Balah"
     if (!entries.length && type !== 'NORP') for (const v of transliterationVariants(text.slice(ls, le))) if ((entries = gz.lookup(v).filter((e) => e.match !== 'demonym')).length) break;
     // "India-Pakistan border", "US-Mexico talks": two countries joined by a hyphen are two mentions

@@ -195,7 +195,7 @@ export function recognisePlaces(text: string, gazetteer: Gazetteer, options: Rec
       if (!CAP[last]) continue; // a connector cannot end a name
       // A stop word is only a place when it is a country's name ("Chad", "Jordan").
       if (n === 1 && STOP.has(lower) && !gazetteer.countryByName(lower)) continue;
-      const entries = readingsAsWritten(text.slice(S[i]!, E[last]!), gazetteer.lookupKey(key));
+      const entries = readingsAsWritten(text.slice(S[i]!, E[last]!), gazetteer.lookupKey(key), text[E[last]!] === '.');
       if (!entries.length) continue;
       // A dateline ("PLEASANTON, Calif. —") starts a sentence but is a place all the same.
       const dateline = wText.length > 2 && wText === wText.toUpperCase() && text[E[last]!] === ',';
