@@ -81,8 +81,9 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     target = objectBeforeOf(v, h.last, after) ?? (HARM.has(type) ? objectBeforePlace(v, h.last, after) : undefined) ?? (after && after.span.start !== source?.span.start ? participantOf(v.text, after) : npAfter(v, h.last, extra));
     if (!target && extra.length) target = npAfter(v, h.last, extra);
     if (rel?.role === 'target') target = rel.who;
-    // "the toll from the missile strike has risen, the mayor said": who tells of an attack did not suffer it
-    if (deedNoun && quoted && target && spansOverlap(target.span, quoted.speaker.span)) target = undefined;
+    // "the toll from the missile strike has risen, the mayor said", "'the device detonated, killing
+    // three,' the police said": who tells of an act did not suffer it
+    if (quoted && target && spansOverlap(target.span, quoted.speaker.span) && spansOverlap(quoted.quote.span, v.tokens[h.first]!.span)) target = undefined;
     // a gerund after a determiner ("the negotiating table") is used as a noun
     if (nominal) {
       const owner = ownerOfNoun(v, h.first);
@@ -219,6 +220,10 @@ function launches(v: SentenceView, actor: ActorMention, first: number): boolean 
     // "easy-to-buy drones": a verb inside a hyphenated compound is a modifier too
     if (v.text[t.span.start - 1] === '-' || v.text[t.span.end] === '-') continue;
     const lemmas = v.lemmas(t);
+    // "the truck used in the bombing": a participle after a thing names its part in the deed, not a doer
+    const thing = prev && ['NOUN', 'PROPN'].includes(prev.pos) && !v.actors.some((a) => spansOverlap(a.span, prev.span));
+    const accusedOf = lemmas.some((l) => v.grammar.allegedDoerVerbs.includes(l));
+    if (t.pos === 'VERB' && thing && !accusedOf && /ed$/i.test(t.span.text) && ['in', 'during', 'for', 'by'].includes(v.tokens[k + 1]?.span.text.toLowerCase() ?? '')) return false;
     if (v.grammar.beForms.includes(t.span.text.toLowerCase())) {
       // "were engaged in", "is responsible for": the verb after it, or the word, decides
       const next = v.tokens.slice(k + 1, first).find((x) => x.pos !== 'ADV');
