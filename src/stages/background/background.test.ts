@@ -126,3 +126,13 @@ test('"earlier this month" is background; "earlier this week" is still news', ()
   const text = ['Earlier this month, strikes on the port killed dozens.', 'Earlier this week, rockets hit the airport.', 'Talks resumed on Tuesday.'].join('\n');
   assert.deepEqual(marked(text).lines, [text.split('\n')[0]]);
 });
+
+test('a state lasting since a past event is background; a toll since then, or fighting under way, is not', () => {
+  const text = [
+    'Police said a parcel bomb wounded 13 people on Friday.',
+    'The country has been on high alert since militants launched a series of attacks on the capital, killing 90 people.',
+    'Thousands have fled since the fighting erupted.',
+    'Fighting has been under way since rebels attacked the border post.',
+  ].join('\n');
+  assert.deepEqual(marked(text, { publishedAt: '2024-06-08' }).lines, [text.split('\n')[1]]);
+});
