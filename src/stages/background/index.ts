@@ -240,14 +240,14 @@ export function markBackground(
 
 /** The "background" stage: sentences about past history, each with its reason. */
 export function createBackgroundStage(options: BackgroundOptions = {}): Stage {
+  const cues = options.cues ?? defaultBackgroundCues();
   return {
     name: STAGE,
-    // 2: "earlier this month/year" is past; 3: an incident the article dates only in the past
-    version: '3',
+    // 2: "earlier this month/year" is past; 3: an incident the article dates only in the past; then the cue file's version
+    version: `3.${cues.version}`,
     requires: ['sentences', 'dates'],
     provides: ['background'],
     run(doc) {
-      const cues = options.cues ?? defaultBackgroundCues();
       const diagnostics: Diagnostic[] = [];
       if (dayOf(doc.meta.publishedAt) === undefined) {
         diagnostics.push(diagnostic(STAGE, 'background-no-publication-date', 'info', 'no publication date: only wording cues mark background, not the age of dates'));
