@@ -225,3 +225,10 @@ test('"this weekend’s vote" said on a weekday is the coming one; a bare "this 
   assert.deepEqual(values('Crowds gathered this weekend.'), ['2023-W37-WE']);
   assert.deepEqual(values('They met last weekend.'), ['2023-W37-WE']);
 });
+
+test('a weekday after a verb urging or threatening something is the coming one', () => {
+  // 2023-09-20 is a Wednesday
+  assert.deepEqual(values('Opponents are begging voters to sit out a vote on Sunday.'), ['2023-09-24']);
+  assert.deepEqual(values('Rebels threaten to attack the city on Friday.'), ['2023-09-22']);
+  assert.deepEqual(values('Police said the march on Saturday was peaceful.'), ['2023-09-16']);
+});
