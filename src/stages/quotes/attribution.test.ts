@@ -209,3 +209,11 @@ test('a subheading run into the speaker over a lost quote mark is not part of th
   const [q] = direct('Police sealed off the area\'Keep calm\'Transport Minister Ana Kell said she has instructed all station chiefs to "secure every platform and exit."');
   assert.equal(who(q), 'Transport Minister Ana Kell');
 });
+
+test('dashes around an aside, an age after a name and a name after "her son" keep the speaker', () => {
+  const t = 'Kell — the heir of the late leader Omar Veldt, who died in 2010 — firmly defends the plan, saying it will bring “lasting calm.”';
+  assert.equal(who(direct(t)[0]), 'Kell');
+  const u = 'The trial went on. “I cannot sleep,” said her son, Ivo Brand, 23, who said he was kept out of court. “I have nightmares,” he added.';
+  const d = direct(u);
+  assert.equal(who(d[0]), 'her son, Ivo Brand');
+});

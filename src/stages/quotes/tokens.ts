@@ -165,7 +165,18 @@ export function subjectBefore(tokens: readonly Token[], v: number, lo: number, w
     const p = phraseEndingAt(tokens, k, lo);
     // "Turkey, on the other hand, which …": step over the parenthetical phrase
     if (p && p.from - 2 >= lo && tokens[p.from - 1]!.pos === 'ADP' && lower(tokens[p.from - 2]) === ',') return phraseEndingAt(tokens, p.from - 3, lo) ?? p;
+    // "Luis Roe, 23, who said": an age is not who spoke
+    if (p && p.from === p.to && tokens[p.from]!.pos === 'NUM' && p.from - 2 >= lo && lower(tokens[p.from - 1]) === ',') return phraseEndingAt(tokens, p.from - 2, lo) ?? p;
     return p;
+  }
+  // "Maduro — the successor of Hugo Chávez, who died in 2013 — strongly defends": step over the dashes
+  if (DASHES.has(w)) {
+    for (let k = j - 1; k >= lo && k > j - 30; k--) {
+      if (!DASHES.has(lower(tokens[k]))) continue;
+      const p = phraseEndingAt(tokens, k - 1, lo);
+      if (p) return p;
+      break;
+    }
   }
   if (w === ',') {
     // "Guterres, the UN chief, said": prefer the name before the apposition; but in "an IRA
@@ -208,8 +219,15 @@ const isPronounToken = (t: Token | undefined) => !!t && t.pos === 'PRON' && PERS
 
 /** The speaker after an inverted cue ("said Saab", "according to the ministry"). */
 export function speakerAfter(tokens: readonly Token[], cue: Cue, hi: number): Phrase | undefined {
-  return phraseStartingAt(tokens, cue.to + 1, hi);
+  const p = phraseStartingAt(tokens, cue.to + 1, hi);
+  // "said her son, Luis Roe, 23": the name in apposition says who the son is
+  if (p && !tokens.slice(p.from, p.to + 1).some((t) => t.pos === 'PROPN') && p.to + 2 <= hi && lower(tokens[p.to + 1]) === ',') {
+    const q = phraseStartingAt(tokens, p.to + 2, hi);
+    if (q && q.to > q.from && tokens.slice(q.from, q.to + 1).every((t) => t.pos === 'PROPN')) return { from: p.from, to: q.to };
+  }
+  return p;
 }
+const DASHES = new Set(['—', '–', '--']);
 
 const ASIDE_STOP = /^[.!?;:“”"«»]$/;
 const ASIDE_OPENERS = new Set(['who', 'a', 'an', 'the', 'whose', 'which', 'one', 'himself', 'herself']);
@@ -223,6 +241,12 @@ export function beforeAside(tokens: readonly Token[], j: number, lo: number): Ph
   for (let c = j - 1; c >= lo && c > j - 20; c--) {
     const cw = lower(tokens[c]);
     if (ASIDE_STOP.test(cw)) break;
+    // "Kell — the heir of Veldt, who died in 2010 — defends the plan, saying": before the dashed aside
+    if (DASHES.has(cw)) {
+      let o = c - 1;
+      while (o >= lo && o > c - 30 && !DASHES.has(lower(tokens[o]))) o--;
+      return (o >= lo && DASHES.has(lower(tokens[o])) ? phraseEndingAt(tokens, o - 1, lo) : undefined) ?? nearest;
+    }
     if (cw !== ',' || !(ASIDE_OPENERS.has(lower(tokens[c + 1])) || participleAside(tokens[c + 1]))) continue;
     const p = phraseEndingAt(tokens, c - 1, lo);
     // a relative clause may hold an apposition of its own: its comma wins
