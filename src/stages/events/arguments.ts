@@ -244,8 +244,21 @@ export function subjectBeforeComma(v: SentenceView, first: number): EventPartici
   return undefined;
 }
 
-/** "X, who attacked ...", "X which shelled ...": the antecedent of the relative pronoun opening the trigger's clause. */
-export function relativeAntecedent(v: SentenceView, first: number): { role: 'source' | 'target'; who: EventParticipant } | undefined {
+const isInstrument = (v: SentenceView, j: number) => v.lemmas(v.tokens[j]!).some((l) => v.grammar.instrumentNouns.includes(l));
+
+/** A hyphen inside a word ("British-Libyan"): no space on either side. */
+function joinedHyphen(v: SentenceView, j: number): boolean {
+  const t = v.tokens[j]!;
+  return /^[-‐]$/.test(t.span.text) && v.tokens[j - 1]?.span.end === t.span.start && v.tokens[j + 1]?.span.start === t.span.end;
+}
+
+/**
+ * "X, who attacked ...", "X which shelled ...": the antecedent of the relative pronoun opening the
+ * trigger's clause — the noun phrase right before the pronoun, never an actor further back ("police
+ * arrested a man who stabbed two people": the man stabbed). A weapon or deed as antecedent ("a blast
+ * which injured ten") did it with no doer named: `who` is then undefined.
+ */
+export function relativeAntecedent(v: SentenceView, first: number): { role: 'source' | 'target'; who?: EventParticipant } | undefined {
   let s = first;
   while (s > 0 && v.clause[s - 1] === v.clause[first]) s--;
   const w = v.tokens[s]?.span.text.toLowerCase() ?? '';
@@ -258,11 +271,46 @@ export function relativeAntecedent(v: SentenceView, first: number): { role: 'sou
     k--;
   }
   if (role === 'source' && actorIn(v, s + 1, first)) return undefined;
+  // "X, who carried out the bombing, accused Y": a verb right after the relative clause's comma is
+  // the main clause's ("..., killing 29" is still the relative clause's)
+  let before = first - 1;
+  while (before > s && ['ADV', 'AUX', 'PART'].includes(v.tokens[before]!.pos)) before--;
+  const clauseVerb = v.tokens.some((t, i) => i > s && i < before && t.pos === 'VERB');
+  if (clauseVerb && v.tokens[before]!.span.text === ',' && !/ing$/i.test(v.tokens[first]!.span.text)) return undefined;
   if (k >= 0 && v.tokens[k]!.span.text === ',') k--;
   if (k < 0) return undefined;
-  const endPos = v.tokens[k]!.span.end;
-  const m = [...v.actors].reverse().find((a) => usable(v, a) && a.span.end <= endPos && a.span.end >= v.tokens[Math.max(0, k - 4)]!.span.start);
+  // the noun phrase ending at k ("British-Libyan", "Somali-born" are one word), with one "of" phrase ("members of the militia, who")
+  const npStart = (end: number) => {
+    let j = end;
+    while (j >= 0 && end - j < 8 && (NP_PART.has(v.tokens[j]!.pos) || v.tokens[j]!.pos === 'DET' || joinedHyphen(v, j) || (j > 0 && joinedHyphen(v, j - 1)))) j--;
+    return j;
+  };
+  let from = npStart(k);
+  if (from === k) return undefined;
+  if (from > 0 && v.tokens[from]!.span.text.toLowerCase() === 'of') from = npStart(from - 1);
+  const antecedentActor = (from: number, k: number) => {
+    let startPos = v.tokens[from + 1]!.span.start;
+    // "Salman Abedi, the British-Libyan who ...": the apposition restates the name before it
+    if (from > 0 && v.tokens[from]!.span.text === ',' && v.tokens[from + 1]!.pos === 'DET') startPos = v.tokens[npStart(from - 1) + 1]?.span.start ?? startPos;
+    const endPos = v.tokens[k]!.span.end;
+    return v.actors.find((a) => usable(v, a) && a.span.end <= endPos && a.span.start >= startPos);
+  };
+  let m = antecedentActor(from, k);
+  // "Turkey, on the other hand, which ...": an aside set off by commas; "an attack on a market
+  // which killed ...": the deed the phrase belongs to
+  const aside = from > 1 && v.tokens[from - 1]!.span.text === ',';
+  const deedBefore = role === 'source' && from > 0 && isInstrument(v, from - 1);
+  if (!m && v.tokens[from]?.pos === 'ADP' && (aside || deedBefore)) {
+    k = aside ? from - 2 : from - 1;
+    if (!NP_PART.has(v.tokens[k]!.pos)) return undefined;
+    from = npStart(k);
+    m = antecedentActor(from, k);
+  }
   if (m) return { role, who: participantOf(v.text, m) };
-  const np = npBefore(v, k + 1);
-  return np ? { role, who: np } : undefined;
+  if (role === 'source' && isInstrument(v, k)) return { role };
+  // (a time in the phrase is no part of it: "a Friday blast")
+  let d = from + 1;
+  for (let j = from + 1; j <= k; j++) if (v.dates.some((x) => spansOverlap(x.span, v.tokens[j]!.span))) d = j + 1;
+  const phrase = npParticipant(v, v.tokens.slice(d, k + 1));
+  return phrase ? { role, who: phrase } : undefined;
 }

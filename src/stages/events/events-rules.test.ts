@@ -210,3 +210,28 @@ test('"Tens of thousands of Chileans marched": who marched is the noun after the
   assert.ok(march, JSON.stringify(types(doc)));
   assert.equal(march.source?.span.text, 'Chileans');
 });
+
+test('a relative clause: its doer is the noun phrase right before "who"/"which", not the main clause\'s subject', async () => {
+  let doc = await analyse('Police in Dunmore arrested a man who stabbed two shoppers on Saturday.');
+  let stab = events(doc).find((e) => e.trigger.text === 'stabbed');
+  assert.ok(stab);
+  assert.match(stab.source?.span.text ?? '', /man/);
+  // a weapon as antecedent: no doer named, and not the police searching for one
+  doc = await analyse('Police in Dunmore were searching for a man after a blast which injured six people.');
+  const injured = events(doc).find((e) => e.trigger.text === 'injured');
+  assert.ok(injured);
+  assert.equal(injured.source, undefined);
+  doc = await analyse('The army said a roadside bomb, which killed two soldiers, was hidden in a cart.');
+  stab = events(doc).find((e) => e.trigger.text === 'killed');
+  assert.ok(stab);
+  assert.doesNotMatch(stab.source?.span.text ?? '', /army/);
+  // the relative clause ends at its comma: the main verb has the main subject
+  doc = await analyse('Elders in Mandera and relatives of Omar Haji, the Somali-born trader who carried out the 2019 bus bombing in the town, accused the police of ignoring warnings.');
+  const accused = events(doc).find((e) => e.type === 'ACCUSE');
+  assert.match(accused?.source?.span.text ?? '', /Elders/);
+  const bombing = events(doc).find((e) => e.trigger.text === 'bombing');
+  assert.match(bombing?.source?.span.text ?? '', /Omar Haji/);
+  // an aside between the name and "which"
+  doc = await analyse('Qatar, on the other hand, which described the strikes as unlawful, also urged restraint.');
+  assert.match(events(doc).find((e) => e.type === 'REQUEST')?.source?.span.text ?? '', /Qatar/);
+});

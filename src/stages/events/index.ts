@@ -45,7 +45,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
   const matcher = triggerMatcher(lexicon);
   return {
     name: 'events',
-    version: `1.${lexicon.version}.${acled.version}`,
+    version: `2.${lexicon.version}.${acled.version}`,
     requires: ['sentences', 'tokens', 'entities', 'actors', 'places', 'dates', 'quotes', 'statements', 'counts', 'background', 'nearDuplicates'],
     provides: ['events'],
     run(doc) {

@@ -55,7 +55,7 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     }
     const afterComma = isNoun(v, h.first) ? undefined : subjectBeforeComma(v, first);
     if (quoted && firstPerson) source = quoted.speaker;
-    else if (rel?.role === 'source' && !(before && before.span.start > rel.who.span.start)) source = rel.who;
+    else if (rel?.role === 'source' && !(before && rel.who && before.span.start > rel.who.span.start)) source = rel.who;
     else if (before && (!quoted || before.span.start >= quoted.quote.span.start)) source = participantOf(v.text, before);
     else if (afterComma) source = afterComma;
     else if (quoted && group.some((g) => g.speech || isVerbal(type))) source = quoted.speaker;
@@ -80,7 +80,7 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     const extra = isNoun(v, h.last) ? v.grammar.nounTargetPrepositions : [];
     target = objectBeforeOf(v, h.last, after) ?? (HARM.has(type) ? objectBeforePlace(v, h.last, after) : undefined) ?? (after && after.span.start !== source?.span.start ? participantOf(v.text, after) : npAfter(v, h.last, extra));
     if (!target && extra.length) target = npAfter(v, h.last, extra);
-    if (rel?.role === 'target') target = rel.who;
+    if (rel?.role === 'target' && rel.who) target = rel.who;
     // "the toll from the missile strike has risen, the mayor said", "'the device detonated, killing
     // three,' the police said": who tells of an act did not suffer it
     if (quoted && target && spansOverlap(target.span, quoted.speaker.span) && spansOverlap(quoted.quote.span, v.tokens[h.first]!.span)) target = undefined;
