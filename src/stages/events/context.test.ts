@@ -53,3 +53,17 @@ test('"X denounced the attack": the accuser is not the attacker, the attacker is
   assert.match(accusation.source?.actorCode ?? '', /^UKR/);
   assert.match(accusation.target?.actorCode ?? '', /^RUS/);
 });
+
+test('a past attack told as history does not make the story attacker of today\'s blast', async () => {
+  const doc = await analyse('A parcel bomb exploded outside a pharmacy in Tarbes on Monday. Six people were injured. France has been on alert since Islamic State militants launched a series of attacks in 2015, killing 130 people.');
+  const blast = doc.get('events').find((e) => e.sentence === 1 && e.type === 'ASSAULT');
+  assert.ok(blast);
+  assert.doesNotMatch(`${blast.source?.span.text} ${blast.source?.actorCode}`, /Islamic State|militants|IRQ/);
+});
+
+test('a witness of the blast in a relative clause is not its doer', async () => {
+  const doc = await analyse('"I heard a loud bang," said Clara, a student who witnessed the blast from across the street.');
+  const blast = doc.get('events').find((e) => e.trigger.text === 'blast');
+  assert.ok(blast);
+  assert.doesNotMatch(blast.source?.span.text ?? '', /Clara|student/);
+});

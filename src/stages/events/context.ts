@@ -103,7 +103,8 @@ export function fillFromContext(events: EventRecord[], perpetrators: readonly Pe
   const accusedTypes = new Set<PloverType>(grammar.contextTargetTypes as PloverType[]);
   const countryOf = (p: EventParticipant | undefined) => (p?.actorMentionId ? actorById(p.actorMentionId)?.actor.country : undefined);
   const victimSide = (p: EventParticipant) => grammar.victimSectors.includes(actorById(p.actorMentionId ?? '')?.actor.sector ?? '');
-  const explicit = events.filter((e) => doerTypes.has(e.type) && e.source?.actorMentionId && !victimSide(e.source) && countryOf(e.source));
+  // (history is another story: a past attacker is not today's)
+  const explicit = events.filter((e) => doerTypes.has(e.type) && !e.background && e.source?.actorMentionId && !victimSide(e.source) && countryOf(e.source));
   const tally = new Map<string, number>();
   for (const e of explicit) tally.set(countryOf(e.source)!, (tally.get(countryOf(e.source)!) ?? 0) + 1);
   const storyAttacker = (e: EventRecord) => {

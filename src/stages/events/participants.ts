@@ -55,7 +55,8 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     }
     const afterComma = isNoun(v, h.first) ? undefined : subjectBeforeComma(v, first);
     if (quoted && firstPerson) source = quoted.speaker;
-    else if (rel?.role === 'source' && !(before && rel.who && before.span.start > rel.who.span.start)) source = rel.who;
+    // ("Eva, a student who witnessed the blast": an attack noun's doer only if the clause's verb carried it out)
+    else if (rel?.role === 'source' && !(before && rel.who && before.span.start > rel.who.span.start) && !(deedNoun && rel.who && !launches(v, rel.who, first))) source = rel.who;
     else if (before && (!quoted || before.span.start >= quoted.quote.span.start)) source = participantOf(v.text, before);
     else if (afterComma) source = afterComma;
     else if (quoted && group.some((g) => g.speech || isVerbal(type))) source = quoted.speaker;
@@ -209,7 +210,7 @@ const OBJECT_PART = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'ADP', 'ADV']
  * ("the IRA's bombing", "Taliban attack"), or verbs of doing a deed ("launched a series of
  * attacks", "had carried out the bombing"), or "was behind / responsible for"?
  */
-function launches(v: SentenceView, actor: ActorMention, first: number): boolean {
+function launches(v: SentenceView, actor: Pick<EventParticipant, 'span'>, first: number): boolean {
   const from = v.tokens.findIndex((t) => t.span.start >= actor.span.end);
   for (let k = from; k >= 0 && k < first; k++) {
     const t = v.tokens[k]!;
