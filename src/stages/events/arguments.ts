@@ -246,6 +246,12 @@ export function subjectBeforeComma(v: SentenceView, first: number): EventPartici
 
 const isInstrument = (v: SentenceView, j: number) => v.lemmas(v.tokens[j]!).some((l) => v.grammar.instrumentNouns.includes(l));
 
+/** A phrase whose head (its last word) is a weapon or a deed: "a parcel bomb", "the explosion". */
+export function isInstrumentPhrase(v: SentenceView, p: EventParticipant): boolean {
+  const head = v.tokens.findLastIndex((t) => t.span.end <= p.span.end && t.span.start >= p.span.start);
+  return head >= 0 && isInstrument(v, head);
+}
+
 /** A hyphen inside a word ("British-Libyan"): no space on either side. */
 function joinedHyphen(v: SentenceView, j: number): boolean {
   const t = v.tokens[j]!;
@@ -271,6 +277,9 @@ export function relativeAntecedent(v: SentenceView, first: number): { role: 'sou
     k--;
   }
   if (role === 'source' && actorIn(v, s + 1, first)) return undefined;
+  // "observers who were taken hostage", "men who had been shot": who suffered it
+  const between = v.tokens.slice(s + 1, first);
+  if (role === 'source' && between.some((t) => v.grammar.beForms.includes(t.span.text.toLowerCase())) && between.every((t, i) => ['AUX', 'ADV', 'PART'].includes(t.pos) || v.grammar.beForms.includes(t.span.text.toLowerCase()) || (i === between.length - 1 && t.pos === 'VERB'))) role = 'target';
   // "X, who carried out the bombing, accused Y": a verb right after the relative clause's comma is
   // the main clause's ("..., killing 29" is still the relative clause's)
   let before = first - 1;

@@ -235,3 +235,15 @@ test('a relative clause: its doer is the noun phrase right before "who"/"which",
   doc = await analyse('Qatar, on the other hand, which described the strikes as unlawful, also urged restraint.');
   assert.match(events(doc).find((e) => e.type === 'REQUEST')?.source?.span.text ?? '', /Qatar/);
 });
+
+test('a weapon or a deed is no doer; a passive relative clause names who suffered it', async () => {
+  let doc = await analyse('A parcel bomb exploded outside a pharmacy in Tarbes on Monday.');
+  const blast = events(doc).find((e) => e.type === 'ASSAULT');
+  assert.ok(blast);
+  assert.equal(blast.source, undefined);
+  doc = await analyse('The rebels refused to free 15 aid workers who were taken hostage last week.');
+  const hostage = events(doc).find((e) => e.trigger.text === 'hostage');
+  assert.ok(hostage);
+  assert.doesNotMatch(hostage.source?.span.text ?? '', /aid workers/);
+  assert.match(hostage.target?.span.text ?? '', /aid workers/);
+});

@@ -4,6 +4,7 @@ import { actorAfter, actorBefore, byAgent, isPassive, npAfter, npBefore, partici
 import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, objectBeforePlace, ownerOfNoun, partiesBetween } from './noun-arguments.js';
 import type { TriggerHit } from './triggers.js';
 import { afterPreposition, clauseSubject, quantifiedHead } from './subject.js';
+import { isInstrumentPhrase } from './arguments.js';
 import { underAttack } from './context.js';
 
 /**
@@ -131,6 +132,8 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
   // "UNHCR said it had ...": a pronoun standing for the source is not its target
   const pronoun = target?.actorMentionId && v.actors.find((a) => a.id === target!.actorMentionId);
   if (target && source && pronoun && pronoun.via === 'coreference' && /^it(self)?$/i.test(pronoun.span.text) && target.actorCode === source.actorCode) target = undefined;
+  // "a parcel bomb exploded", "the explosion targeted a bakery": a weapon or a deed is no doer
+  if (source && !source.actorMentionId && isInstrumentPhrase(v, source)) source = undefined;
   if (source) source = withCoordinatedActors(v, source);
   return { ...(source ? { source } : {}), ...(target ? { target } : {}) };
 }
