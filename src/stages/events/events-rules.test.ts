@@ -247,3 +247,23 @@ test('a weapon or a deed is no doer; a passive relative clause names who suffere
   assert.doesNotMatch(hostage.source?.span.text ?? '', /aid workers/);
   assert.match(hostage.target?.span.text ?? '', /aid workers/);
 });
+
+test('weapons shown, bought or recovered are no attack; a phone interview is no consultation', async () => {
+  for (const text of [
+    'The army showed off its new attack drones at a parade in Tarvia.',
+    'Police said grenades recovered from the house in Kisumu were sent for analysis.',
+    'The ministry said Tarvia would buy precision missiles from abroad.',
+  ]) {
+    const doc = await analyse(text);
+    assert.ok(!types(doc).includes('ASSAULT'), `${text}: ${JSON.stringify(types(doc))}`);
+  }
+  const doc = await analyse('The mayor of Kisumu told reporters by telephone that the town was calm.');
+  assert.ok(!types(doc).includes('CONSULT'));
+});
+
+test('an investigation into a deed accuses its doer, not the deed; a weapon fired at a place is no target', async () => {
+  let doc = await analyse('Prosecutors opened a probe into the explosion on Friday.');
+  assert.doesNotMatch(first(doc, 'ACCUSE').target?.span.text ?? '', /explosion/);
+  doc = await analyse('Militants fired rockets at the town of Sderot overnight.');
+  assert.match(first(doc, 'ASSAULT').target?.span.text ?? '', /town|Sderot/);
+});

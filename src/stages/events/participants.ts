@@ -134,6 +134,14 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
   if (target && source && pronoun && pronoun.via === 'coreference' && /^it(self)?$/i.test(pronoun.span.text) && target.actorCode === source.actorCode) target = undefined;
   // "a parcel bomb exploded", "the explosion targeted a bakery": a weapon or a deed is no doer
   if (source && !source.actorMentionId && isInstrumentPhrase(v, source)) source = undefined;
+  // "opened a probe into the explosion": who is accused is the deed's doer (see context.ts), not the deed
+  if (type === 'ACCUSE' && target && !target.actorMentionId && isInstrumentPhrase(v, target)) target = undefined;
+  // "fired rockets at the town": the weapon is no target, what it was fired at is
+  if (HARM.has(type) && target && !target.actorMentionId && isInstrumentPhrase(v, target)) {
+    const next = v.tokens.findIndex((t) => t.span.start >= target!.span.end);
+    const aimedAt = next > 0 && v.grammar.targetPrepositions.includes(v.tokens[next]!.span.text.toLowerCase()) ? npAfter(v, next - 1, v.grammar.targetPrepositions) : undefined;
+    if (aimedAt) target = aimedAt;
+  }
   if (source) source = withCoordinatedActors(v, source);
   return { ...(source ? { source } : {}), ...(target ? { target } : {}) };
 }
