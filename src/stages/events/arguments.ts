@@ -167,6 +167,20 @@ export function byAgent(v: SentenceView, last: number): EventParticipant | undef
   return undefined;
 }
 
+/**
+ * "..., the opposition leader in Tarvia said": the speaker of a reporting clause closing the
+ * sentence after the trigger (when the quotes layer attributed none).
+ */
+export function closingSpeaker(v: SentenceView, last: number): EventParticipant | undefined {
+  const say = v.tokens.findIndex((t, i) => i > last && v.lemmas(t).some((l) => v.grammar.speechVerbs.includes(l)));
+  if (say < 0) return undefined;
+  let comma = say - 1;
+  while (comma > last && v.tokens[comma]!.span.text !== ',') comma--;
+  if (comma <= last || say - comma > 8) return undefined;
+  const m = actorIn(v, comma + 1, say);
+  return m ? participantOf(v.text, m) : npFrom(v, comma + 1, say);
+}
+
 /** The speaker of a quote that holds the trigger. */
 export function quoteSpeaker(v: SentenceView, first: number, last: number): { quote: Quote; speaker: EventParticipant } | undefined {
   const span = { start: v.tokens[first]!.span.start, end: v.tokens[last]!.span.end };

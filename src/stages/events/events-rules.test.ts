@@ -267,3 +267,10 @@ test('an investigation into a deed accuses its doer, not the deed; a weapon fire
   doc = await analyse('Militants fired rockets at the town of Sderot overnight.');
   assert.match(first(doc, 'ASSAULT').target?.span.text ?? '', /town|Sderot/);
 });
+
+test('"X must do Y, Z said": Z demands it of X', async () => {
+  const doc = await analyse('The government must do more to protect farmers, the opposition leader in Tarvia said on Monday.');
+  const demand = first(doc, 'REQUEST');
+  assert.match(demand.source?.span.text ?? '', /opposition leader/);
+  assert.match(demand.target?.span.text ?? '', /government/);
+});

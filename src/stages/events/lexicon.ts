@@ -83,6 +83,8 @@ export interface EventsGrammar {
   contextTargetTypes: string[];
   /** actor sectors that suffer deeds rather than do them: never the story's attacker */
   victimSectors: string[];
+  /** a modal of obligation as a demand ("X must do more, Y said"): the speaker demands, of the modal's subject */
+  obligationModals: string[];
 }
 
 export interface EventsLexicon {
@@ -180,6 +182,7 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
     contextSourceTypes: ploverList(path, 'grammar.contextSourceTypes', g.contextSourceTypes),
     contextTargetTypes: ploverList(path, 'grammar.contextTargetTypes', g.contextTargetTypes),
     victimSectors: (optStrings(path, 'grammar.victimSectors', g.victimSectors) ?? []).map((x) => x.toUpperCase()),
+    obligationModals: optStrings(path, 'grammar.obligationModals', g.obligationModals) ?? [],
   };
   return { version: json.version, irregular, grammar, triggers };
 }

@@ -4,7 +4,7 @@ import { actorAfter, actorBefore, byAgent, isPassive, npAfter, npBefore, partici
 import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, objectBeforePlace, ownerOfNoun, partiesBetween } from './noun-arguments.js';
 import type { TriggerHit } from './triggers.js';
 import { afterPreposition, clauseSubject, quantifiedHead } from './subject.js';
-import { isInstrumentPhrase } from './arguments.js';
+import { closingSpeaker, isInstrumentPhrase } from './arguments.js';
 import { underAttack } from './context.js';
 
 /**
@@ -141,6 +141,14 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     const next = v.tokens.findIndex((t) => t.span.start >= target!.span.end);
     const aimedAt = next > 0 && v.grammar.targetPrepositions.includes(v.tokens[next]!.span.text.toLowerCase()) ? npAfter(v, next - 1, v.grammar.targetPrepositions) : undefined;
     if (aimedAt) target = aimedAt;
+  }
+  // "the government must do more, the opposition leader said": the speaker demands it of the government
+  if (type === 'REQUEST' && v.grammar.obligationModals.includes(v.tokens[h.first]!.span.text.toLowerCase())) {
+    const speaker = quoteSpeaker(v, h.first, h.last)?.speaker ?? closingSpeaker(v, h.last);
+    if (speaker && !(source && spansOverlap(source.span, speaker.span))) {
+      target = source;
+      source = speaker;
+    }
   }
   if (source) source = withCoordinatedActors(v, source);
   return { ...(source ? { source } : {}), ...(target ? { target } : {}) };
