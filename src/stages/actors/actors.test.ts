@@ -4,6 +4,9 @@ import { segmentedDoc, invalidSpans } from '../../testing/docs.js';
 import type { ActorMention } from '../../core/layers/index.js';
 import { createEntitiesStage } from '../entities/index.js';
 import { createActorsStage } from './index.js';
+import { SitrepDocument } from '../../core/document.js';
+import { Pipeline } from '../../pipeline/pipeline.js';
+import { defaultStages, loadDefaultServices } from '../../pipeline/default.js';
 
 function actors(text: string): ActorMention[] {
   const doc = segmentedDoc(text);
@@ -147,4 +150,13 @@ test('armed groups of past and present conflicts; a group the tagger reads as a 
   assert.equal(find(ms, 'ETA').actor.code, 'ESP REB');
   assert.equal(find(ms, 'Abu Sayyaf').actor.code, 'PHL INS');
   assert.ok(!find(ms, 'Abu Sayyaf').person, 'a group is no person');
+});
+
+test('a country named in an organisation\'s own name, and the officer titled by it, win over the story\'s country', async () => {
+  // the whole pipeline: its tagger reads "US Army" as one organisation
+  const pipeline = Pipeline.build(defaultStages().filter((s) => s.name !== 'events'), await loadDefaultServices(), { softwareVersion: 'test' });
+  const doc = pipeline.run(new SitrepDocument('Syrian troops shelled rebel positions near Idlib. US Army Col. Dale Fenwick, a coalition spokesman, said twelve people died.', { publishedAt: '2024-03-12' }));
+  const ms = [...doc.get('actors')];
+  assert.equal(find(ms, 'US Army').actor.code, 'USA MIL');
+  assert.equal(find(ms, 'Col. Dale Fenwick').actor.country, 'USA');
 });

@@ -98,7 +98,14 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
       // the owner: "Armenian", "UN", "Venezuela's", "France's counter-terrorism"
       for (let j = k - 1; j >= Math.max(0, k - 5) && v.sent[j] === v.sent[i]; j--) {
         const s0 = entityEnding.get(j);
-        if (s0 !== undefined) { found = ownerOf(s0, j); if (found) first = s0; break; }
+        if (s0 !== undefined) {
+          found = ownerOf(s0, j);
+          if (found) first = s0;
+          // "US Army Col. Myles Caggins": an organisation already resolved (and kept as its own mention) owns the title
+          const owner = found ? undefined : out.find((m) => m.span.start === v.starts[s0] && m.span.end === v.ends[j]);
+          if (owner?.actor.country) found = { owner: owner.actor };
+          break;
+        }
         const w = v.word(j);
         if (isPossessive(w) || w === '-' || (!v.cap[j] && (v.pos[j] === 'NOUN' || v.pos[j] === 'ADJ'))) continue;
         break;
@@ -299,6 +306,8 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
         if (!inst || inst.last !== last) continue;
         let c: CountryEntry | undefined;
         for (let j = i; j < k; j++) { const ek = entityAt.get(j); if (ek) c = countryOf(nameKinds(j, ek.last)) ?? c; }
+        // "US Army", "Kenya Defence Forces": a country named inside the organisation's own name wins over the story's
+        for (let j = i; j < k && !c; j++) c = countryOf(v.tt.matchAll(dict.names, j).filter((m) => m.last < k).map((m) => m.entry.value));
         // "Armenia's Foreign Ministry", "the Armenian Foreign Ministry"
         const j = i - 1 >= 0 && isPossessive(v.word(i - 1)) ? i - 2 : i - 1;
         const s0 = entityEnding.get(j);
