@@ -160,3 +160,8 @@ test('a country named in an organisation\'s own name, and the officer titled by 
   assert.equal(find(ms, 'US Army').actor.code, 'USA MIL');
   assert.equal(find(ms, 'Col. Dale Fenwick').actor.country, 'USA');
 });
+
+test('"Opposition leader X criticised the government": the government is of the country given to the title, not of the country named last', () => {
+  const ms = actors('Greek officials said Turkish jets entered Greek airspace on Tuesday. Turkey denied it. Opposition leader Nikos Andreou criticised the government for its silence.');
+  assert.equal(find(ms, 'government').actor.country, find(ms, 'Opposition leader Nikos Andreou').actor.country);
+});

@@ -241,6 +241,9 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
         const actor = t.owner ?? (c ? countryActor(c, t.title.sector || undefined) : earlier?.actor ?? unknownActor(name));
         m = push(t.first, last, actor, 'title', { person: true, title: t.title.name }, { person: earlier?.person ?? name, entityId: e.id });
         noteCountry(t.country);
+        // "Opposition leader X criticised the government": the country given to the title holds for the
+        // rest of its sentence (not beyond: it was only inferred)
+        if (!t.country && c) ctx.sentenceCountry = c;
       } else if (earlier) {
         m = push(i, last, earlier.actor, 'name', { person: true }, { person: earlier.person, entityId: e.id, antecedentId: earlier.id });
       } else {
