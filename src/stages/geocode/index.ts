@@ -40,8 +40,27 @@ interface Mention {
   fine: number;
   /** a street named after a town: the town's fame says nothing of where the street is */
   street: boolean;
+  /** the gazetteer knows no part of the name (or only a village in it) and the words around say it is no place ("Eva Forest, a resident", "home to Shabaks") */
+  doubtful: boolean;
   key: string;
   hints: MentionHints;
+}
+
+/**
+ * What the words around an unknown name say that it is not a place: an office ("Minister of
+ * Health"), a person in apposition ("Eva Forest, a local resident"), a speaker or a source
+ * ("DW reported", "told DW"), a people ("home to Shabaks").
+ */
+const NOT_PLACE_BEFORE = /(?:\b(?:Minister|Ministry|Secretary|Department|Office|Bureau|Institute|Commission|Committee|Director|Chief) of(?: the)?|\b(?:told|according to|quoted by|reported by|speaking to|interview with|home to|among(?: the)?))\s+$/;
+const NOT_PLACE_AFTER = /^(?:,?\s+(?:who|whose)\b|,\s+\d{1,3},|,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:resident|spokes(?:man|woman|person)|official|leader|commander|minister|member|student|teacher|doctor|nurse|witness|father|mother|son|daughter|brother|sister|wife|husband|farmer|worker|journalist|reporter|correspondent|analyst|professor|researcher|director|owner|driver|survivor|activist|lawyer|broadcaster|newspaper|agency)\b|\s+(?:said|says|reported|reports|told|added|announced|quoted|cited)\b)/u;
+/** "DW", "KTN": an unknown acronym is an organisation far more often than a place */
+const ACRONYM = /^\p{Lu}{2,5}$/u;
+/** "people in West Prince who …": after a locative word, what follows speaks of the people there */
+const LOCATIVE_BEFORE = /\b(?:in|at|near|from|outside|inside|into|across|around)\s+(?:the\s+)?$/i;
+function saysNotPlace(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (NOT_PLACE_BEFORE.test(before)) return true;
+  return !LOCATIVE_BEFORE.test(before) && (NOT_PLACE_AFTER.test(text.slice(end, end + 60)) || ACRONYM.test(text.slice(start, end)));
 }
 
 /** The words to look up: without a leading "the" or a possessive "'s". */
@@ -193,7 +212,8 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
       : hints.division && type !== 'NORP' && !entries.some((e) => e.featureClass !== 'P') ? DIVISION_REACH_KM : 0;
     const adjectival = entries.length > 0 && entries.every((e) => e.match === 'demonym');
     const street = partial && STREET_TAIL.test(text.slice(ls, le));
-    const m: Mention = { span: makeSpan(text, start, end), entries, adjectival, partial, fine, street, key: '', hints };
+    const doubtful = (!entries.length || (partial && placeStrength(entries) < 1)) && type !== 'FAC' && type !== 'FACILITY' && !hints.division && !hints.settlement && !FINE_AFTER.test(text.slice(end, end + 16)) && saysNotPlace(text, start, end);
+    const m: Mention = { span: makeSpan(text, start, end), entries, adjectival, partial, fine, street, doubtful, key: '', hints };
     m.key = `${adjectival ? 'adj:' : ''}${partial ? 'part:' : ''}${hints.division ? 'div:' : ''}${foldName(text.slice(ls, le))}`;
     if (entityId !== undefined) m.entityId = entityId;
     mentions.push(m);
@@ -271,6 +291,10 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     if (outer) tops[i] = outer;
   }
 
+  // A name is a place if any of its mentions, or a link to a neighbouring place, says so.
+  const linked = (i: number) => linkKind[i] === 'comma' || linkKind[i] === 'in' || linkKind[i - 1] === 'comma' || linkKind[i - 1] === 'in';
+  const nameOf = (m: Mention) => foldName(m.span.text).replace(/^the\s+/, '');
+  const placeNames = new Set(mentions.filter((m, i) => !m.doubtful || linked(i)).map(nameOf));
   const places: PlaceMention[] = mentions.map((m, i) => {
     const list = ranked[mentionGroup[i]!]!;
     const pm: PlaceMention = { id: `place-${i + 1}`, span: m.span, candidates: list.slice(0, MAX_CANDIDATES).map(toCandidate) };
@@ -293,7 +317,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     }
     diagnostics.push(diagnostic(GEOCODE_STAGE, 'geocode-unknown-place', 'info', pm.candidates.length ? `only far namesakes for "${m.span.text}"` : `no gazetteer entry for "${m.span.text}"`, m.span));
     // "Mykolaivka, Sumy" with no Mykolaivka in Sumy: the division is nearer than a namesake elsewhere.
-    const stand = outside ? { entry: outside, reasons: ['outside-container', `container:${outside.name}`] } : anchor && !m.adjectival ? { entry: anchor.entry, reasons: ['unknown-name', anchor.reason] } : undefined;
+    const stand = outside ? { entry: outside, reasons: ['outside-container', `container:${outside.name}`] } : anchor && !m.adjectival && placeNames.has(nameOf(m)) ? { entry: anchor.entry, reasons: ['unknown-name', anchor.reason] } : undefined;
     if (stand) {
       pm.resolved = toCandidate({ entry: stand.entry, score: 0, reasons: stand.reasons });
       const p = precisionOf(stand.entry.featureCode, true);
@@ -309,7 +333,8 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
   return {
     name: GEOCODE_STAGE,
     // 4: short names as written (case-fit.ts); streets named after far towns; "X of Y", "the X area of Y"; "the X and Y regions"; Arabic spelling variants (transliteration.ts)
-    version: '4',
+    // 5: an unknown name the words say is no place (an office, a person in apposition, a source, a people) does not stand for the focus
+    version: '5',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {
