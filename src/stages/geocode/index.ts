@@ -17,6 +17,7 @@ import { haversineKm, rankGroups, type LinkInput, type RankedCandidate } from '.
 import { DIVISION_NOUNS, QUALIFIERS, recognisePlaces } from './recognise.js';
 import { preferListedDivisions, preferNamedDivision } from './lists.js';
 import { matchAll } from '../../core/match-all.js';
+import { inPlaceList, listedAmongNonPlaces, saysNotPlace, saysPlaceBefore } from './not-place.js';
 
 export const GEOCODE_STAGE = 'geocode';
 /** candidates kept on a mention, best first: enough to explain a wrong pick */
@@ -40,27 +41,12 @@ interface Mention {
   fine: number;
   /** a street named after a town: the town's fame says nothing of where the street is */
   street: boolean;
-  /** the gazetteer knows no part of the name (or only a village in it) and the words around say it is no place ("Eva Forest, a resident", "home to Shabaks") */
-  doubtful: boolean;
+  /** the gazetteer knows no part of the name (or only a village by it) and the words around say it is no place ("Eva Forest, a resident", "home to Shabaks") */
+  notPlace: boolean;
+  /** the words around say it is a place ("in X", "X district", "X Street") */
+  placed: boolean;
   key: string;
   hints: MentionHints;
-}
-
-/**
- * What the words around an unknown name say that it is not a place: an office ("Minister of
- * Health"), a person in apposition ("Eva Forest, a local resident"), a speaker or a source
- * ("DW reported", "told DW"), a people ("home to Shabaks").
- */
-const NOT_PLACE_BEFORE = /(?:\b(?:Minister|Ministry|Secretary|Department|Office|Bureau|Institute|Commission|Committee|Director|Chief) of(?: the)?|\b(?:told|according to|quoted by|reported by|speaking to|interview with|home to|among(?: the)?))\s+$/;
-const NOT_PLACE_AFTER = /^(?:,?\s+(?:who|whose)\b|,\s+\d{1,3},|,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}(?:resident|spokes(?:man|woman|person)|official|leader|commander|minister|member|student|teacher|doctor|nurse|witness|father|mother|son|daughter|brother|sister|wife|husband|farmer|worker|journalist|reporter|correspondent|analyst|professor|researcher|director|owner|driver|survivor|activist|lawyer|broadcaster|newspaper|agency)\b|\s+(?:said|says|reported|reports|told|added|announced|quoted|cited)\b)/u;
-/** "DW", "KTN": an unknown acronym is an organisation far more often than a place */
-const ACRONYM = /^\p{Lu}{2,5}$/u;
-/** "people in West Prince who …": after a locative word, what follows speaks of the people there */
-const LOCATIVE_BEFORE = /\b(?:in|at|near|from|outside|inside|into|across|around)\s+(?:the\s+)?$/i;
-function saysNotPlace(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 40), start);
-  if (NOT_PLACE_BEFORE.test(before)) return true;
-  return !LOCATIVE_BEFORE.test(before) && (NOT_PLACE_AFTER.test(text.slice(end, end + 60)) || ACRONYM.test(text.slice(start, end)));
 }
 
 /** The words to look up: without a leading "the" or a possessive "'s". */
@@ -212,8 +198,10 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
       : hints.division && type !== 'NORP' && !entries.some((e) => e.featureClass !== 'P') ? DIVISION_REACH_KM : 0;
     const adjectival = entries.length > 0 && entries.every((e) => e.match === 'demonym');
     const street = partial && STREET_TAIL.test(text.slice(ls, le));
-    const doubtful = (!entries.length || (partial && placeStrength(entries) < 1)) && type !== 'FAC' && type !== 'FACILITY' && !hints.division && !hints.settlement && !FINE_AFTER.test(text.slice(end, end + 16)) && saysNotPlace(text, start, end);
-    const m: Mention = { span: makeSpan(text, start, end), entries, adjectival, partial, fine, street, doubtful, key: '', hints };
+    const placed = type === 'FAC' || type === 'FACILITY' || hints.division || hints.settlement || FINE_AFTER.test(text.slice(end, end + 16)) || saysPlaceBefore(text, start) || divisionHead(text, ls, le) !== undefined || inPlaceList(text, start);
+    const unknown = type !== 'NORP' && !adjectival && (!entries.length || placeStrength(entries) < 1);
+    const notPlace = unknown && !placed && (saysNotPlace(text, start, end) || listedAmongNonPlaces(text, start, end, entities));
+    const m: Mention = { span: makeSpan(text, start, end), entries, adjectival, partial, fine, street, notPlace, placed, key: '', hints };
     m.key = `${adjectival ? 'adj:' : ''}${partial ? 'part:' : ''}${hints.division ? 'div:' : ''}${foldName(text.slice(ls, le))}`;
     if (entityId !== undefined) m.entityId = entityId;
     mentions.push(m);
@@ -291,10 +279,12 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     if (outer) tops[i] = outer;
   }
 
-  // A name is a place if any of its mentions, or a link to a neighbouring place, says so.
+  // An unknown name is no place when one of its mentions says so ("Eva Forest, wife of ...") and
+  // none places it, by its words or by a link to a neighbouring place ("X, Y", "X in Y").
   const linked = (i: number) => linkKind[i] === 'comma' || linkKind[i] === 'in' || linkKind[i - 1] === 'comma' || linkKind[i - 1] === 'in';
   const nameOf = (m: Mention) => foldName(m.span.text).replace(/^the\s+/, '');
-  const placeNames = new Set(mentions.filter((m, i) => !m.doubtful || linked(i)).map(nameOf));
+  const placedNames = new Set(mentions.filter((m, i) => m.placed || linked(i)).map(nameOf));
+  const notPlaceNames = new Set(mentions.filter((m) => m.notPlace && !placedNames.has(nameOf(m))).map(nameOf));
   const places: PlaceMention[] = mentions.map((m, i) => {
     const list = ranked[mentionGroup[i]!]!;
     const pm: PlaceMention = { id: `place-${i + 1}`, span: m.span, candidates: list.slice(0, MAX_CANDIDATES).map(toCandidate) };
@@ -305,6 +295,9 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     // A namesake far from everything else the article names is not where the street is.
     if (top && m.fine && anchor && !nearFocus(list, anchor.entry, m.fine, m.street) && !foreignDivisionSeat(m, list, anchor.entry)) top = undefined;
     if (isStray(list[0])) top = undefined;
+    // "Lucia Marrow, wife of ...": a weak reading of a part of a name the words say is a person
+    const noPlace = notPlaceNames.has(nameOf(m)) && placeStrength(m.entries) < 1;
+    if (noPlace) top = undefined;
     const outside = top ? outsideContainer(list[0]!, i, ctx) : undefined;
     if (outside) top = undefined;
     if (top) {
@@ -317,7 +310,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     }
     diagnostics.push(diagnostic(GEOCODE_STAGE, 'geocode-unknown-place', 'info', pm.candidates.length ? `only far namesakes for "${m.span.text}"` : `no gazetteer entry for "${m.span.text}"`, m.span));
     // "Mykolaivka, Sumy" with no Mykolaivka in Sumy: the division is nearer than a namesake elsewhere.
-    const stand = outside ? { entry: outside, reasons: ['outside-container', `container:${outside.name}`] } : anchor && !m.adjectival && placeNames.has(nameOf(m)) ? { entry: anchor.entry, reasons: ['unknown-name', anchor.reason] } : undefined;
+    const stand = outside ? { entry: outside, reasons: ['outside-container', `container:${outside.name}`] } : anchor && !m.adjectival && !noPlace ? { entry: anchor.entry, reasons: ['unknown-name', anchor.reason] } : undefined;
     if (stand) {
       pm.resolved = toCandidate({ entry: stand.entry, score: 0, reasons: stand.reasons });
       const p = precisionOf(stand.entry.featureCode, true);
@@ -334,7 +327,8 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
     name: GEOCODE_STAGE,
     // 4: short names as written (case-fit.ts); streets named after far towns; "X of Y", "the X area of Y"; "the X and Y regions"; Arabic spelling variants (transliteration.ts)
     // 5: an unknown name the words say is no place (an office, a person in apposition, a source, a people) does not stand for the focus
-    version: '5',
+    // 6: one mention saying a name is no place speaks for all its mentions; a weak village reading of such a name is dropped too; a one-word name listed among peoples or organisations is one of them (not-place.ts)
+    version: '6',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {
