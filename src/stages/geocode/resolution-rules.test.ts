@@ -133,3 +133,10 @@ test('a name the gazetteer lacks falls back on the story\'s region, not on the d
   assert.equal(village?.country, 'NG');
   assert.notEqual(village?.name, 'Abuja');
 });
+
+test('a seat of government named for its government is in its capital (supplement aliases)', { skip }, () => {
+  const ps = geocodeSentence('Marchers in Maracay headed for Miraflores, while the White House and the Kremlin traded warnings.', [['Maracay', 'GPE'], ['Miraflores', 'GPE'], ['White House', 'GPE'], ['Kremlin', 'GPE']]);
+  assert.equal(placeAt(ps, 'Miraflores').resolved?.name, 'Caracas');
+  assert.equal(placeAt(ps, 'White House').resolved?.country, 'US');
+  assert.equal(placeAt(ps, 'Kremlin').resolved?.name, 'Moscow');
+});
