@@ -102,3 +102,8 @@ test('a glued "Read more" link, newsletter blurb and video widget are removed', 
   const doc = clean(raw);
   assert.equal(doc.text, 'Police sealed the street. A second device was found.');
 });
+
+test('a caption line between a glued "Read more" link and a subheading is removed; the subheading stays', () => {
+  const raw = 'Rescuers searched the rubble.Read more: How the valley towns rebuilt after the last quakeSoldiers were sent to clear the roadsHelp arrivesThe first convoy reached the valley on Sunday.';
+  assert.equal(clean(raw).text, 'Rescuers searched the rubble. Help arrives\nThe first convoy reached the valley on Sunday.');
+});

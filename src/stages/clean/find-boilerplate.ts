@@ -99,12 +99,38 @@ function findAuthorBio(raw: string, rules: BoilerplateRules, out: FoundBlock[]):
   }
 }
 
+/** a caption is a clause of a few words standing alone, with no closing stop */
+const CAPTION_LINE = /^\p{Lu}[^\n]{14,160}(?<![.!?:;"”’)])$/u;
+const MIN_CAPTION_WORDS = 4;
+
+/**
+ * "Read more: <link>" then "French soldiers were deployed to secure the area" then a
+ * subheading: a news site's page puts a picture after a related link, so a short line with
+ * no closing stop right after the link, with more text to follow, is the picture's caption.
+ * (A short subheading, "Calls for calm", stays: it is under the word count.)
+ */
+function findCaptionsAfterLinks(raw: string, found: readonly FoundBlock[], out: FoundBlock[]): void {
+  for (const b of found) {
+    if (b.kind !== 'related-links') continue;
+    const nl = raw.indexOf('\n', b.end);
+    if (nl < 0 || raw.slice(b.end, nl).trim()) continue;
+    const start = nl + 1;
+    const lineEnd = raw.indexOf('\n', start);
+    if (lineEnd < 0) continue; // the last line: nothing follows it, so it may be the body's end
+    const line = raw.slice(start, lineEnd).trimEnd();
+    if (CAPTION_LINE.test(line) && line.split(/\s+/).length >= MIN_CAPTION_WORDS && raw.slice(lineEnd + 1).trim()) {
+      out.push({ start, end: start + line.length, kind: 'caption', rule: 'caption-after-related-link' });
+    }
+  }
+}
+
 /** Find every boilerplate passage in the raw text; overlapping finds are merged. */
 export function findBoilerplate(raw: string, rules: BoilerplateRules): FoundBlock[] {
   const found: FoundBlock[] = [];
   findRuleBlocks(raw, rules, found);
   findVideoBlocks(raw, rules, found);
   findAuthorBio(raw, rules, found);
+  findCaptionsAfterLinks(raw, [...found], found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const merged: FoundBlock[] = [];
   for (const b of found) {

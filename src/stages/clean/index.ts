@@ -24,7 +24,8 @@ function toLayer(raw: string, b: FoundBlock): BoilerplateBlock {
 export function createCleanStage(rules: BoilerplateRules = loadBoilerplateRules()): Stage {
   return {
     name: 'clean',
-    version: `2.${rules.version}`, // 2: glued headlines, subheadings and wiki headings become lines of their own (glue.ts)
+    // 2: glued headlines, subheadings and wiki headings become lines of their own (glue.ts); 3: a caption line after a related link (find-boilerplate.ts)
+    version: `3.${rules.version}`,
     requires: [],
     provides: ['clean', 'boilerplate'],
     run(doc) {
