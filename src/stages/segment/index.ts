@@ -12,6 +12,16 @@ function countBreaks(s: string): number {
 }
 
 /**
+ * wink ends a sentence at the stop inside "at 2.10pm" or "2.15pm": a stop with a digit or a
+ * small letter glued after it is inside a word or figure, not at a sentence's end (a glued
+ * capital, "on Saturday.Three", still is one).
+ */
+function continuesWord(values: readonly string[], spaces: readonly string[], i: number): boolean {
+  const next = values[i + 1];
+  return next !== undefined && spaces[i + 1] === '' && /[.!?]$/.test(values[i]!) && /^[\p{Ll}\p{N}]/u.test(next);
+}
+
+/**
  * Split wink's sentences further at line breaks: a line without final punctuation
  * (a headline, a subheading) is a sentence of its own, and paragraphs never share one.
  */
@@ -64,7 +74,7 @@ export function segmentText(text: string): { sentences: Sentence[]; tokens: Toke
     if (sentStart < 0) sentStart = start;
     sentEnd = start + v.length;
     tokens.push({ span: makeSpan(text, start, start + v.length), pos: pos[i]!, sentence: sentences.length });
-    if (winkSentenceEnds.has(i)) closeSentence();
+    if (winkSentenceEnds.has(i) && !continuesWord(values, spaces, i)) closeSentence();
   }
   closeSentence();
   return { sentences, tokens };
@@ -73,8 +83,8 @@ export function segmentText(text: string): { sentences: Sentence[]; tokens: Toke
 export function createSegmentStage(): Stage {
   return {
     name: 'segment',
-    // 2: tokens no longer depend on the documents read before (wink.ts)
-    version: '2',
+    // 2: tokens no longer depend on the documents read before (wink.ts); 3: no sentence end at a stop glued to a digit or small letter ("at 2.10pm")
+    version: '3',
     requires: ['clean'],
     provides: ['sentences', 'tokens'],
     run(doc) {

@@ -33,3 +33,8 @@ test('tokens do not depend on the documents read before (wink keeps words it lea
   // within one document it behaves as before: what it learnt there it keeps
   assert.deepEqual(words('At Zorblat’s, then Zorblat’s campaign.').filter((w) => w.startsWith('Zorblat')), ['Zorblat’s', 'Zorblat’s']);
 });
+
+test('a stop glued to a digit or a small letter ends no sentence ("at 2.10pm")', () => {
+  const { sentences } = segmentText('The alarm went off at 2.10pm, and troops arrived at 2.15pm on foot. Roads reopened.Traffic resumed.');
+  assert.deepEqual(sentences.map((s) => s.span.text), ['The alarm went off at 2.10pm, and troops arrived at 2.15pm on foot.', 'Roads reopened.', 'Traffic resumed.']);
+});
