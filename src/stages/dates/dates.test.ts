@@ -232,3 +232,8 @@ test('a weekday after a verb urging or threatening something is the coming one',
   assert.deepEqual(values('Rebels threaten to attack the city on Friday.'), ['2023-09-22']);
   assert.deepEqual(values('Police said the march on Saturday was peaceful.'), ['2023-09-16']);
 });
+
+test('a clock time with a stop between hour and minutes reads whole ("2.10pm", "3.05 p.m.")', () => {
+  assert.deepEqual(values('Sirens sounded at 3.05 p.m. on Tuesday.'), ['2023-09-19T15:05']);
+  assert.deepEqual(values('The first shell landed at 2.10pm.'), ['2023-09-20T14:10']);
+});

@@ -263,7 +263,7 @@ export function calendarRules(lex: DateLexicon): Rule[] {
     {
       name: 'clock',
       re: rx(
-        `(?<h>[01]?\\d)(?::(?<min>[0-5]\\d))?\\s*(?<ampm>a\\.\\s?m\\.?|p\\.\\s?m\\.?|am|pm)(?:\\s+(?<tz>[A-Z]{2,4}T|GMT|UTC))?` +
+        `(?<![\\d.:])(?<h>[01]?\\d)(?:[:.](?<min>[0-5]\\d))?\\s*(?<ampm>a\\.\\s?m\\.?|p\\.\\s?m\\.?|am|pm)(?:\\s+(?<tz>[A-Z]{2,4}T|GMT|UTC))?` +
           `|(?<h2>[01]?\\d)\\s+(?:o['’]clock|in\\s+the\\s+(?<pod>morning|afternoon|evening))` +
           `|(?<h3>[01]?\\d|2[0-3]):(?<min3>[0-5]\\d)(?:\\s*(?:hours|hrs|GMT|UTC|local\\s+time))?` +
           `|(?<word>noon|midday|midnight)`,

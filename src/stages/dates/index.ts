@@ -147,8 +147,8 @@ export function createDatesStage(options: DatesOptions = {}): Stage {
   let grammar: DateGrammar | undefined;
   return {
     name: STAGE,
-    // 4: named days ("Bloody Sunday"), "on a Friday", clock times read as years; the year of a past account
-    version: '4',
+    // 4: named days ("Bloody Sunday"), "on a Friday", clock times read as years; the year of a past account; 5: "2.10pm", "3.05 p.m."
+    version: '5',
     requires: ['sentences'],
     provides: ['dates'],
     run(doc) {
