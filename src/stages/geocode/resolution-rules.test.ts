@@ -140,3 +140,9 @@ test('a seat of government named for its government is in its capital (supplemen
   assert.equal(placeAt(ps, 'White House').resolved?.country, 'US');
   assert.equal(placeAt(ps, 'Kremlin').resolved?.name, 'Moscow');
 });
+
+test('Somali regions by their common English and Somali spellings (supplement)', { skip }, () => {
+  const ps = geocodeSentence('Troops retook two towns in Lower Shabelle and pushed into Hiiraan and Galmudug.', [['Lower Shabelle', 'GPE'], ['Hiiraan', 'GPE'], ['Galmudug', 'GPE']]);
+  for (const name of ['Lower Shabelle', 'Hiiraan', 'Galmudug']) assert.equal(placeAt(ps, name).resolved?.country, 'SO', name);
+  assert.equal(placeAt(ps, 'Lower Shabelle').resolved?.featureCode, 'ADM1');
+});
