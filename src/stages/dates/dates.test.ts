@@ -237,3 +237,8 @@ test('a clock time with a stop between hour and minutes reads whole ("2.10pm", "
   assert.deepEqual(values('Sirens sounded at 3.05 p.m. on Tuesday.'), ['2023-09-19T15:05']);
   assert.deepEqual(values('The first shell landed at 2.10pm.'), ['2023-09-20T14:10']);
 });
+
+test('the day a report was given does not move the account: a later bare clock time keeps the event day', () => {
+  const { dates } = run('Gunmen raided the market late on Monday, traders said on Tuesday.\nThey came at about 7 p.m. and burned the stalls.', '2023-09-20');
+  assert.deepEqual(dates.map((d) => d.value), ['2023-09-18', '2023-09-19', '2023-09-18T19:00']);
+});

@@ -66,6 +66,11 @@ function dayOf(r: Resolved): number | undefined {
   return r.range && DAY_PRECISIONS.has(r.precision ?? '') ? parseIsoDay(r.range.start) : undefined;
 }
 
+/** A day closing a reporting clause ("residents said on Sunday.", "told Reuters on Sunday, adding"). */
+function tellsWhenSaid(stext: string, c: Candidate, ctx: SentenceContext): boolean {
+  return ctx.followsReportingVerb(c.start) && /^\s*(?:[,.;:]|$)/.test(stext.slice(c.end));
+}
+
 /**
  * Find and resolve every time expression of a text, sentence by sentence, against the
  * publication day. Relative expressions that cannot be anchored are left out and
@@ -103,7 +108,9 @@ export function extractTimeExpressions(
       }
       if (!r) return;
       results.set(c, r);
-      updateRef(ref, r);
+      // "killed 12 farmers late on Saturday, residents said on Sunday": the day of the telling
+      // does not move the account's time, so a later bare "at about 6.30 p.m." is Saturday's
+      if (ref.day === undefined || !tellsWhenSaid(stext, c, ctx)) updateRef(ref, r);
     };
     const isClock = (c: Candidate) => c.sem.kind === 'clock';
     const quoted = (c: Candidate) => ctx.inQuote(c.start, c.end);
@@ -147,8 +154,8 @@ export function createDatesStage(options: DatesOptions = {}): Stage {
   let grammar: DateGrammar | undefined;
   return {
     name: STAGE,
-    // 4: named days ("Bloody Sunday"), "on a Friday", clock times read as years; the year of a past account; 5: "2.10pm", "3.05 p.m."
-    version: '5',
+    // 4: named days ("Bloody Sunday"), "on a Friday", clock times read as years; the year of a past account; 5: "2.10pm", "3.05 p.m."; 6: the day of a report does not move the account's day
+    version: '6',
     requires: ['sentences'],
     provides: ['dates'],
     run(doc) {
