@@ -242,3 +242,8 @@ test('the day a report was given does not move the account: a later bare clock t
   const { dates } = run('Gunmen raided the market late on Monday, traders said on Tuesday.\nThey came at about 7 p.m. and burned the stalls.', '2023-09-20');
   assert.deepEqual(dates.map((d) => d.value), ['2023-09-18', '2023-09-19', '2023-09-18T19:00']);
 });
+
+test('"the fall of" a city or a state is no season; "the fall of 2019" is', () => {
+  assert.deepEqual(values('Looting spread after the fall of the old regime and the fall of Harmak.'), []);
+  assert.deepEqual(values('The talks resumed in the fall of 2019.'), ['2019-FA']);
+});

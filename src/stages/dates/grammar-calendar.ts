@@ -188,6 +188,8 @@ export function calendarRules(lex: DateLexicon): Rule[] {
         const before = wordBefore(text, m.index);
         // "prices fall", "hot spring": a season word needs a year, a shift or a determiner
         if (!g.year && !g.shift && !g.mod && !['in', 'the', 'during', 'since', 'until', 'by', 'of', 'through'].includes(before)) return null;
+        // "the fall of the Soviet Union", "the summer of love": a noun, unless a year follows
+        if (!g.year && /^\s+of\s+(?!(?:this|last|next|that)\s+year\b)/i.test(text.slice(m.index + m[0].length))) return null;
         return { sem: { kind: 'season', s, y: year(g.year), shift: shiftOf(g.shift) } };
       },
     },
