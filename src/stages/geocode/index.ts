@@ -207,8 +207,23 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     mentions.push(m);
   };
 
+  const placeEntities = entities.filter((e) => PLACE_TYPES.has(e.type) && e.type !== 'NORP');
+  const joinedTo = new Map<Entity, Entity>();
+  // "Dera" + "Ismail Khan": one name the tagger cut in two, when the whole is a known place
+  placeEntities.forEach((e, i) => {
+    const next = placeEntities[i + 1];
+    if (!next || text.slice(e.span.end, next.span.start) !== ' ') return;
+    const whole = gz.lookup(text.slice(e.span.start, next.span.end)).filter((x) => x.match === 'name');
+    if (placeStrength(whole) >= 1) joinedTo.set(e, next);
+  });
+  const joined = new Set(joinedTo.values());
   for (const e of entities) {
-    if (!PLACE_TYPES.has(e.type)) continue;
+    if (!PLACE_TYPES.has(e.type) || joined.has(e)) continue;
+    const next = joinedTo.get(e);
+    if (next) {
+      addMention(e.span.start, next.span.end, e.type, e.id);
+      continue;
+    }
     // "AfghanistanKANDAHAR": a headline glued to its dateline by extraction is two names.
     const glue = /^\p{Lu}\p{Ll}+(?=\p{Lu}{3,}\b)/u.exec(e.span.text);
     if (glue && gz.has(e.span.text.slice(glue[0].length))) {
@@ -328,7 +343,8 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
     // 4: short names as written (case-fit.ts); streets named after far towns; "X of Y", "the X area of Y"; "the X and Y regions"; Arabic spelling variants (transliteration.ts)
     // 5: an unknown name the words say is no place (an office, a person in apposition, a source, a people) does not stand for the focus
     // 6: one mention saying a name is no place speaks for all its mentions; a weak village reading of such a name is dropped too; a one-word name listed among peoples or organisations is one of them (not-place.ts)
-    version: '6',
+    // 7: a place name the tagger cut in two is read whole
+    version: '7',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {
