@@ -107,7 +107,9 @@ function partialEntries(text: string, start: number, end: number, gz: Gazetteer)
 }
 
 /** The seat of a first-level division named after it ("Zaporizhzhya", seat of "Zaporizhzhya Oblast"). */
-const seatNamingItsDivision = (e: GazetteerEntry): boolean => e.featureCode === 'PPLA' && !!e.admin1Name && foldName(e.admin1Name).startsWith(foldName(e.name));
+const seatNamingItsDivision = (e: GazetteerEntry): boolean => e.featureCode === 'PPLA' && !!e.admin1Name && undoubled(e.admin1Name).startsWith(undoubled(e.name));
+/** "Odessa Oblast" is named after "Odesa": spellings of one name differ in doubled letters */
+const undoubled = (name: string): string => foldName(name).replace(/(\p{L})\1/gu, '$1');
 
 /**
  * "Zaporizhia region" when only the seat answers to that spelling: the division the seat is
@@ -343,8 +345,8 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
     // 4: short names as written (case-fit.ts); streets named after far towns; "X of Y", "the X area of Y"; "the X and Y regions"; Arabic spelling variants (transliteration.ts)
     // 5: an unknown name the words say is no place (an office, a person in apposition, a source, a people) does not stand for the focus
     // 6: one mention saying a name is no place speaks for all its mentions; a weak village reading of such a name is dropped too; a one-word name listed among peoples or organisations is one of them (not-place.ts)
-    // 7: a place name the tagger cut in two is read whole
-    version: '7',
+    // 7: a place name the tagger cut in two is read whole; 8: a seat spelt with fewer doubled letters than its division names it ("Odesa region")
+    version: '8',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {
