@@ -52,3 +52,19 @@ test('a participle that could see the appended tag keeps its own regex', () => {
   same(re.exec('arrested', ' detained'), re.get('arrested').exec(' detained'));
   assert.equal(re.exec('arrested', ' wounded'), null);
 });
+
+test('a participle that looks behind shares the regex and sees no text before `from`', () => {
+  const kinds: CountKind[] = ['killed', 'displaced'];
+  const parts = new Map<CountKind, string>([['killed', 'killed|dead'], ['displaced', '(?<!(?:gunmen|suspects?)\\s+)fled(?![\\p{L}])']]);
+  const re = new KindRegex(kinds, parts, (part) => `^(?<who>\\s+\\p{L}+)?\\s+(?<kind>${part})`, 'diu');
+  assert.equal((re as unknown as { sliced: Set<CountKind> }).sliced.has('displaced'), true);
+  for (const text of ['Police said a suspect fled', 'Police said 300 villagers fled', 'Police said 12 gunmen fled', 'Police said 12 fled']) {
+    for (const from of [text.indexOf(' ', 12), text.lastIndexOf(' ', text.length - 6), 0]) {
+      for (const k of kinds) same(re.exec(k, text, from), re.get(k).exec(text.slice(from)));
+    }
+  }
+  // the rest after "a suspect" starts at " fled": its own regex cannot see the suspect, nor can the shared one
+  const text = 'Police said a suspect fled';
+  assert.equal(re.exec('displaced', text, text.indexOf(' fled'))?.[0], ' fled');
+  assert.equal(re.exec('displaced', 'Police said 12 gunmen fled', 14), null);
+});
