@@ -13,7 +13,13 @@ export type GluePoints = Map<number, string>;
 const SENTENCE_GLUE = /[\p{Ll}\d)%][.!?](["”’“)]*)(?=\p{Lu}(?:\p{Ll}|\s))/gu;
 
 /** a word can only be glued where it starts: not inside a word, a path, a handle or a hashtag */
-const WORD_START = String.raw`(?<![\p{L}\p{M}\d'’"=&\-_/@#])`;
+const NOT_BEFORE_WORD = String.raw`[\p{L}\p{M}\d'’"=&\-_/@#]`;
+const WORD_START = `(?<!${NOT_BEFORE_WORD})`;
+/*
+ * Why some regexes below look behind only after their first character: a regex that starts
+ * with a look behind runs it at every position of the text; one that starts with a character
+ * (class) skips quickly to where that character is. `X(?<!B X)` matches where `(?<!B)X` does.
+ */
 /** a dateline in capitals after a glued headline: "KANDAHAR, Afghanistan", "LONDON —"; only near the top (HEADLINE_REACH) */
 const DATELINE = String.raw`\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*(?=,| [—–-]| \()`;
 /**
@@ -31,17 +37,17 @@ const CAMEL_NAMES = new Set(['LinkedIn', 'MoveOn', 'NowThis', 'CheckIn', 'SignIn
  */
 const LOWER_GLUE = new RegExp(`${WORD_START}[\\p{Ll}\\d]{2,}\\p{Ll}(?=\\p{Lu}\\p{Ll}|[AI] |${DATELINE})`, 'gu');
 /** a capitalised word glued to a sentence starter or a dateline ("SyriaThe", "PrioritiesLONDON —") */
-const CAPITAL_GLUE = new RegExp(`${WORD_START}\\p{Lu}\\p{L}+\\p{Ll}(?=(?:${CLOSED_STARTERS})(?![\\p{L}\\p{M}\\d])|${DATELINE})`, 'gu');
+const CAPITAL_GLUE = new RegExp(`\\p{Lu}(?<!${NOT_BEFORE_WORD}\\p{Lu})\\p{L}+\\p{Ll}(?=(?:${CLOSED_STARTERS})(?![\\p{L}\\p{M}\\d])|${DATELINE})`, 'gu');
 /** the starters of three letters or more: "NASA" and "NDAs" end in shorter ones */
 const LONG_STARTERS = CLOSED_STARTERS.split('|').filter((w) => w.length >= 3).join('|');
 /** an abbreviation or unit glued to a sentence starter ("9.8MBThe speech") */
-const CAPS_GLUE = new RegExp(`(?<![\\p{L}\\p{M}'’&\\-_/@#])\\p{Lu}{2,}(?=(?:${LONG_STARTERS})(?![\\p{L}\\p{M}\\d]))`, 'gu');
+const CAPS_GLUE = new RegExp(`\\p{Lu}(?<![\\p{L}\\p{M}'’&\\-_/@#]\\p{Lu})\\p{Lu}+(?=(?:${LONG_STARTERS})(?![\\p{L}\\p{M}\\d]))`, 'gu');
 /** a quoted subheading glued on both sides: "the area'Reinforce security'French Interior" */
-const QUOTED_HEADING = /(?<=\p{Ll}{3})(['‘])\p{Lu}[^'’\n.!?]{1,80}['’](?=\p{Lu}\p{Ll})/gu;
+const QUOTED_HEADING = /(['‘])(?<=\p{Ll}{3}['‘])\p{Lu}[^'’\n.!?]{1,80}['’](?=\p{Lu}\p{Ll})/gu;
 /** a wiki section heading: "==Reactions==" */
 const WIKI_HEADING = /={2,} ?[^=\n]{1,80}? ?={2,}/gu;
 /** a wiki list item glued to the text before it: "US Bomb*2015-12-21, Special Agent" */
-const WIKI_BULLET = /(?<=[^\s*])\*(?=\s?[\d\p{Lu}])/gu;
+const WIKI_BULLET = /\*(?<=[^\s*]\*)(?=\s?[\d\p{Lu}])/gu;
 
 /** Where a straight double quote opens rather than closes: an even number of them before it on its line. */
 function opensQuote(raw: string, at: number): boolean {
