@@ -32,6 +32,18 @@ test('the split cue agrees with the single alternation it replaces', () => {
   for (const s of sentences) assert.equal(hasCountCue(p, s), whole.test(s), s);
 });
 
+test('the cheap pre-test of the cue turns away only sentences the cue regexes would', () => {
+  assert.ok(p.cue.mayHold && p.cue.victimMayHold, 'the cue and victim patterns give required strings');
+  assert.equal(p.cue.mayHold('The harvest festival opened with music and dancing.'), false);
+  assert.equal(p.cue.victimMayHold('Five soldiers were wounded in the blast.'), false);
+  const victims = lexicon.singleVictims.map((v) => `(?:${v.pattern.replace(/\(\?<([A-Za-z_]\w*)>/g, '(?:')})`);
+  const whole = new RegExp([p.cue.words.source, ...victims].join('|'), 'iu');
+  // upper case, the Kelvin sign and the long s fold to the lexicon's letters in a case-blind regex
+  for (const s of ['POLICE SAID THE MAN LATER DIED.', 'The suspect was \u212Ailled at dawn.', 'Two men were \u017Fhot dead.', 'He was shot dead on Friday.', 'The festival went on.']) {
+    assert.equal(hasCountCue(p, s), whole.test(s), s);
+  }
+});
+
 test('a passive match that passes the active-voice check is the active pattern’s match too', () => {
   const rests = [
     ' villagers were killed in the raid',

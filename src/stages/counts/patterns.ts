@@ -1,4 +1,5 @@
 import type { CountKind } from '../../core/layers/index.js';
+import { requiredStringsFilter } from '../../core/required-strings.js';
 import { KindRegex } from './kind-regex.js';
 import { alternation, type CountsLexicon } from './lexicon.js';
 
@@ -26,7 +27,18 @@ export interface CountPatterns {
    * `hasCountCue`. The victim patterns are tested one by one: V8 runs several short scans
    * faster than one scan for their alternation; they are `singleVictims`' own (global) regexes.
    */
-  cue: { words: RegExp; victims: RegExp[] };
+  cue: {
+    words: RegExp;
+    victims: RegExp[];
+    /**
+     * false: the sentence holds none of the strings every cue or victim match needs (one
+     * plain regex over the lower-cased text, far cheaper than the cues' own case-blind,
+     * look-behind-first regexes, which most sentences would run through); undefined: no such strings
+     */
+    mayHold?: (s: string) => boolean;
+    /** the same for the victims alone: a sentence with a cue word but none of theirs */
+    victimMayHold?: (s: string) => boolean;
+  };
   /** the `(?!…)` that `right` adds to `rightPassive`, tested on its own at a match's end (sticky) */
   activeAt: RegExp;
   /** one victim told without a number ("He later died", "lynched him"), with a `who` group */
@@ -52,7 +64,9 @@ export interface CountPatterns {
 
 const WORD = "[\\p{L}][\\p{L}’'-]*";
 
-export const hasCountCue = (p: CountPatterns, s: string): boolean => p.cue.words.test(s) || p.cue.victims.some((re) => testFromStart(re, s));
+export const hasCountCue = (p: CountPatterns, s: string): boolean =>
+  (!p.cue.mayHold || p.cue.mayHold(s)) &&
+  (p.cue.words.test(s) || ((!p.cue.victimMayHold || p.cue.victimMayHold(s)) && p.cue.victims.some((re) => testFromStart(re, s))));
 
 /** `re.test(s)` for a global regex, leaving its `lastIndex` at 0 (a later `matchAll` starts there). */
 function testFromStart(re: RegExp, s: string): boolean {
@@ -129,6 +143,10 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
   const cue = singleVictimSources.some((v) => /\\[1-9]/.test(v))
     ? { words: new RegExp([cueWordsSource, ...singleVictimSources].join('|'), 'iu'), victims: [] }
     : { words: new RegExp(cueWordsSource, 'iu'), victims: singleVictims.map((v) => v.re) };
+  const mayHold = requiredStringsFilter([cue.words, ...cue.victims]);
+  const victimMayHold = cue.victims.length ? requiredStringsFilter(cue.victims) : undefined;
+  if (mayHold) Object.assign(cue, { mayHold });
+  if (victimMayHold) Object.assign(cue, { victimMayHold });
   return {
     kinds,
     cue,
