@@ -151,6 +151,30 @@ export function acledView(e: AcledEventView, sentence: string, lex: AcledLexicon
   return view;
 }
 
+/** `re.test(text)` for one text, each regex tested once */
+type Tests = (re: RegExp) => boolean;
+
+/**
+ * The rules' regex tests of the texts read last. The events of one sentence, and an event
+ * read again once its participants are filled in, read the same texts with the same rules;
+ * the rules' regexes are neither global nor sticky, so a test depends on the text alone.
+ */
+const testsByText = new Map<string, Map<RegExp, boolean>>();
+
+function testsOf(text: string): Tests {
+  let done = testsByText.get(text);
+  if (!done) {
+    if (testsByText.size >= 8) testsByText.clear();
+    testsByText.set(text, (done = new Map()));
+  }
+  const known = done;
+  return (re) => {
+    let found = known.get(re);
+    if (found === undefined) known.set(re, (found = re.test(text)));
+    return found;
+  };
+}
+
 /** The index of the first rule of the lexicon that matches the event (-1: none), so a pick can be explained. */
 export function acledRuleIndex(e: AcledEventView, sentence: string, lex: AcledLexicon, following = ''): number {
   const { srcSector, tgtSector, srcText, tgtText, object } = roles(e, sentence);
@@ -164,28 +188,30 @@ export function acledRuleIndex(e: AcledEventView, sentence: string, lex: AcledLe
   let clash: boolean | undefined;
   const clashOf = () => (clash ??= lex.clash.test(withoutCodedElsewhere(sentence)));
   const read = (text: string) => withoutRiotPolice(withoutCodedElsewhere(e.type === 'PROTEST' ? withoutGrievance(text) : text));
-  let own: string | undefined;
-  let wide: string | undefined;
-  const ownText = () => (own ??= read(sentence));
-  const wideText = () => (wide ??= `${ownText()} ${read(following)}`);
+  let own: Tests | undefined;
+  let wide: Tests | undefined;
+  let ownText: string | undefined;
+  const ownTests = () => (own ??= testsOf((ownText = read(sentence))));
+  const wideTests = () => (wide ??= testsOf(`${ownText ?? read(sentence)} ${read(following)}`));
   // phrase patterns see the grievance too: "a group protesting against the results attacks an aide"
-  let raw: string | undefined;
-  let rawWide: string | undefined;
-  const rawText = () => (raw ??= withoutRiotPolice(withoutCodedElsewhere(sentence)));
-  const rawWideText = () => (rawWide ??= `${rawText()} ${withoutRiotPolice(withoutCodedElsewhere(following))}`);
+  let raw: Tests | undefined;
+  let rawWide: Tests | undefined;
+  let rawText: string | undefined;
+  const rawTests = () => (raw ??= testsOf((rawText = withoutRiotPolice(withoutCodedElsewhere(sentence)))));
+  const rawWideTests = () => (rawWide ??= testsOf(`${rawText ?? withoutRiotPolice(withoutCodedElsewhere(sentence))} ${withoutRiotPolice(withoutCodedElsewhere(following))}`));
   return lex.rules.findIndex((r) => {
     if (r.types && !r.types.includes(e.type)) return false;
     // known already: asked before the word lists
     if (r.sourceState !== undefined && sourceState !== r.sourceState) return false;
     if (r.any || r.all || r.none) {
-      const text = r.wide ? wideText() : ownText();
-      if (r.any && !r.any.test(text)) return false;
-      if (r.all && !r.all.every((re) => re.test(text))) return false;
-      if (r.none && r.none.test(text)) return false;
+      const test = r.wide ? wideTests() : ownTests();
+      if (r.any && !test(r.any)) return false;
+      if (r.all && !r.all.every(test)) return false;
+      if (r.none && test(r.none)) return false;
     }
     if (r.patterns) {
-      const text = r.wide ? rawWideText() : rawText();
-      if (!r.patterns.some((re) => re.test(text))) return false;
+      const test = r.wide ? rawWideTests() : rawTests();
+      if (!r.patterns.some(test)) return false;
     }
     if (r.targetArmed !== undefined && kindOf().targetArmed !== r.targetArmed) return false;
     if (r.targetCivilian !== undefined && kindOf().targetCivilian !== r.targetCivilian) return false;
