@@ -121,8 +121,20 @@ function retrospectiveCue(text: string, anyRecent: boolean, cues: BackgroundCues
   return cues.retrospective.find((c) => c.regex.test(text) && !(c.weak && anyRecent));
 }
 
+/**
+ * The incident words as one plain regex, looked for in the lower-cased sentence before it is
+ * split into words: a sentence whose text holds none of them names none (most sentences).
+ */
+const incidentWordsCache = new WeakMap<BackgroundCues, RegExp>();
+function anyIncidentWord(cues: BackgroundCues): RegExp {
+  let re = incidentWordsCache.get(cues);
+  if (!re) incidentWordsCache.set(cues, (re = new RegExp([...cues.pastIncidentWords].map((w) => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|') || '(?!)')));
+  return re;
+}
+
 function namesIncident(text: string, cues: BackgroundCues): boolean {
-  return (text.toLowerCase().match(/[\p{L}]+/gu) ?? []).some((w) => cues.pastIncidentWords.has(w));
+  const lower = text.toLowerCase();
+  return anyIncidentWord(cues).test(lower) && (lower.match(/[\p{L}]+/gu) ?? []).some((w) => cues.pastIncidentWords.has(w));
 }
 
 /** Words between two offsets of a sentence, or Infinity when a clause break (. ; : –) lies between. */
