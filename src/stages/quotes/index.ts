@@ -135,7 +135,7 @@ export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpee
 export function createQuotesStage(options: { lexicon?: SpeechLexicon } = {}): Stage {
   return {
     name: STAGE,
-    version: '9',
+    version: '10',
     requires: ['sentences', 'tokens', 'entities', 'actors'],
     provides: ['quotes', 'statements'],
     run(doc) {

@@ -8,6 +8,8 @@ export interface SpeechVerb {
   clause: boolean;
   addressee?: boolean;
   particle?: string;
+  /** a to-infinitive after the verb is a deed, not what was said ("agreed to resume talks") */
+  infinitiveIsAction?: boolean;
 }
 
 export interface SpeechLexicon {
@@ -36,6 +38,7 @@ export function parseSpeechLexicon(json: unknown): SpeechLexicon {
     const verb: SpeechVerb = { lemma: v.lemma, forms: (v.forms as string[]).map((f) => f.toLowerCase()), clause: v.clause };
     if (v.addressee === true) verb.addressee = true;
     if (typeof v.particle === 'string') verb.particle = v.particle.toLowerCase();
+    if (v.infinitiveIsAction === true) verb.infinitiveIsAction = true;
     verbs.push(verb);
   }
   const byForm = new Map<string, SpeechVerb[]>();

@@ -130,3 +130,10 @@ test('the stage declares its layers', () => {
   assert.deepEqual([...s.requires], ['sentences', 'tokens', 'entities', 'actors']);
   assert.deepEqual([...s.provides], ['quotes', 'statements']);
 });
+
+test('a deed after "agreed to" is not reported speech; "agreed that" still is', () => {
+  const deeds = 'The two foreign ministers agreed on Friday to reopen the border crossing at Tarvik. The council agreed to meet the strikers on Monday.';
+  assert.deepEqual(run(deeds).quotes.filter((q) => !q.direct).map((q) => q.span.text), []);
+  const said = 'The two foreign ministers agreed that the border crossing at Tarvik should reopen.';
+  assert.deepEqual(run(said).quotes.filter((q) => !q.direct).map((q) => q.span.text), ['the border crossing at Tarvik should reopen']);
+});
