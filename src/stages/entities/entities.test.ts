@@ -156,3 +156,15 @@ test('a portfolio after "Minister of" is no place; a hospital or university tagg
   for (const want of ['PERSON:Ana Kell', 'FAC:Hospital Central de Tolvan', 'FAC:Varuna University']) assert.ok(got.includes(want), `${want} in ${got.join(' | ')}`);
   assert.ok(!got.some((g) => /Health/.test(g)), got.join(' | '));
 });
+
+test('tagger slips fixed: a named day, a plural acronym, a room number, a people, a place after "district of", a portfolio before a minister', () => {
+  const text = 'On Bloody Sunday the UAVs struck. A guest in Room 12 saw Dargins and Kumyks flee the district of Halden, said Secretary of Defense Mara Vell.';
+  const label = { Bloody: 'ORG', UAVs: 'ORG', Room: 'PER', Dargins: 'LOC', Kumyks: 'ORG', Halden: 'PER', 'Defense Mara Vell': 'ORG' } as const;
+  const tagger: NerTaggerService = {
+    tagDocument: () => [],
+    recogniseText: (t) => Object.entries(label).map(([name, l]) => ({ start: t.indexOf(name), end: t.indexOf(name) + name.length, label: l })),
+  };
+  const got = pairs(entities(text, { nerTagger: tagger }));
+  for (const want of ['EVENT:Bloody Sunday', 'NORP:Dargins', 'NORP:Kumyks', 'GPE:Halden', 'PERSON:Mara Vell']) assert.ok(got.includes(want), `${want} in ${got.join(' | ')}`);
+  assert.ok(!got.some((g) => /UAVs|Room|Defense|ORG:Bloody/.test(g)), got.join(' | '));
+});

@@ -122,6 +122,18 @@ const OFFICE_HEADS = new Set(['minister', 'ministry', 'secretary', 'department',
 const INSTITUTIONS = new Set(['Hospital', 'University', 'Universidad', 'Universitario', 'College', 'School', 'Institute', 'Academy', 'Ministry']);
 const STREET_HEADS = new Set(['Rue', 'Faubourg', 'Avenida', 'Calle', 'Via', 'Piazza', 'Place', 'Boulevard']);
 const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
+/** a word that makes the weekday after it a day's name: "Bloody Friday", "Good Friday", "Black Monday" */
+const NAMED_DAY_HEAD = /^(?:Bloody|Black|Good|Holy|Great|Red|Blue|Ash|Palm|Maundy|Easter|Cyber|Super|Clean|Shrove)$/;
+const NEXT_WEEKDAY = /^ (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+/** a plural of an acronym is a common noun: "UAVs", "IEDs", "NGOs", "MPs" */
+const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
+/** a room, gate or flight and its number is no person: "Room 25", "Gate 4" (a surname and a score is, in sports results) */
+const NUMBERED_THING = /^(?:Room|Gate|Flight|Route|Highway|Block|Ward|Platform|Terminal|Bus|Building|Hall|Floor|Cell|Unit|Apartment|Suite|Lot|Exit|Sector|Pier|Bay|Bed|Car|Train|Line)$/;
+const NEXT_NUMBER = /^ \d/;
+/** "the district of Barking", "the town of Redfield": the name after these is a place */
+const PLACE_NOUNS_BEFORE_OF = new Set(['district', 'city', 'town', 'village', 'suburb', 'borough', 'municipality', 'hamlet', 'neighbourhood', 'neighborhood']);
+/** a ministry's portfolio a tagger runs into the minister's name: "Secretary of Defense Ash Carter" */
+const PORTFOLIO = /^(?:(?:Homeland|National) Security|(?:Foreign|Home|Veterans|Internal|Interior) Affairs|Defen[cs]e|State|Interior|Health|Justice|Finance|Energy|Education|Agriculture|Commerce|Labou?r|Transportation|Transport|Treasury|War|Trade|Housing) (?=\p{Lu})/u;
 
 /** text run together where a line break was lost: "indicted.GNB Brigade", "reviewA senior", "AfghanistanKANDAHAR" */
 const GLUED_HEAD = /^\p{Ll}{3,}\.?(?=\p{Lu})/u;
@@ -150,6 +162,10 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
   }
   // "on Friday": a day of the week is no one's name
   if (WEEKDAY.test(name)) return [];
+  if (PLURAL_ACRONYM.test(name)) return [];
+  // "Bloody Friday": the day's name is an event, the weekday the tagger left out included
+  const day = NAMED_DAY_HEAD.test(name) ? NEXT_WEEKDAY.exec(text.slice(end, end + 12)) : null;
+  if (day) return [{ start, end: end + day[0].length, type: 'EVENT' }];
   let dateline: TaggedName | undefined;
   // the pattern ends in a capital: a name ending in another ASCII character cannot match
   const lastChar = name.charCodeAt(name.length - 1);
@@ -183,6 +199,14 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
   const prev1 = before1.toLowerCase();
   const prev2 = before2.toLowerCase();
   const place = known.some((k) => k.kind === 'country' || k.kind === 'capital' || k.kind === 'city');
+  if (prev1 === 'of' && OFFICE_HEADS.has(prev2)) {
+    const portfolio = PORTFOLIO.exec(name);
+    if (portfolio) return [{ start: start + portfolio[0].length, end, type: 'PERSON' }];
+  }
+  if (type === 'PERSON' && NUMBERED_THING.test(name) && NEXT_NUMBER.test(text.slice(end, end + 2))) return [];
+  // "Dargins, Kumyks and Lezgins", "an Afghani": a people the dictionary knows, whatever the tagger's label
+  if ((type === 'ORG' || type === 'GPE' || type === 'LOC') && known.length && known.every((k) => (k.kind === 'group' && k.group.kind !== 'political') || k.kind === 'demonym')) type = 'NORP';
+  else if ((type === 'PERSON' || type === 'ORG') && prev1 === 'of' && PLACE_NOUNS_BEFORE_OF.has(prev2) && !known.some((k) => k.kind === 'org' || k.kind === 'orgName')) type = 'GPE';
   // "the Minister of Health": the portfolio is part of a title, not a place or a name
   if (!name.includes(' ') && prev1 === 'of' && OFFICE_HEADS.has(prev2) && !known.length) return [];
   // "Al Shabaab claimed …" tagged as a person: the actor dictionary knows the organisation
