@@ -282,3 +282,25 @@ test('a manner adverb before the participle keeps the count; "nearly killed" is 
   assert.deepEqual(run('Three guards were reportedly killed in the raid.').map(brief), ['killed 3 exact']);
   assert.deepEqual(run('Two climbers were nearly killed by the rockfall.'), []);
 });
+
+test('the wounded who later died are dead; a rank is the victim; allies and a named pair count two', () => {
+  const died = run('A mortar round wounded eleven villagers near Orsk. Three of the wounded later died in hospital.');
+  assert.deepEqual(died.map((c) => `${brief(c)} ${c.who}`), ['injured 11 exact villagers', 'killed 3 exact the wounded']);
+  assert.deepEqual(run('Drone kills Ruritanian brigadier general near Varn').map((c) => `${brief(c)} ${c.who}`), ['killed 1 exact Ruritanian brigadier general']);
+  const pair = run('Two opposition allies, lawyer Ana Tiro and party official Ben Sarr, were shot dead in their car late on Friday.');
+  assert.deepEqual(pair.map((c) => `${brief(c)} ${c.who}`), ['killed 2 exact opposition allies']);
+});
+
+test('a case-blind name pattern does not make a place or a time the victim, nor run a name on into lower-case words', () => {
+  assert.deepEqual(run('Masked men shot dead Oren Valdi in his shop.').map((c) => c.who), ['Oren Valdi']);
+  assert.deepEqual(run('The mayor was shot dead on Friday in the market square.').map((c) => `${brief(c)}`), ['killed 1 exact']);
+  assert.ok(!run('The mayor was shot dead on Friday in the market square.').some((c) => /Friday/.test(c.who)));
+});
+
+test('"police and residents said": the first of two claimants is kept', () => {
+  const text = 'Five shops were burned and two guards injured, police and local residents said.';
+  const police = text.indexOf('police');
+  const actors = [{ id: 'a1', span: makeSpan(text, police, police + 6), actor: { code: 'XXXCOP', name: 'police' } }] as unknown as ActorMention[];
+  const counts = run(text, { actors });
+  assert.equal(counts.find((c) => c.kind === 'injured')?.claimant?.span.text, 'police');
+});

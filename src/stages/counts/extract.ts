@@ -34,6 +34,8 @@ const CLAUSE_BREAK = /;\s+/gu;
 const KILLED_OR_WOUNDED = /^\s+(?:or|and\/or)\s+(?:\p{L}+ly\s+)?(?:wounded|injured|hurt|maimed)(?![\p{L}])/iu;
 const SUBSET_OF_KIND = /^\s+of\s+(?:the|those|these)\s*$/iu;
 const IN_HOSPITAL = /^\s+(?:in|at)\s+(?:(?:a|the|local|nearby)\s+)?hospitals?(?![\p{L}])/iu;
+/** "Two of the wounded later died": the injured who died since are dead (the who is the wounded) */
+const DIED_OF_WOUNDED = /^\s+of\s+(?<who>(?:the|those)\s+(?:wounded|injured|hurt))(?:\s+(?:later|since|subsequently|eventually|also|have|has|had|\p{L}+ly))*\s+(?:died|succumbed)(?![\p{L}])/diu;
 /** "some 60 more were taken to hospital": a number with a verb group of its own is no list member */
 const OWN_VERB = /^\s*(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+\p{L}/iu;
 
@@ -144,6 +146,11 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
           break;
         }
       }
+    }
+    if (!best && !m.article && p.kinds.includes('killed')) {
+      const dm = DIED_OF_WOUNDED.exec(s.slice(m.end));
+      const w = dm?.indices?.groups?.who;
+      if (dm && w) best = { ...base0, start: m.qualStart, end: m.end + dm[0].length, kind: 'killed', who: { start: m.end + w[0], end: m.end + w[1] } };
     }
     // 3. a participle after it: "27 dead", "7,000 residents ... were evacuated"
     if (!best) {

@@ -29,7 +29,7 @@ export function createCountsStage(lexicon: CountsLexicon = loadCountsLexicon()):
   const numbers = numberMatcher(lexicon);
   return {
     name: 'counts',
-    version: `6.${lexicon.version}`,
+    version: `7.${lexicon.version}`,
     requires: ['sentences', 'tokens', 'actors', 'places', 'dates'],
     provides: ['counts'],
     run(doc) {

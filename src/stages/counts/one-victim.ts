@@ -35,6 +35,8 @@ export function bareCounts(s: string, base: number, tokens: readonly Token[], p:
   }
 }
 
+const NOT_A_VICTIM = /^(?:in|on|at|near|inside|outside|during|by|with|from|into|while|after|before|as|last|this|early|late|overnight)(?![\p{L}])/u;
+
 /** "He later died in hospital", "lynched him": one victim the sentence does not count or name. */
 export function singleVictimCounts(s: string, p: CountPatterns, out: RawCount[]): void {
   for (const { kind, re } of p.singleVictims) {
@@ -42,7 +44,17 @@ export function singleVictimCounts(s: string, p: CountPatterns, out: RawCount[])
       const start = m.index!;
       const end = start + m[0].length;
       if (out.some((c) => c.start < end && start < c.end) || testBefore(ALLEGED_ACT, s, start)) continue;
-      const w = m.indices?.groups?.who ?? [start + m[0].indexOf(m.groups!.who!), start + m[0].indexOf(m.groups!.who!) + m.groups!.who!.length];
+      let w = m.indices?.groups?.who ?? [start + m[0].indexOf(m.groups!.who!), start + m[0].indexOf(m.groups!.who!) + m.groups!.who!.length];
+      // a case-blind name pattern also reads "shot dead in their car", "shot dead on Friday": a place or a time, no victim
+      // ("X was shot dead in …" still counts the one subject: "was" says there is one)
+      if (NOT_A_VICTIM.test(s.slice(w[0], w[1]))) {
+        const verbEnd = start + m[0].slice(0, w[0] - start).trimEnd().length;
+        if (/(?:^|\s)was\s+(?:\S+\s+){0,3}$/u.test(s.slice(0, start)) && !out.some((c) => c.start < verbEnd && start < c.end)) out.push({ start, end: verbEnd, numStart: start, numEnd: verbEnd, kind, value: 1, qualifier: 'exact' });
+        continue;
+      }
+      // …and runs a name on into lower-case words ("shot dead Tomas Venn in his car"): the name ends before them
+      const tail = /^\p{Lu}\S*\s+\p{Lu}/u.test(s.slice(w[0], w[1])) ? /\s+(?!(?:al|el|da|de|del|di|dos|du|van|von|bin|ibn|ul)(?![\p{L}]))\p{Ll}/u.exec(s.slice(w[0], w[1])) : null;
+      if (tail) w = [w[0], w[0] + tail.index];
       out.push({ start, end, numStart: w[0], numEnd: w[1], kind, value: 1, qualifier: 'exact', who: { start: w[0], end: w[1] } });
     }
   }
