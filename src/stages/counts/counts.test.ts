@@ -304,3 +304,10 @@ test('"police and residents said": the first of two claimants is kept', () => {
   const counts = run(text, { actors });
   assert.equal(counts.find((c) => c.kind === 'injured')?.claimant?.span.text, 'police');
 });
+
+test('a list of victim groups shares the verb: every group is counted, none inside another', () => {
+  const list = run('There were five women, a 9-year-old girl and two men injured in the shelling.');
+  assert.deepEqual(list.map((c) => `${brief(c)} ${c.who}${c.subsetOf ? ' (part)' : ''}`), ['injured 5 exact women', 'injured 1 exact 9-year-old girl', 'injured 2 exact men']);
+  const killed = run('Four farmers, a teenage boy and two herders were killed in the raid.');
+  assert.deepEqual(killed.map((c) => `${c.value} ${c.who}${c.subsetOf ? ' (part)' : ''}`), ['4 farmers', '1 teenage boy', '2 herders']);
+});

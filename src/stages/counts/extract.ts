@@ -112,11 +112,17 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
     // "a 21-year-old", "a 14 year old" is a person
     const startAt = tokens[first]!.span.start - base;
     for (let k = first + 2; k <= first + 4 && k < tokens.length; k++) {
-      if (/^\d+\s*-?\s*years?\s*-?\s*old$/iu.test(s.slice(startAt, tokens[k]!.span.end - base))) return { start: startAt, end: tokens[k]!.span.end - base };
+      if (/^\d+\s*-?\s*years?\s*-?\s*old$/iu.test(s.slice(startAt, tokens[k]!.span.end - base))) {
+        // "a 12-year-old boy": the noun after the age is the person
+        const noun = tokens[k + 1]?.pos === 'NOUN' && p.whoNouns.has(tokens[k + 1]!.span.text.toLowerCase()) ? tokens[k + 1]! : tokens[k]!;
+        return { start: startAt, end: noun.span.end - base };
+      }
     }
     if (p.trapUnits.has(head) || CALENDAR.test(head.replace(/\.$/, '')) || MONTH_ABBR.test(head)) return undefined;
     return { start: tokens[first]!.span.start - base, end: tokens[last]!.span.end - base };
   };
+  // "a 12-year-old girl": one person with no verb of its own, a member of a list at most
+  const singles: ListSingle[] = [];
   const mentions = nm.find(s);
   for (const m of mentions) {
     if (!m.article && nm.isTrap(s, m)) continue;
@@ -185,9 +191,14 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
       }
     }
     // 4. a participle after a long modifier: "Five policemen escorting a bus have been killed"
-    if (!best && !m.article && who) best = farCount(p, s, m.end, lastParticiple, base0);
+    // (not when the "modifier" lists more groups: "Six women, a boy and three men were killed" — a list, counted below)
+    if (!best && !m.article && who) {
+      const far = farCount(p, s, m.end, lastParticiple, base0);
+      if (far && !listOfGroups(s, who.end, far.end, mentions)) best = far;
+    }
     if (best) out.push(best);
     else if (who && !m.article) candidates.push({ m, whoStart: who.start, whoEnd: who.end });
+    else if (who && m.article) singles.push({ start: m.start, end: who.end, who });
   }
 
   namedCounts(s, base, tokens, p, out);
@@ -213,7 +224,7 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
       c.end += m[0].length;
     }
   }
-  inherit(s, out, candidates);
+  inherit(s, out, candidates, singles);
   // "8 of these were killed", "3 civilians killed, including 2 beheaded": part of the count before
   out.forEach((c, i) => {
     if (c.subsetOf !== undefined) return;
@@ -232,6 +243,16 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
   return out;
 }
 
+/** ", a 10-year-old girl and four men were": after a group, more groups with numbers, the last right before the verb. */
+function listOfGroups(s: string, from: number, to: number, mentions: readonly NumberMention[]): boolean {
+  const comma = /^\s*,\s+/u.exec(s.slice(from, to));
+  if (!comma || !mentions.some((o) => o.start === from + comma[0].length)) return false;
+  let last = -1;
+  for (const a of matchAll(/\s(?:and|as well as)\s+/giu, s.slice(from, to))) if (mentions.some((o) => o.start === from + a.index! + a[0].length)) last = from + a.index!;
+  // "Two local leaders, a councillor and a parliamentary hopeful, were shot dead": an aside closed by a comma names the two
+  return last >= 0 && !s.slice(last, to).includes(',');
+}
+
 /** The nearest participle after a who and its modifier (of any kind): the verb the number is the subject of. */
 function farCount(p: CountPatterns, s: string, from: number, lastParticiple: (k: CountKind) => number, base0: Omit<RawCount, 'start' | 'end' | 'kind'>): RawCount | undefined {
   let best: RawCount | undefined;
@@ -247,7 +268,9 @@ function farCount(p: CountPatterns, s: string, from: number, lastParticiple: (k:
 }
 
 /** Numbers with a who but no verb of their own take the kind of the count they follow. */
-function inherit(s: string, out: RawCount[], candidates: Candidate[]): void {
+interface ListSingle { start: number; end: number; who: { start: number; end: number } }
+
+function inherit(s: string, out: RawCount[], candidates: Candidate[], singles: readonly ListSingle[] = []): void {
   let chain: { parent: number; members: number[]; inc: boolean; listStart: boolean } | undefined;
   const close = () => {
     if (!chain) return;
@@ -281,11 +304,23 @@ function inherit(s: string, out: RawCount[], candidates: Candidate[]): void {
   }
   close();
   // "5-7 local policemen and 2 militia members were killed": a coordinated subject shares the verb
+  // "eight women, a 10-year-old girl and four men were injured": a list of groups shares it too
   for (const c of leftover.reverse()) {
-    const link = /^\s*,?\s*(?:and|or|as well as)\s+/iu.exec(s.slice(c.whoEnd));
+    let q = c.whoEnd;
+    const members: ListSingle[] = [];
+    for (let comma = /^\s*,\s+/u.exec(s.slice(q)); comma; comma = /^\s*,\s+/u.exec(s.slice(q))) {
+      const at = q + comma[0].length;
+      const one = singles.find((x) => x.start === at);
+      const counted = one ? undefined : out.find((o) => o.start === at && o.subsetOf === undefined);
+      if (!one && !counted) break;
+      if (one) members.push(one);
+      q = one ? one.end : counted!.end;
+    }
+    const link = /^\s*,?\s*(?:and|or|as well as)\s+/iu.exec(s.slice(q));
     if (!link) continue;
-    const next = out.find((o) => o.start === c.whoEnd + link[0].length && o.subsetOf === undefined);
+    const next = out.find((o) => o.start === q + link[0].length && o.subsetOf === undefined);
     if (!next || out.some((o) => o.start <= c.m.start && c.m.start < o.end)) continue;
     out.push({ start: c.m.qualStart, end: c.whoEnd, numStart: c.m.start, numEnd: c.m.end, kind: next.kind, value: c.m.value, qualifier: c.m.qualifier, ...(c.m.vague ? { vague: c.m.vague } : {}), who: { start: c.whoStart, end: c.whoEnd } });
+    for (const one of members) out.push({ start: one.start, end: one.end, numStart: one.start, numEnd: one.end, kind: next.kind, value: 1, qualifier: 'exact', who: one.who });
   }
 }
