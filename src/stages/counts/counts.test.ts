@@ -311,3 +311,8 @@ test('a list of victim groups shares the verb: every group is counted, none insi
   const killed = run('Four farmers, a teenage boy and two herders were killed in the raid.');
   assert.deepEqual(killed.map((c) => `${c.value} ${c.who}${c.subsetOf ? ' (part)' : ''}`), ['4 farmers', '1 teenage boy', '2 herders']);
 });
+
+test('a who phrase never runs over a verb: "9 of the injured were reservists" is no death toll', () => {
+  const counts = run('Three of the 10 initially killed and 9 of the injured were reservists.');
+  assert.ok(!counts.some((c) => c.value === 9), counts.map((c) => `${brief(c)} ${c.who}`).join(' | '));
+});

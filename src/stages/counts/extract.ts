@@ -63,6 +63,8 @@ function whoAt(p: CountPatterns, s: string, from: number, re: RegExp = p.who): {
   const m = re.exec(s.slice(from));
   if (!m) return undefined;
   const lead = m[0].length - m[0].trimStart().length;
+  // "11 of the injured were members": a who phrase never runs over a verb
+  if (/(?<![\p{L}])(?:were|was|are|is|been|have|has|had)(?![\p{L}])/iu.test(m[0])) return undefined;
   return { start: from + lead, end: from + m[0].length };
 }
 
