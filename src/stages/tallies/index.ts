@@ -39,10 +39,33 @@ export function tallyKind(kind: CountKind, counts: CasualtyCount[], groups?: Vic
   const claims = counts.map(claim);
   // "a local commander was also killed": more victims on top of those counted before
   const more = counts.filter(toldAsMore);
-  const rest = counts.filter((c) => !more.includes(c));
+  const rest = sentenceLists(counts.filter((c) => !more.includes(c)), groups);
   const parts = [...(rest.length ? bySides(rest, groups) : []), ...more.map((c) => reconcile([c]))];
   const sum = (k: 'low' | 'best' | 'high') => parts.reduce((n, s) => n + s[k], 0);
   return { kind, low: sum('low'), best: sum('best'), high: sum('high'), claims };
+}
+
+/**
+ * "five women, a girl and two men were injured": figures for different victims in one sentence,
+ * on one side and from one source, are one list of people, not rival claims; they stand as
+ * their sum.
+ */
+function sentenceLists(counts: CasualtyCount[], groups?: VictimGroups): CasualtyCount[] {
+  const key = (c: CasualtyCount) => `${c.sentence}\u0000${c.claimant ? (c.claimant.name ?? c.claimant.span.text) : ''}`;
+  const lists = new Map<string, CasualtyCount[]>();
+  for (const c of counts) lists.set(key(c), [...(lists.get(key(c)) ?? []), c]);
+  const out: CasualtyCount[] = [];
+  for (const list of lists.values()) {
+    const sides = new Set(list.map((c) => groups?.groupOf(c.who)));
+    // known, different sides are added up side by side already
+    // a toll or total ("bringing the death toll to 10") holds the others; every member names its victims
+    if (list.length < 2 || list.some((c) => !c.whoSpan || /\b(?:toll|total|bringing)\b/i.test(c.span.text)) || new Set(list.map((c) => c.who.toLowerCase())).size < list.length || (sides.size > 1 && !sides.has(undefined))) {
+      out.push(...list);
+      continue;
+    }
+    out.push({ ...list[0]!, value: list.reduce((n, c) => n + c.value, 0), who: sides.size === 1 ? list[0]!.who : 'people' });
+  }
+  return out;
 }
 
 function bySides(counts: CasualtyCount[], groups?: VictimGroups): { low: number; best: number; high: number }[] {
@@ -71,7 +94,7 @@ export function tallyCounts(counts: readonly CasualtyCount[], restatements: read
 export function createTallyStage(groups: VictimGroups = loadVictimGroups()): Stage {
   return {
     name: 'tallies',
-    version: `2.${groups.version}`,
+    version: `3.${groups.version}`,
     requires: ['counts', 'restatements', 'background'],
     provides: ['tallies'],
     run(doc) {

@@ -12,6 +12,7 @@ function count(value: number, extra: Partial<CasualtyCount> = {}): CasualtyCount
   return { id: `c${n++}`, span, numberSpan: span, kind: 'killed', value, qualifier: 'exact', who: 'people', claimant: null, sentence: n, ...extra };
 }
 const claimant = (name: string) => ({ span: { start: 0, end: 1, text: name }, name });
+const span = (text: string) => ({ start: 0, end: text.length, text });
 
 test('parts claimed by two sides that add up to the reported total give one figure', () => {
   const [t] = tallyCounts([count(29, { qualifier: 'at_least' }), count(27, { claimant: claimant('separatists') }), count(2, { claimant: claimant('Azerbaijan') })], [], []);
@@ -61,4 +62,15 @@ test('victims told as more ("was also killed") add to the toll', () => {
   const commander = count(1, { who: 'local commander', span: { start: 30, end: 62, text: 'commander, was also reportedly killed' } });
   const [t] = tallyCounts([general, commander], [], [], loadVictimGroups());
   assert.deepEqual([t!.low, t!.best, t!.high, t!.claims.length], [2, 2, 2, 2]);
+});
+
+test('figures for different victims in one sentence and from one source are one list and add up', () => {
+  const women = count(5, { kind: 'injured', who: 'women', whoSpan: span('women'), sentence: 40 });
+  const girl = count(1, { kind: 'injured', who: '9-year-old girl', whoSpan: span('girl'), sentence: 40 });
+  const men = count(2, { kind: 'injured', who: 'men', whoSpan: span('men'), sentence: 40 });
+  const [t] = tallyCounts([women, girl, men], [], []);
+  assert.equal(t!.best, 8);
+  // the same victims in two sentences remain rival claims
+  const [u] = tallyCounts([count(5, { who: 'people', sentence: 41 }), count(5, { who: 'people', sentence: 42 })], [], []);
+  assert.equal(u!.best, 5);
 });
