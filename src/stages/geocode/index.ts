@@ -49,6 +49,9 @@ interface Mention {
   hints: MentionHints;
 }
 
+/** what may lie between two halves of one place name: a space, or a Romance "de"/"del"/"de la"/"do"/"da" */
+const NAME_JOINT = /^ (?:(?:de|del|de la|de los|de las|do|da|dos|das|di) )?$/;
+
 /** The words to look up: without a leading "the" or a possessive "'s". */
 function lookupRange(text: string, start: number, end: number): [number, number] {
   const s = text.slice(start, end);
@@ -211,10 +214,11 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
 
   const placeEntities = entities.filter((e) => PLACE_TYPES.has(e.type) && e.type !== 'NORP');
   const joinedTo = new Map<Entity, Entity>();
-  // "Dera" + "Ismail Khan": one name the tagger cut in two, when the whole is a known place
+  // "Dera" + "Ismail Khan", "Valle" + "Cauca" in "Valle del Cauca": one name the tagger cut in
+  // two, when the whole is a known place
   placeEntities.forEach((e, i) => {
     const next = placeEntities[i + 1];
-    if (!next || text.slice(e.span.end, next.span.start) !== ' ') return;
+    if (!next || !NAME_JOINT.test(text.slice(e.span.end, next.span.start))) return;
     const whole = gz.lookup(text.slice(e.span.start, next.span.end)).filter((x) => x.match === 'name');
     if (placeStrength(whole) >= 1) joinedTo.set(e, next);
   });
@@ -345,8 +349,9 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
     // 4: short names as written (case-fit.ts); streets named after far towns; "X of Y", "the X area of Y"; "the X and Y regions"; Arabic spelling variants (transliteration.ts)
     // 5: an unknown name the words say is no place (an office, a person in apposition, a source, a people) does not stand for the focus
     // 6: one mention saying a name is no place speaks for all its mentions; a weak village reading of such a name is dropped too; a one-word name listed among peoples or organisations is one of them (not-place.ts)
-    // 7: a place name the tagger cut in two is read whole; 8: a seat spelt with fewer doubled letters than its division names it ("Odesa region")
-    version: '8',
+    // 7: a place name the tagger cut in two is read whole ("Valle del Cauca" too, 9); 8: a seat spelt with fewer doubled letters than its division names it ("Odesa region")
+    // 9: "the Red Sea" is the sea, not a division named after it
+    version: '9',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {

@@ -47,6 +47,7 @@ const SEAT_HOMONYM_BONUS = 1;
 /** the head of a longer name that is a city this big ("İstanbul Atatürk Airport") is known far from the story */
 const WELL_KNOWN_POPULATION = 1_000_000;
 const WIDE_AREA_CODES = new Set(['CONT', 'RGN', 'SEA', 'OCN', 'GULF', 'STRT']);
+const WATER_CODES = new Set(['SEA', 'OCN', 'GULF', 'STRT']);
 const DEFINITE_AREA_PENALTY = -6;
 export const STRAY_REASON = 'stray-village';
 
@@ -123,7 +124,9 @@ export function rankGroups(groups: GroupInput[], links: LinkInput[]): RankedCand
         if (b) (score += b), reasons.push(`pattern:settlement ${b > 0 ? '+' : ''}${b}`);
       }
       // "the Pacific", "the Atlantic": the ocean or the region, not a town that bears its name
-      if (e.featureClass === 'P' && g.hints.some((h) => h.definite) && g.entries.some((a) => WIDE_AREA_CODES.has(a.featureCode))) {
+      // "the Red Sea" off Yemen: the sea, not Sudan's Red Sea state named after it ("Red Sea state" says division)
+      const namedAfterWater = !division && (e.featureCode === 'ADM1' || e.featureCode === 'ADM2') && g.entries.some((a) => WATER_CODES.has(a.featureCode));
+      if ((e.featureClass === 'P' || namedAfterWater) && g.hints.some((h) => h.definite) && g.entries.some((a) => WIDE_AREA_CODES.has(a.featureCode))) {
         score += DEFINITE_AREA_PENALTY;
         reasons.push(`pattern:the-area ${DEFINITE_AREA_PENALTY}`);
       }

@@ -158,3 +158,16 @@ test('a seat spelt with one letter fewer than its division still names it ("Odes
   const ps = geocodeSentence('Drones were shot down over the Mykolaiv, Odesa and Kirovohrad regions.', [['Mykolaiv', 'GPE'], ['Odesa', 'GPE'], ['Kirovohrad', 'GPE']]);
   assert.equal(placeAt(ps, 'Odesa').resolved?.featureCode, 'ADM1');
 });
+
+test('"Valle" + "Cauca" in "Valle del Cauca" is one name', { skip }, () => {
+  const ps = geocodeSentence('Dissidents attacked a patrol in Valle del Cauca on Monday.', [['Valle', 'GPE'], ['Cauca', 'GPE']]);
+  assert.equal(ps.length, 1);
+  assert.equal(ps[0]!.resolved?.name, 'Valle del Cauca');
+});
+
+test('"the Red Sea" is the sea, not a division named after it; "Red Sea state" is the division', { skip }, () => {
+  const sea = geocodeSentence('Rebels fired missiles at a tanker in the Red Sea on Sunday.', [['Red Sea', 'LOC']]);
+  assert.equal(placeAt(sea, 'Red Sea').resolved?.featureCode, 'SEA');
+  const state = geocodeSentence('Floods cut roads in Red Sea state on Sunday.', [['Red Sea', 'GPE']]);
+  assert.equal(placeAt(state, 'Red Sea').resolved?.featureCode, 'ADM1');
+});
