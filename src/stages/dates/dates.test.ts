@@ -247,3 +247,9 @@ test('"the fall of" a city or a state is no season; "the fall of 2019" is', () =
   assert.deepEqual(values('Looting spread after the fall of the old regime and the fall of Harmak.'), []);
   assert.deepEqual(values('The talks resumed in the fall of 2019.'), ['2019-FA']);
 });
+
+test('the second weekday of a span comes after the first ("from Friday through Tuesday")', () => {
+  // published on a Friday: the span starts that day, so its Tuesday is the coming one
+  const { dates } = run('The government on Thursday issued a ban on public gatherings lasting from Friday through Tuesday.', '2023-09-22');
+  assert.deepEqual(dates.map((d) => d.value), ['2023-09-21', '2023-09-22', '2023-09-26']);
+});

@@ -6,7 +6,7 @@ import { parseIsoDay } from './calendar.js';
 import { SentenceContext } from './context.js';
 import { defaultDateLexicon, type DateLexicon } from './lexicon.js';
 import { resolveSem, updateRef } from './resolve.js';
-import { UNANCHORED, type RefTime, type Resolved } from './resolved.js';
+import { UNANCHORED, withDayParts, type RefTime, type Resolved } from './resolved.js';
 import { DateGrammar } from './scan.js';
 import type { Candidate } from './sem.js';
 
@@ -64,6 +64,22 @@ function namesNoDate(text: string, c: Candidate, lex: DateLexicon): boolean {
 
 function dayOf(r: Resolved): number | undefined {
   return r.range && DAY_PRECISIONS.has(r.precision ?? '') ? parseIsoDay(r.range.start) : undefined;
+}
+
+const WEEKDAY_SPAN_GAP = /^\s*(?:to|until|till|through|thru|-|–)\s*$/i;
+
+/** "protests lasting from Friday through Tuesday": the second weekday of a span comes after the first */
+function weekdaySpansForward(stext: string, cands: readonly Candidate[], results: Map<Candidate, Resolved>): void {
+  for (let i = 0; i + 1 < cands.length; i++) {
+    const a = cands[i]!;
+    const b = cands[i + 1]!;
+    const ra = results.get(a);
+    const rb = results.get(b);
+    if (a.sem.kind !== 'weekday' || b.sem.kind !== 'weekday' || !ra || !rb || !WEEKDAY_SPAN_GAP.test(stext.slice(a.end, b.start))) continue;
+    const da = dayOf(ra);
+    const db = dayOf(rb);
+    if (da !== undefined && db !== undefined && db < da) results.set(b, withDayParts(db + 7 * Math.ceil((da - db) / 7), b.sem, true));
+  }
 }
 
 /** A day closing a reporting clause ("residents said on Sunday.", "told Reuters on Sunday, adding"). */
@@ -128,6 +144,7 @@ export function extractTimeExpressions(
       }
       run(c, dct, nearest?.day);
     }
+    weekdaySpansForward(stext, cands, results);
     for (const c of cands) {
       const r = results.get(c);
       if (!r) continue;
@@ -154,8 +171,8 @@ export function createDatesStage(options: DatesOptions = {}): Stage {
   let grammar: DateGrammar | undefined;
   return {
     name: STAGE,
-    // 4: named days ("Bloody Sunday"), "on a Friday", clock times read as years; the year of a past account; 5: "2.10pm", "3.05 p.m."; 6: the day of a report does not move the account's day; 7: "the fall of X" is no season
-    version: '7',
+    // 4: named days ("Bloody Sunday"), "on a Friday", clock times read as years; the year of a past account; 5: "2.10pm", "3.05 p.m."; 6: the day of a report does not move the account's day; 7: "the fall of X" is no season; 8: "from Friday through Tuesday" runs forward
+    version: '8',
     requires: ['sentences'],
     provides: ['dates'],
     run(doc) {
