@@ -1,4 +1,5 @@
 import { matchAll } from '../../core/match-all.js';
+import { isLetter, isLowerOrDigit, matchesAtCaseChanges } from './case-change.js';
 
 /**
  * Text scraped from web pages often loses the line breaks between blocks: a sentence runs
@@ -36,8 +37,12 @@ const CAMEL_NAMES = new Set(['LinkedIn', 'MoveOn', 'NowThis', 'CheckIn', 'SignIn
  * or have a single lower-case letter first ("iPhone", "eBay").
  */
 const LOWER_GLUE = new RegExp(`${WORD_START}[\\p{Ll}\\d]{2,}\\p{Ll}(?=\\p{Lu}\\p{Ll}|[AI] |${DATELINE})`, 'gu');
+/** LOWER_GLUE tried at one place: its match is the whole [\p{Ll}\d] run before a capital */
+const LOWER_GLUE_AT = new RegExp(LOWER_GLUE.source, 'uy');
 /** a capitalised word glued to a sentence starter or a dateline ("SyriaThe", "PrioritiesLONDON —") */
 const CAPITAL_GLUE = new RegExp(`\\p{Lu}(?<!${NOT_BEFORE_WORD}\\p{Lu})\\p{L}+\\p{Ll}(?=(?:${CLOSED_STARTERS})(?![\\p{L}\\p{M}\\d])|${DATELINE})`, 'gu');
+/** CAPITAL_GLUE tried at one place: its match starts a run of letters and ends before a capital in it */
+const CAPITAL_GLUE_AT = new RegExp(CAPITAL_GLUE.source, 'uy');
 /** the starters of three letters or more: "NASA" and "NDAs" end in shorter ones */
 const LONG_STARTERS = CLOSED_STARTERS.split('|').filter((w) => w.length >= 3).join('|');
 /** an abbreviation or unit glued to a sentence starter ("9.8MBThe speech") */
@@ -76,16 +81,22 @@ function sentenceGluePoints(raw: string, points: GluePoints): void {
 const HEADLINE_REACH = 300;
 
 function lineGluePoints(raw: string, points: GluePoints): void {
-  const lineAfter = (re: RegExp, skip?: (word: string, end: number) => boolean) => {
-    for (const m of matchAll(re, raw)) {
+  const lineAfter = (re: RegExp, skip?: (word: string, end: number) => boolean, matches = matchAll(re, raw)) => {
+    for (const m of matches) {
       const end = m.index! + m[0].length;
       const dateline = /^\p{Lu}{3}/u.test(raw.slice(end, end + 3));
       if (!skip?.(m[0], end) && (!dateline || end <= HEADLINE_REACH || re === CAPS_GLUE)) points.set(end, '\n');
     }
   };
-  lineAfter(LOWER_GLUE);
+  // each match of these two ends at a lower-case letter before a capital (every word they look
+  // ahead for starts with one), and starts where its run of letters does (case-change.ts)
+  lineAfter(LOWER_GLUE, undefined, matchesAtCaseChanges(raw, LOWER_GLUE_AT, isLowerOrDigit));
   lineAfter(CAPS_GLUE);
-  lineAfter(CAPITAL_GLUE, (word, end) => [...CAMEL_NAMES].some((n) => n.startsWith(word) && raw.startsWith(n, end - word.length)));
+  lineAfter(
+    CAPITAL_GLUE,
+    (word, end) => [...CAMEL_NAMES].some((n) => n.startsWith(word) && raw.startsWith(n, end - word.length)),
+    matchesAtCaseChanges(raw, CAPITAL_GLUE_AT, isLetter),
+  );
   for (const m of matchAll(QUOTED_HEADING, raw)) {
     points.set(m.index!, '\n');
     points.set(m.index! + m[0].length, '\n');
