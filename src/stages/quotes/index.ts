@@ -115,7 +115,17 @@ export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpee
       diagnostics.push(diagnostic(STAGE, 'quote-unclosed', 'warning', 'quotation mark not closed: the quote is cut at the paragraph end', makeSpan(text, q.outerStart, q.outerEnd)));
     }
   });
-  for (const r of findReported(ctx)) candidates.push({ start: r.start, end: r.end, direct: false, speaker: r.speaker, cue: r.cue, closed: true });
+  const reported = findReported(ctx);
+  for (const r of reported) candidates.push({ start: r.start, end: r.end, direct: false, speaker: r.speaker, cue: r.cue, closed: true });
+  // 'A statement … said that the ministers had met. "They deplored the slaughter …"': a quote that is
+  // a sentence of its own, with no speaker, goes on with what the sentence before reported
+  marked.forEach((q, i) => {
+    const c = candidates.find((x) => x.direct && x.start === q.start);
+    if (!c || c.speaker || direct[i] || !(wholeSentence(ctx, q) || standsAlone(ctx, q))) return;
+    const before = ctx.sentenceOf(q.outerStart) - 1;
+    const r = reported.find((x) => x.sentence === before && x.end <= q.outerStart);
+    if (r && ctx.text.slice(r.end, q.outerStart).split('\n').length <= 2) c.speaker = r.speaker;
+  });
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
 
   const resolver = new SpeakerResolver(ctx);
@@ -135,7 +145,7 @@ export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpee
 export function createQuotesStage(options: { lexicon?: SpeechLexicon } = {}): Stage {
   return {
     name: STAGE,
-    version: '10',
+    version: '11',
     requires: ['sentences', 'tokens', 'entities', 'actors'],
     provides: ['quotes', 'statements'],
     run(doc) {

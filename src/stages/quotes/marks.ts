@@ -131,6 +131,13 @@ export function findMarkedQuotes(text: string): MarkedQuote[] {
       }
       if (m.style !== open.style) continue; // nested quote of the other style
       const isAscii = text[m.at] === '"' || text[m.at] === "'";
+      // 'hours."This will be …crimes." He added': a paragraph break lost between a quote and its
+      // continuation leaves one straight mark for both
+      if (open.depth === 0 && gluedReopener(text, m, marks.slice(k + 1))) {
+        emit(open, m.at, m.at + m.len, true);
+        open = { style: m.style, contentStart: m.at + m.len, outerStart: m.at, group: open.group, fragment: open.fragment + 1, depth: 0 };
+        continue;
+      }
       if (m.canClose && (isAscii || !m.canOpen || open.depth === 0 && !laterCloser(marks, k, open.style))) {
         if (open.depth > 0 && !isAscii) {
           open.depth--;
@@ -183,4 +190,15 @@ function spacedOpener(text: string, m: Mark, rest: Mark[]): boolean {
   if (text[m.at] !== '"' || !/[.!?]/.test(text[m.at - 1] ?? '') || !/^ [\p{Lu}]/u.test(text.slice(m.at + 1, m.at + 3))) return false;
   const straight = rest.filter((n) => text[n.at] === '"').length;
   return straight >= 2 && straight % 2 === 0;
+}
+
+/**
+ * A straight mark between a sentence's end and the next sentence ('hours."This', or 'hours." This'
+ * once a space was put back) that reopens: an odd number of straight marks follows, the next of
+ * them a closer. A real closer leaves them paired, or the next one opens a new quote.
+ */
+function gluedReopener(text: string, m: Mark, rest: Mark[]): boolean {
+  if (text[m.at] !== '"' || !/[.!?]/.test(text[m.at - 1] ?? '') || !/^ ?\p{Lu}/u.test(text.slice(m.at + 1, m.at + 3))) return false;
+  const straight = rest.filter((n) => text[n.at] === '"');
+  return straight.length % 2 === 1 && straight[0]!.canClose && !straight[0]!.canOpen;
 }

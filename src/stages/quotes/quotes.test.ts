@@ -137,3 +137,20 @@ test('a deed after "agreed to" is not reported speech; "agreed that" still is', 
   const said = 'The two foreign ministers agreed that the border crossing at Tarvik should reopen.';
   assert.deepEqual(run(said).quotes.filter((q) => !q.direct).map((q) => q.span.text), ['the border crossing at Tarvik should reopen']);
 });
+
+test('a quote continued after a lost paragraph break keeps its second part and speaker', () => {
+  const t = 'The mayor said: "We will answer these attacks within hours."This will be a long operation to find those behind these crimes." He added that schools would stay shut.';
+  const direct = run(t).quotes.filter((q) => q.direct);
+  assert.deepEqual(direct.map((q) => q.span.text), ['We will answer these attacks within hours.', 'This will be a long operation to find those behind these crimes.']);
+  // one speaker for both parts: the attribution after the last one ("He added")
+  assert.deepEqual(direct.map((q) => q.speaker?.span.text), ['He', 'He']);
+  // a real closer, then a new quote: nothing between them is quoted
+  const two = 'The mayor said: "We will win." He then added: "The fight goes on."';
+  assert.deepEqual(directTexts(two), ['We will win.', 'The fight goes on.']);
+});
+
+test('a quote standing as its own sentence after reported speech goes on with that speaker', () => {
+  const t = 'A statement from the district council said the elders had met overnight. "They condemned the killing of the herders and called for calm."';
+  const q = run(t).quotes.find((x) => x.direct)!;
+  assert.equal(q.speaker?.span.text, 'A statement from the district council');
+});
