@@ -168,3 +168,14 @@ test('tagger slips fixed: a named day, a plural acronym, a room number, a people
   for (const want of ['EVENT:Bloody Sunday', 'NORP:Dargins', 'NORP:Kumyks', 'GPE:Halden', 'PERSON:Mara Vell']) assert.ok(got.includes(want), `${want} in ${got.join(' | ')}`);
   assert.ok(!got.some((g) => /UAVs|Room|Defense|ORG:Bloody/.test(g)), got.join(' | '));
 });
+
+test('a one-word name before a vehicle or weapon is its maker', () => {
+  const text = 'Witnesses said the fighters drove a Dorran truck into the gate.';
+  const label = { Dorran: 'PER' } as const;
+  const tagger: NerTaggerService = {
+    tagDocument: () => [],
+    recogniseText: (t) => Object.entries(label).map(([name, l]) => ({ start: t.indexOf(name), end: t.indexOf(name) + name.length, label: l })),
+  };
+  const got = pairs(entities(text, { nerTagger: tagger }));
+  for (const want of ['ORG:Dorran']) assert.ok(got.includes(want), `${want} in ${got.join(' | ')}`);
+});

@@ -14,7 +14,7 @@ export { recogniseEntities } from './recognise.js';
 export function createEntitiesStage(options: { dictionary?: ActorDictionary } = {}): Stage {
   return {
     name: 'entities',
-    version: '6',
+    version: '7',
     requires: ['sentences', 'tokens'],
     provides: ['entities'],
     run(doc, services) {

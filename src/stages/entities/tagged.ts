@@ -130,6 +130,8 @@ const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
 /** a room, gate or flight and its number is no person: "Room 25", "Gate 4" (a surname and a score is, in sports results) */
 const NUMBERED_THING = /^(?:Room|Gate|Flight|Route|Highway|Block|Ward|Platform|Terminal|Bus|Building|Hall|Floor|Cell|Unit|Apartment|Suite|Lot|Exit|Sector|Pier|Bay|Bed|Car|Train|Line)$/;
 const NEXT_NUMBER = /^ \d/;
+/** "a Ryder truck", "a Kalashnikov rifle": a one-word name before the thing is its maker, not a person */
+const PRODUCT_NOUNS = new Set(['truck', 'trucks', 'van', 'vans', 'car', 'cars', 'bus', 'jeep', 'pickup', 'lorry', 'sedan', 'motorcycle', 'rifle', 'rifles', 'pistol', 'helicopter', 'helicopters', 'jet', 'jets', 'aircraft', 'drone', 'drones', 'missile', 'missiles', 'tanker']);
 /** "the district of Barking", "the town of Redfield": the name after these is a place */
 const PLACE_NOUNS_BEFORE_OF = new Set(['district', 'city', 'town', 'village', 'suburb', 'borough', 'municipality', 'hamlet', 'neighbourhood', 'neighborhood']);
 /** a ministry's portfolio a tagger runs into the minister's name: "Secretary of Defense Ash Carter" */
@@ -204,6 +206,7 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
     if (portfolio) return [{ start: start + portfolio[0].length, end, type: 'PERSON' }];
   }
   if (type === 'PERSON' && NUMBERED_THING.test(name) && NEXT_NUMBER.test(text.slice(end, end + 2))) return [];
+  if (type === 'PERSON' && !name.includes(' ') && PRODUCT_NOUNS.has(next) && !known.length) type = 'ORG';
   // "Dargins, Kumyks and Lezgins", "an Afghani": a people the dictionary knows, whatever the tagger's label
   if ((type === 'ORG' || type === 'GPE' || type === 'LOC') && known.length && known.every((k) => (k.kind === 'group' && k.group.kind !== 'political') || k.kind === 'demonym')) type = 'NORP';
   else if ((type === 'PERSON' || type === 'ORG') && prev1 === 'of' && PLACE_NOUNS_BEFORE_OF.has(prev2) && !known.some((k) => k.kind === 'org' || k.kind === 'orgName')) type = 'GPE';
