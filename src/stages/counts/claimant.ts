@@ -18,7 +18,7 @@ const TRAILING = new Set(['also', 'later', 'has', 'have', 'had', 'earlier', 'pre
 // "claimed responsibility", "claimed the lives of": not a claim about a number
 const NOT_A_CLAIM = /^\s+(?:responsibility|credit|the\s+lives|lives|victory)/iu;
 
-// "police and local residents said": "and" after one of these joins two claimants, not two clauses
+// "police and witnesses said": "and" after one of these joins two claimants, not two clauses
 const CLAIMANT_HEADS = new Set(['police', 'officials', 'authorities', 'army', 'military', 'ministry', 'spokesman', 'spokeswoman', 'spokesperson', 'sources', 'medics', 'doctors', 'rescuers', 'government', 'officers', 'commanders', 'governor', 'mayor', 'witnesses']);
 const claimantBefore = (s: string, at: number) => CLAIMANT_HEADS.has(/(\p{L}+)\s*$/u.exec(s.slice(Math.max(0, at - 20), at))?.[1]?.toLowerCase() ?? '');
 

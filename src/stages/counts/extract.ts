@@ -34,7 +34,7 @@ const CLAUSE_BREAK = /;\s+/gu;
 const KILLED_OR_WOUNDED = /^\s+(?:or|and\/or)\s+(?:\p{L}+ly\s+)?(?:wounded|injured|hurt|maimed)(?![\p{L}])/iu;
 const SUBSET_OF_KIND = /^\s+of\s+(?:the|those|these)\s*$/iu;
 const IN_HOSPITAL = /^\s+(?:in|at)\s+(?:(?:a|the|local|nearby)\s+)?hospitals?(?![\p{L}])/iu;
-/** "Two of the wounded later died": the injured who died since are dead (the who is the wounded) */
+/** "Three of the injured later died": the injured who died since are dead (the who is the wounded) */
 const DIED_OF_WOUNDED = /^\s+of\s+(?<who>(?:the|those)\s+(?:wounded|injured|hurt))(?:\s+(?:later|since|subsequently|eventually|also|have|has|had|\p{L}+ly))*\s+(?:died|succumbed)(?![\p{L}])/diu;
 /** "some 60 more were taken to hospital": a number with a verb group of its own is no list member */
 const OWN_VERB = /^\s*(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+\p{L}/iu;
@@ -63,7 +63,7 @@ function whoAt(p: CountPatterns, s: string, from: number, re: RegExp = p.who): {
   const m = re.exec(s.slice(from));
   if (!m) return undefined;
   const lead = m[0].length - m[0].trimStart().length;
-  // "11 of the injured were members": a who phrase never runs over a verb
+  // "9 of the injured were reservists": a who phrase never runs over a verb
   if (/(?<![\p{L}])(?:were|was|are|is|been|have|has|had)(?![\p{L}])/iu.test(m[0])) return undefined;
   return { start: from + lead, end: from + m[0].length };
 }
@@ -245,7 +245,7 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
   return out;
 }
 
-/** ", a 10-year-old girl and four men were": after a group, more groups with numbers, the last right before the verb. */
+/** ", a 9-year-old girl and two men were": after a group, more groups with numbers, the last right before the verb. */
 function listOfGroups(s: string, from: number, to: number, mentions: readonly NumberMention[]): boolean {
   const comma = /^\s*,\s+/u.exec(s.slice(from, to));
   if (!comma || !mentions.some((o) => o.start === from + comma[0].length)) return false;
@@ -306,7 +306,7 @@ function inherit(s: string, out: RawCount[], candidates: Candidate[], singles: r
   }
   close();
   // "5-7 local policemen and 2 militia members were killed": a coordinated subject shares the verb
-  // "eight women, a 10-year-old girl and four men were injured": a list of groups shares it too
+  // "five women, a 9-year-old girl and two men were injured": a list of groups shares it too
   for (const c of leftover.reverse()) {
     let q = c.whoEnd;
     const members: ListSingle[] = [];

@@ -45,7 +45,7 @@ export function singleVictimCounts(s: string, p: CountPatterns, out: RawCount[])
       const end = start + m[0].length;
       if (out.some((c) => c.start < end && start < c.end) || testBefore(ALLEGED_ACT, s, start)) continue;
       let w = m.indices?.groups?.who ?? [start + m[0].indexOf(m.groups!.who!), start + m[0].indexOf(m.groups!.who!) + m.groups!.who!.length];
-      // a case-blind name pattern also reads "shot dead in their car", "shot dead on Friday": a place or a time, no victim
+      // a case-blind name pattern also reads "shot dead in his shop", "shot dead on Monday": a place or a time, no victim
       // ("X was shot dead in …" still counts the one subject: "was" says there is one)
       if (NOT_A_VICTIM.test(s.slice(w[0], w[1]))) {
         const verbEnd = start + m[0].slice(0, w[0] - start).trimEnd().length;

@@ -122,19 +122,19 @@ const OFFICE_HEADS = new Set(['minister', 'ministry', 'secretary', 'department',
 const INSTITUTIONS = new Set(['Hospital', 'University', 'Universidad', 'Universitario', 'College', 'School', 'Institute', 'Academy', 'Ministry']);
 const STREET_HEADS = new Set(['Rue', 'Faubourg', 'Avenida', 'Calle', 'Via', 'Piazza', 'Place', 'Boulevard']);
 const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
-/** a word that makes the weekday after it a day's name: "Bloody Friday", "Good Friday", "Black Monday" */
+/** a word that makes the weekday after it a day's name: "Bloody Sunday", "Good Friday", "Black Monday" */
 const NAMED_DAY_HEAD = /^(?:Bloody|Black|Good|Holy|Great|Red|Blue|Ash|Palm|Maundy|Easter|Cyber|Super|Clean|Shrove)$/;
 const NEXT_WEEKDAY = /^ (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 /** a plural of an acronym is a common noun: "UAVs", "IEDs", "NGOs", "MPs" */
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
-/** a room, gate or flight and its number is no person: "Room 25", "Gate 4" (a surname and a score is, in sports results) */
+/** a room, gate or flight and its number is no person: "Room 12", "Gate 4" (a surname and a score is, in sports results) */
 const NUMBERED_THING = /^(?:Room|Gate|Flight|Route|Highway|Block|Ward|Platform|Terminal|Bus|Building|Hall|Floor|Cell|Unit|Apartment|Suite|Lot|Exit|Sector|Pier|Bay|Bed|Car|Train|Line)$/;
 const NEXT_NUMBER = /^ \d/;
-/** "a Ryder truck", "a Kalashnikov rifle": a one-word name before the thing is its maker, not a person */
+/** "a Dorran truck", "a Kalashnikov rifle": a one-word name before the thing is its maker, not a person */
 const PRODUCT_NOUNS = new Set(['truck', 'trucks', 'van', 'vans', 'car', 'cars', 'bus', 'jeep', 'pickup', 'lorry', 'sedan', 'motorcycle', 'rifle', 'rifles', 'pistol', 'helicopter', 'helicopters', 'jet', 'jets', 'aircraft', 'drone', 'drones', 'missile', 'missiles', 'tanker']);
-/** "the district of Barking", "the town of Redfield": the name after these is a place */
+/** "the district of Halden", "the town of Orsk": the name after these is a place */
 const PLACE_NOUNS_BEFORE_OF = new Set(['district', 'city', 'town', 'village', 'suburb', 'borough', 'municipality', 'hamlet', 'neighbourhood', 'neighborhood']);
-/** a ministry's portfolio a tagger runs into the minister's name: "Secretary of Defense Ash Carter" */
+/** a ministry's portfolio a tagger runs into the minister's name: "Secretary of Defense Mara Vell" */
 const PORTFOLIO = /^(?:(?:Homeland|National) Security|(?:Foreign|Home|Veterans|Internal|Interior) Affairs|Defen[cs]e|State|Interior|Health|Justice|Finance|Energy|Education|Agriculture|Commerce|Labou?r|Transportation|Transport|Treasury|War|Trade|Housing) (?=\p{Lu})/u;
 
 /** text run together where a line break was lost: "indicted.GNB Brigade", "reviewA senior", "AfghanistanKANDAHAR" */
@@ -165,7 +165,7 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
   // "on Friday": a day of the week is no one's name
   if (WEEKDAY.test(name)) return [];
   if (PLURAL_ACRONYM.test(name)) return [];
-  // "Bloody Friday": the day's name is an event, the weekday the tagger left out included
+  // "Bloody Sunday": the day's name is an event, the weekday the tagger left out included
   const day = NAMED_DAY_HEAD.test(name) ? NEXT_WEEKDAY.exec(text.slice(end, end + 12)) : null;
   if (day) return [{ start, end: end + day[0].length, type: 'EVENT' }];
   let dateline: TaggedName | undefined;
@@ -207,7 +207,7 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
   }
   if (type === 'PERSON' && NUMBERED_THING.test(name) && NEXT_NUMBER.test(text.slice(end, end + 2))) return [];
   if (type === 'PERSON' && !name.includes(' ') && PRODUCT_NOUNS.has(next) && !known.length) type = 'ORG';
-  // "Dargins, Kumyks and Lezgins", "an Afghani": a people the dictionary knows, whatever the tagger's label
+  // "Avars and Laks", "an Afghani": a people the dictionary knows, whatever the tagger's label
   if ((type === 'ORG' || type === 'GPE' || type === 'LOC') && known.length && known.every((k) => (k.kind === 'group' && k.group.kind !== 'political') || k.kind === 'demonym')) type = 'NORP';
   else if ((type === 'PERSON' || type === 'ORG') && prev1 === 'of' && PLACE_NOUNS_BEFORE_OF.has(prev2) && !known.some((k) => k.kind === 'org' || k.kind === 'orgName')) type = 'GPE';
   // "the Minister of Health": the portfolio is part of a title, not a place or a name

@@ -117,7 +117,7 @@ export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpee
   });
   const reported = findReported(ctx);
   for (const r of reported) candidates.push({ start: r.start, end: r.end, direct: false, speaker: r.speaker, cue: r.cue, closed: true });
-  // 'A statement … said that the ministers had met. "They deplored the slaughter …"': a quote that is
+  // 'A statement … said the elders had met. "They condemned the killing …"': a quote that is
   // a sentence of its own, with no speaker, goes on with what the sentence before reported
   marked.forEach((q, i) => {
     const c = candidates.find((x) => x.direct && x.start === q.start);

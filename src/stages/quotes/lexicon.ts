@@ -8,7 +8,7 @@ export interface SpeechVerb {
   clause: boolean;
   addressee?: boolean;
   particle?: string;
-  /** a to-infinitive after the verb is a deed, not what was said ("agreed to resume talks") */
+  /** a to-infinitive after the verb is a deed, not what was said ("agreed to reopen the border") */
   infinitiveIsAction?: boolean;
 }
 

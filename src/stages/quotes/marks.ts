@@ -131,7 +131,7 @@ export function findMarkedQuotes(text: string): MarkedQuote[] {
       }
       if (m.style !== open.style) continue; // nested quote of the other style
       const isAscii = text[m.at] === '"' || text[m.at] === "'";
-      // 'hours."This will be …crimes." He added': a paragraph break lost between a quote and its
+      // 'by nightfall."Our police will find them." She added': a paragraph break lost between a quote and its
       // continuation leaves one straight mark for both
       if (open.depth === 0 && gluedReopener(text, m, marks.slice(k + 1))) {
         emit(open, m.at, m.at + m.len, true);

@@ -139,11 +139,11 @@ test('a deed after "agreed to" is not reported speech; "agreed that" still is', 
 });
 
 test('a quote continued after a lost paragraph break keeps its second part and speaker', () => {
-  const t = 'The mayor said: "We will answer these attacks within hours."This will be a long operation to find those behind these crimes." He added that schools would stay shut.';
+  const t = 'The mayor said: "We will restore order by nightfall."Our police will find the men behind these arson attacks." She added that schools would stay shut.';
   const direct = run(t).quotes.filter((q) => q.direct);
-  assert.deepEqual(direct.map((q) => q.span.text), ['We will answer these attacks within hours.', 'This will be a long operation to find those behind these crimes.']);
-  // one speaker for both parts: the attribution after the last one ("He added")
-  assert.deepEqual(direct.map((q) => q.speaker?.span.text), ['He', 'He']);
+  assert.deepEqual(direct.map((q) => q.span.text), ['We will restore order by nightfall.', 'Our police will find the men behind these arson attacks.']);
+  // one speaker for both parts: the attribution after the last one ("She added")
+  assert.deepEqual(direct.map((q) => q.speaker?.span.text), ['She', 'She']);
   // a real closer, then a new quote: nothing between them is quoted
   const two = 'The mayor said: "We will win." He then added: "The fight goes on."';
   assert.deepEqual(directTexts(two), ['We will win.', 'The fight goes on.']);

@@ -120,7 +120,7 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
     if (adding?.verb?.clause && tokens[adding.to + 1]?.span.text.toLowerCase() === 'that') (c = adding.to + 2), (that = true);
     // "said on Tuesday the army …": a phrase of the verb's own before the clause is not said ("wrote on X." is all verb)
     if (!that && tokens[c]?.pos === 'ADP') c = afterPhrase(ctx, c, last);
-    // "agreed on Thursday to resume talks": a deed, not speech
+    // "agreed on Friday to reopen the crossing": a deed, not speech
     if (!that && verb.infinitiveIsAction && tokens[c]?.span.text.toLowerCase() === 'to') return undefined;
     // without "that", what follows must be a clause, not an object ("reported Abedi", "called for a meeting")
     if (!that && !startsClause(ctx, c, last)) return undefined;
