@@ -274,3 +274,15 @@ test('"X must do Y, Z said": Z demands it of X', async () => {
   assert.match(demand.source?.span.text ?? '', /opposition leader/);
   assert.match(demand.target?.span.text ?? '', /government/);
 });
+
+test('a relative clause set off by commas has its own time: its deed is history, the main deed keeps the sentence\'s date', async () => {
+  let doc = await analyse("Tarvia's junta, which seized power in a 2021 coup, expelled the French ambassador on Monday.", '2024-03-12');
+  const coup = events(doc).find((e) => e.trigger.text === 'seized');
+  assert.ok(coup);
+  assert.equal(coup.date?.value, '2021');
+  assert.equal(coup.background, true);
+  doc = await analyse('The rebels, who stormed the town in March 2022, arrested three journalists on Monday.', '2024-03-12');
+  const arrest = events(doc).find((e) => e.trigger.text === 'arrested');
+  assert.equal(arrest?.date?.value, '2024-03-11');
+  assert.equal(arrest?.background, false);
+});

@@ -8,7 +8,7 @@ import { participants } from './participants.js';
 import { loadEventsLexicon, type EventsLexicon } from './lexicon.js';
 import { triggerMatcher, type TriggerHit } from './triggers.js';
 import { retagHeadlineVerbs } from './headline-verbs.js';
-import { articleFocus, dateFor, inheritedDate, placeFor } from './where-when.js';
+import { articleFocus, dateFor, inheritedDate, pastRelative, placeFor } from './where-when.js';
 import { modalityOf, modalType } from './modality.js';
 import { legalAuthority } from './authority.js';
 import { protesterBetween, targetFromGrievance } from './protest.js';
@@ -149,7 +149,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
             ...(date ? { date } : {}),
             countIds: [],
             quoteIds: v.quotes.map((q) => q.id),
-            background: isBackground,
+            background: isBackground || pastRelative(v, h, date, published),
           };
           made.push(e);
           // "will support" is a promise, "would boycott" a threat, "will not accept" a refusal

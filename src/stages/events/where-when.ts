@@ -101,8 +101,48 @@ function attributiveElsewhere(v: SentenceView, d: TimeExpression, h: TriggerHit)
   return true;
 }
 
-export function dateFor(v: SentenceView, h: TriggerHit, dates: readonly TimeExpression[], published: string | undefined): EventRecord['date'] {
+/**
+ * The relative clauses set off by commas (", which seized power in a 2023 coup,"), as character
+ * ranges: each has its own time.
+ */
+export function setOffRelatives(v: SentenceView): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let i = 1; i < v.tokens.length; i++) {
+    if (v.tokens[i - 1]!.span.text !== ',' || !v.grammar.relativePronouns.includes(v.tokens[i]!.span.text.toLowerCase())) continue;
+    let j = i + 1;
+    while (j < v.tokens.length && v.tokens[j]!.span.text !== ',') j++;
+    out.push({ start: v.tokens[i]!.span.start, end: v.tokens[j - 1]!.span.end });
+  }
+  return out;
+}
+
+/** Is the event told in a relative clause set off by commas, dated more than two months before publication ("the junta, which seized power in a 2023 coup,")? Such a clause tells history. */
+export function pastRelative(v: SentenceView, h: TriggerHit, date: EventRecord['date'], published: string | undefined): boolean {
+  if (!date || date.fromPublication || !published) return false;
   const tstart = v.tokens[h.first]!.span.start;
+  if (!setOffRelatives(v).some((r) => tstart >= r.start && tstart < r.end)) return false;
+  const value = String(date.value);
+  const start = Date.parse(/^\d{4}$/.test(value) ? `${value}-12-31` : /^\d{4}-\d{2}$/.test(value) ? `${value}-28` : value.slice(0, 10));
+  return Number.isFinite(start) && Date.parse(published) - start > 60 * 86400000;
+}
+
+export function dateFor(v: SentenceView, h: TriggerHit, allDates: readonly TimeExpression[], published: string | undefined): EventRecord['date'] {
+  const tstart = v.tokens[h.first]!.span.start;
+  // "The army, which took power in a 2021 coup, arrested three on Tuesday": inside the relative
+  // clause its own date (even one naming a noun: the coup is its deed), outside it not that one
+  const relatives = setOffRelatives(v);
+  const inside = (x: { start: number }, r: { start: number; end: number }) => x.start >= r.start && x.start < r.end;
+  const own = relatives.find((r) => inside({ start: tstart }, r));
+  const ownDates = own ? allDates.filter((d) => inside(d.span, own)) : [];
+  if (ownDates.length) {
+    const best = [...ownDates].sort((a, b) => Math.abs(a.span.start - tstart) - Math.abs(b.span.start - tstart))[0]!;
+    return { value: best.value, precision: precisionOf(best), timeExpressionId: best.id, fromPublication: false };
+  }
+  // "which seized power in a 2023 coup": a year naming the clause's deed (the time layer leaves it to the noun)
+  const year = own && v.tokens.find((t) => inside(t.span, own) && /^(?:19|20)\d\d$/.test(t.span.text) && t.pos === 'NUM');
+  if (year) return { value: year.span.text, precision: 'year', fromPublication: false };
+  const outside = allDates.filter((d) => !relatives.some((r) => r !== own && inside(d.span, r)));
+  const dates = outside.length || own ? outside : allDates;
   const usable = dates.filter((d) => !attributiveElsewhere(v, d, h));
   const best = [...(usable.length ? usable : dates)].sort((a, b) => Math.abs(a.span.start - tstart) - Math.abs(b.span.start - tstart))[0];
   if (best) return { value: best.value, precision: precisionOf(best), timeExpressionId: best.id, fromPublication: false };
