@@ -67,3 +67,10 @@ test('a witness of the blast in a relative clause is not its doer', async () => 
   assert.ok(blast);
   assert.doesNotMatch(blast.source?.span.text ?? '', /Clara|student/);
 });
+
+test('an actor in another clause did not do a deed named after "before"/"after"', async () => {
+  const doc = await analyse('A spokesman said telephoned warnings were given to the Samaritans and the police at least thirty minutes before each explosion.');
+  const blast = doc.get('events').find((e) => e.trigger.text === 'explosion');
+  assert.ok(blast);
+  assert.doesNotMatch(blast.source?.span.text ?? '', /police|Samaritans/);
+});

@@ -233,6 +233,9 @@ function launches(v: SentenceView, actor: Pick<EventParticipant, 'span'>, first:
   const from = v.tokens.findIndex((t) => t.span.start >= actor.span.end);
   for (let k = from; k >= 0 && k < first; k++) {
     const t = v.tokens[k]!;
+    // "warnings were given to the police thirty minutes before each explosion": another clause's actor
+    const w = t.span.text.toLowerCase();
+    if (v.grammar.clauseBreaks.includes(w) && !v.grammar.relativePronouns.includes(w)) return false;
     if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
     // "its long-threatened invasion": a participle inside the noun phrase modifies the deed
     const prev = v.tokens[k - 1];
