@@ -165,3 +165,11 @@ test('"Opposition leader X criticised the government": the government is of the 
   const ms = actors('Greek officials said Turkish jets entered Greek airspace on Tuesday. Turkey denied it. Opposition leader Nikos Andreou criticised the government for its silence.');
   assert.equal(find(ms, 'government').actor.country, find(ms, 'Opposition leader Nikos Andreou').actor.country);
 });
+
+test('a name the dictionary lacks, right before an armed group\'s noun, names that group', async () => {
+  const pipeline = Pipeline.build(defaultStages().filter((s) => s.name !== 'events'), await loadDefaultServices(), { softwareVersion: 'test' });
+  const doc = pipeline.run(new SitrepDocument('The Kamwina Nsapu militia ambushed a police convoy in Kasai on Sunday.', { publishedAt: '2024-03-12' }));
+  const group = find([...doc.get('actors')], 'Kamwina Nsapu militia');
+  assert.equal(group.actor.sector, 'REB');
+  assert.ok(!group.person, 'a group is no person');
+});

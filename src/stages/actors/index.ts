@@ -14,7 +14,7 @@ export { UNKNOWN_CODE } from './codes.js';
 export function createActorsStage(options: { dictionary?: ActorDictionary } = {}): Stage {
   return {
     name: 'actors',
-    version: '5',
+    version: '6',
     requires: ['sentences', 'tokens', 'entities'],
     provides: ['actors'],
     run(doc, services) {

@@ -7,6 +7,9 @@ import { Coreference, type MentionInfo } from './coreference.js';
 import type { PlaceCountry } from './place-country.js';
 import { actsAsSubject, DETERMINERS, emptyIt, isPossessive, IT_PRONOUNS, PLACE_PREPS, PRONOUNS } from './cues.js';
 
+/** sectors of armed groups: a name right before their noun names the group */
+const ARMED_SECTORS = new Set(['REB', 'INS']);
+
 interface Ctx {
   sentenceCountry?: CountryEntry;
   paragraphCountry?: CountryEntry;
@@ -230,6 +233,14 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     const org = kinds.find((k) => k.kind === 'org') as { org: OrganisationEntry } | undefined;
     // "Abu Sayyaf militants": a group named like a person is the group the dictionary lists
     const orgAsPerson = !!org && e.type === 'PERSON' && !!org.org.armed && !personTitle(i);
+    // "the Kamwina Nsapu militia", "Mai-Mai Yakutumba rebels": a name the dictionary lacks, before an
+    // armed group's noun, names that group (not a person)
+    const groupNoun = !org && (e.type === 'PERSON' || e.type === 'ORG') ? institutionAt(next) : undefined;
+    if (groupNoun && ARMED_SECTORS.has(groupNoun.inst.sector) && !personTitle(i) && !isPossessive(v.word(next))) {
+      const span = makeSpan(text, v.starts[i], v.ends[groupNoun.last]);
+      push(i, groupNoun.last, unknownActor(span.text, groupNoun.inst.sector), 'organisation', { plural: true, armed: true }, { entityId: e.id });
+      return groupNoun.last;
+    }
     if (e.type === 'PERSON' && !orgAsPerson) {
       const name = e.span.text;
       const surname = v.word(last);
