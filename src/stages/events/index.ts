@@ -12,7 +12,7 @@ import { articleFocus, dateFor, inheritedDate, pastRelative, placeFor } from './
 import { modalityOf, modalType } from './modality.js';
 import { legalAuthority } from './authority.js';
 import { protesterBetween, targetFromGrievance } from './protest.js';
-import { withoutOutletAsTarget, withoutQuotedSpeakerAsParticipant, withoutReporterAsAgent, withoutSelfParticipant } from './self-participant.js';
+import { closingAttributionStart, withoutAttributionParticipants, withoutOutletAsTarget, withoutQuotedSpeakerAsParticipant, withoutReporterAsAgent, withoutSelfParticipant } from './self-participant.js';
 import { fillFromContext, perpetratorsIn, underAttack, type Denounced, type Perpetrator } from './context.js';
 
 export { loadEventsLexicon } from './lexicon.js';
@@ -173,8 +173,9 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
           if (accusation) { delete deed.source; denounced.push({ accusation, deed }); }
         }
         // after that pairing, which reads the speaker's place as the deed's: the one quoted recounts, does not act
+        const attribution = closingAttributionStart(sentence.span);
         for (const e of made) {
-          const kept = withoutQuotedSpeakerAsParticipant(e, e.trigger, e.type, v.quotes);
+          const kept = withoutAttributionParticipants(withoutQuotedSpeakerAsParticipant(e, e.trigger, e.type, v.quotes), e.trigger, e.type, attribution);
           if (!kept.source) delete e.source;
           if (!kept.target) delete e.target;
         }

@@ -48,3 +48,11 @@ test('a possessive that stands for the source is not the target ("called on his 
   assert.ok(request, 'the call is a request');
   assert.notEqual(request!.target?.name, request!.source?.name);
 });
+
+test('who tells of a deed in a closing attribution is neither its doer nor its target', async () => {
+  const pipeline = await createDefaultPipeline();
+  const doc = pipeline.run(new SitrepDocument('Gunmen stormed a mosque in the village of Tandi during evening prayers, police and local residents said on Tuesday.', { publishedAt: '2024-07-10' }));
+  const raid = doc.get('events').find((e) => e.type === 'ASSAULT');
+  assert.ok(raid, 'the raid is an assault');
+  for (const side of [raid!.source, raid!.target]) assert.doesNotMatch(side?.span.text ?? '', /police|residents/, side?.span.text);
+});

@@ -80,3 +80,25 @@ export function withoutOutletAsTarget<T extends { target?: EventParticipant }>(s
   return out;
 }
 const TOLD = /\b(?:told|tells?|telling|said\s+to|speaking\s+to|spoke\s+to|interview\s+with)\s+(?:the\s+)?$/i;
+
+/** ", police and local residents said on Monday." closing a sentence: who tells what came before */
+const CLOSING_ATTRIBUTION = /,\s+(?:[\p{L}\p{N}'’.-]+\s+){1,8}?(?:said|says|say|told|reported|confirmed|added|announced)\b[^,.;!?]{0,60}[.!?]?["”’]?\s*$/u;
+
+/** Where a closing attribution clause starts in a sentence, if it has one. */
+export function closingAttributionStart(sentence: Span): number | undefined {
+  const m = CLOSING_ATTRIBUTION.exec(sentence.text);
+  return m ? sentence.start + m.index : undefined;
+}
+
+/**
+ * 'Gunmen stormed a church, killing 12 worshippers, police and local residents said': who tells of
+ * a material act told before a closing attribution is neither its doer nor its target.
+ */
+export function withoutAttributionParticipants<T extends { source?: EventParticipant; target?: EventParticipant }>(sides: T, trigger: Span, type: PloverType, attributionStart: number | undefined): T {
+  if (attributionStart === undefined || isVerbal(type) || trigger.end > attributionStart) return sides;
+  const inClause = (p: EventParticipant) => p.span.start >= attributionStart;
+  const out = { ...sides };
+  if (out.source && inClause(out.source)) delete out.source;
+  if (out.target && inClause(out.target)) delete out.target;
+  return out;
+}
