@@ -1,4 +1,4 @@
-import type { CasualtyCount, CountKind, EventRecord } from '../core/layers/index.js';
+import { claimantName, type CasualtyCount, type CountKind, type EventRecord } from '../core/layers/index.js';
 import type { DocumentJson } from '../serialize/document-json.js';
 
 export interface ReportedArticle {
@@ -69,7 +69,7 @@ function articleClaim(article: ReportedArticle, events: EventRecord[], kind: Cou
   if (!mine.length) return undefined;
   const top = mine.reduce((a, b) => (b.value > a.value ? b : a));
   const meta = article.document.meta;
-  return { articleId: article.id, outlet: meta.outlet, publishedAt: meta.publishedAt, claimant: top.claimant ? (top.claimant.name ?? top.claimant.span.text) : null, value: top.value, qualifier: top.qualifier, countId: top.id };
+  return { articleId: article.id, outlet: meta.outlet, publishedAt: meta.publishedAt, claimant: claimantName(top), value: top.value, qualifier: top.qualifier, countId: top.id };
 }
 
 /**

@@ -71,6 +71,11 @@ export interface CasualtyCount {
   sentence: number;
 }
 
+/** Who claims a count: the claimant's resolved name, else its words; null when the reporter states it. */
+export function claimantName(count: CasualtyCount): string | null {
+  return count.claimant ? (count.claimant.name ?? count.claimant.span.text) : null;
+}
+
 /**
  * A count told as more victims on top of those counted before ("a local commander was also
  * killed", "two more were wounded too"): never the same deaths told again.

@@ -1,7 +1,7 @@
-import { toldAsMore, type CasualtyCount, type NearDuplicateSentence, type Restatement, type Sentence } from '../../core/layers/index.js';
+import { claimantName, toldAsMore, type CasualtyCount, type NearDuplicateSentence, type Restatement, type Sentence } from '../../core/layers/index.js';
 
 const fold = (s: string) => s.toLowerCase().replace(/[‘’`]/g, "'").replace(/\s+/g, ' ').trim();
-const claimantOf = (c: CasualtyCount) => (c.claimant ? fold(c.claimant.name ?? c.claimant.span.text) : '');
+const claimantOf = (c: CasualtyCount) => fold(claimantName(c) ?? '');
 const sameCount = (a: CasualtyCount, b: CasualtyCount) =>
   a.kind === b.kind && a.value === b.value && a.qualifier === b.qualifier && claimantOf(a) === claimantOf(b);
 

@@ -1,4 +1,4 @@
-import { toldAsMore, type BackgroundMark, type CasualtyCount, type CountKind, type CountTally, type Restatement, type TallyClaim } from '../../core/layers/index.js';
+import { claimantName, toldAsMore, type BackgroundMark, type CasualtyCount, type CountKind, type CountTally, type Restatement, type TallyClaim } from '../../core/layers/index.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { loadVictimGroups, type VictimGroups } from './victim-groups.js';
 
@@ -9,7 +9,7 @@ const TALLY_KIND: Partial<Record<CountKind, CountKind>> = { evacuated: 'displace
 const SOFT = new Set(['approximately', 'up_to', 'less_than']);
 
 function claim(c: CasualtyCount): TallyClaim {
-  return { countId: c.id, value: c.value, qualifier: c.qualifier, claimant: c.claimant ? (c.claimant.name ?? c.claimant.span.text) : null, span: c.span };
+  return { countId: c.id, value: c.value, qualifier: c.qualifier, claimant: claimantName(c), span: c.span };
 }
 
 /**
@@ -51,15 +51,17 @@ export function tallyKind(kind: CountKind, counts: CasualtyCount[], groups?: Vic
  * their sum.
  */
 function sentenceLists(counts: CasualtyCount[], groups?: VictimGroups): CasualtyCount[] {
-  const key = (c: CasualtyCount) => `${c.sentence}\u0000${c.claimant ? (c.claimant.name ?? c.claimant.span.text) : ''}`;
+  const key = (c: CasualtyCount) => `${c.sentence}\u0000${claimantName(c) ?? ''}`;
   const lists = new Map<string, CasualtyCount[]>();
   for (const c of counts) lists.set(key(c), [...(lists.get(key(c)) ?? []), c]);
   const out: CasualtyCount[] = [];
   for (const list of lists.values()) {
     const sides = new Set(list.map((c) => groups?.groupOf(c.who)));
-    // known, different sides are added up side by side already
-    // a toll or total ("bringing the death toll to 10") holds the others; every member names its victims
-    if (list.length < 2 || list.some((c) => !c.whoSpan || /\b(?:toll|total|bringing)\b/i.test(c.span.text)) || new Set(list.map((c) => c.who.toLowerCase())).size < list.length || (sides.size > 1 && !sides.has(undefined))) {
+    // every member names its own victims, and none is a toll or total that holds the others ("bringing the death toll to 10")
+    const distinctVictims = list.every((c) => c.whoSpan && !/\b(?:toll|total|bringing)\b/i.test(c.span.text)) && new Set(list.map((c) => c.who.toLowerCase())).size === list.length;
+    // known, different sides are added up side by side already (bySides)
+    const differentKnownSides = sides.size > 1 && !sides.has(undefined);
+    if (list.length < 2 || !distinctVictims || differentKnownSides) {
       out.push(...list);
       continue;
     }
