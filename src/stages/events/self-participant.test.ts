@@ -4,7 +4,7 @@ import { makeSpan } from '../../core/span.js';
 import type { EventParticipant, Quote } from '../../core/layers/index.js';
 import { SitrepDocument } from '../../core/document.js';
 import { createDefaultPipeline } from '../../pipeline/default.js';
-import { withoutSelfParticipant } from './self-participant.js';
+import { withoutReporterAsAgent, withoutSelfParticipant } from './self-participant.js';
 
 const TEXT = 'A shell hit the depot, the governor Anna Berg said, and the governor sent aid.';
 const part = (text: string, from = 0, id?: string): EventParticipant => {
@@ -55,4 +55,12 @@ test('who tells of a deed in a closing attribution is neither its doer nor its t
   const raid = doc.get('events').find((e) => e.type === 'ASSAULT');
   assert.ok(raid, 'the raid is an assault');
   for (const side of [raid!.source, raid!.target]) assert.doesNotMatch(side?.span.text ?? '', /police|residents/, side?.span.text);
+});
+
+test('a state news agency, coded with its country, is a news outlet too', () => {
+  const agency: EventParticipant = { ...part('the governor'), name: 'State Agency', actorCode: 'RUS MED' };
+  const wire: EventParticipant = { ...agency, actorCode: 'MED AP' };
+  assert.deepEqual(withoutReporterAsAgent({ source: agency }, 'ASSAULT'), {});
+  assert.deepEqual(withoutReporterAsAgent({ source: wire }, 'ASSAULT'), {});
+  assert.deepEqual(withoutReporterAsAgent({ source: agency }, 'ACCUSE'), { source: agency }, 'a verbal act keeps its source');
 });

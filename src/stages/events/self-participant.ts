@@ -1,9 +1,10 @@
 import type { EventParticipant, PloverType, Quote } from '../../core/layers/index.js';
-import type { Span } from '../../core/span.js';
+import { spansOverlap as overlaps, type Span } from '../../core/span.js';
 import { isVerbal } from './participants.js';
 
 const POSSESSIVE = /^(?:his|her|its|their)$/i;
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+/** A news organisation: sector MED, alone ("MED AP") or with its country ("RUS MED" for Tass). */
+const isNewsOutlet = (p: EventParticipant) => /\bMED\b/.test(p.actorCode ?? '');
 
 /** The same mention, or the same named person, on both sides. */
 export function sameParticipant(a: EventParticipant, b: EventParticipant): boolean {
@@ -40,7 +41,7 @@ export function withoutSelfParticipant<T extends { source?: EventParticipant; ta
  * role of a material (not verbal) act; it may still accuse or demand (an editorial), or be attacked.
  */
 export function withoutReporterAsAgent<T extends { source?: EventParticipant }>(sides: T, type: PloverType): T {
-  if (!sides.source || isVerbal(type) || !/^MED\b/.test(sides.source.actorCode ?? '')) return sides;
+  if (!sides.source || isVerbal(type) || !isNewsOutlet(sides.source)) return sides;
   const out = { ...sides };
   delete out.source;
   return out;
@@ -60,7 +61,7 @@ export function withoutQuotedSpeakerAsParticipant<T extends { source?: EventPart
   if (!quote) return sides;
   const speaker = quote.speaker;
   const outside = (p: EventParticipant) => p.span.end <= quote.span.start || p.span.start >= quote.span.end;
-  const outlet = (p: EventParticipant) => outside(p) && /\bMED\b/.test(p.actorCode ?? '');
+  const outlet = (p: EventParticipant) => outside(p) && isNewsOutlet(p);
   const quoted = (p: EventParticipant) =>
     outside(p) && !!speaker && ((p.actorMentionId !== undefined && p.actorMentionId === speaker.actorMentionId) || overlaps(p.span, speaker.span));
   const out = { ...sides };
@@ -74,7 +75,7 @@ export function withoutQuotedSpeakerAsParticipant<T extends { source?: EventPart
  * how we know of the act, not whom it was done to.
  */
 export function withoutOutletAsTarget<T extends { target?: EventParticipant }>(sides: T, text: string): T {
-  if (!sides.target || !/^MED\b/.test(sides.target.actorCode ?? '') || !TOLD.test(text.slice(Math.max(0, sides.target.span.start - 40), sides.target.span.start))) return sides;
+  if (!sides.target || !isNewsOutlet(sides.target) || !TOLD.test(text.slice(Math.max(0, sides.target.span.start - 40), sides.target.span.start))) return sides;
   const out = { ...sides };
   delete out.target;
   return out;
