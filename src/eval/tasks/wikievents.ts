@@ -13,7 +13,7 @@
  */
 import type { EventRecord, PlaceMention, PloverType } from '../../core/layers/index.js';
 import { SitrepDocument } from '../../core/document.js';
-import { anyAliasMatches } from '../text-match.js';
+import { anyAliasMatches, overlaps } from '../text-match.js';
 import type { EvalTask } from './registry.js';
 
 type Token = [string, number, number];
@@ -77,8 +77,6 @@ export function alignTokens(record: WikiEventsRecord): { tokens: RawSpan[]; sent
   });
   return { tokens, sentenceOf, sentences };
 }
-
-const overlaps = (a: RawSpan, b: RawSpan) => a.start < b.end && b.start < a.end;
 
 interface Rates {
   [metric: string]: { hit: number; total: number };
