@@ -1,10 +1,9 @@
 import { makeSpan, spansOverlap } from '../../core/span.js';
 import type { ActorMention, EventParticipant, PloverType } from '../../core/layers/index.js';
-import { actorAfter, actorBefore, byAgent, isPassive, npAfter, npBefore, participantOf, prevWord, quoteSpeaker, relativeAntecedent, subjectBeforeComma, type SentenceView } from './arguments.js';
+import { actorAfter, actorBefore, byAgent, clauseBreakSet, closingSpeaker, isInstrumentPhrase, isPassive, npAfter, npBefore, participantOf, prevWord, quoteSpeaker, relativeAntecedent, subjectBeforeComma, type SentenceView } from './arguments.js';
 import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, objectBeforePlace, ownerOfNoun, partiesBetween } from './noun-arguments.js';
 import type { TriggerHit } from './triggers.js';
 import { afterPreposition, clauseSubject, quantifiedHead } from './subject.js';
-import { closingSpeaker, isInstrumentPhrase } from './arguments.js';
 import { underAttack } from './context.js';
 
 /**
@@ -235,7 +234,7 @@ function launches(v: SentenceView, actor: Pick<EventParticipant, 'span'>, first:
     const t = v.tokens[k]!;
     // "warnings were given to the police thirty minutes before each explosion": another clause's actor
     const w = t.span.text.toLowerCase();
-    if (v.grammar.clauseBreaks.includes(w) && !v.grammar.relativePronouns.includes(w)) return false;
+    if (clauseBreakSet(v.grammar).has(w) && !v.grammar.relativePronouns.includes(w)) return false;
     if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
     // "its long-threatened invasion": a participle inside the noun phrase modifies the deed
     const prev = v.tokens[k - 1];
@@ -254,7 +253,7 @@ function launches(v: SentenceView, actor: Pick<EventParticipant, 'span'>, first:
       return false;
     }
     // "a reservist implicated in the murder" (not "Kenya accused Somalia of attacks": an object follows)
-    const alleged = lemmas.some((l) => v.grammar.allegedDoerVerbs.includes(l)) && /ed$/i.test(t.span.text) && v.tokens[k + 1]?.pos === 'ADP';
+    const alleged = accusedOf && /ed$/i.test(t.span.text) && v.tokens[k + 1]?.pos === 'ADP';
     if (!alleged && !lemmas.some((l) => v.grammar.deedVerbs.includes(l))) return false;
   }
   return true;
