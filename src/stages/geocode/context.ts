@@ -11,13 +11,13 @@ export interface MentionHints {
   definite?: boolean;
 }
 
-const DIVISION_AFTER = /^\s+(?:province|provinces|state|oblast|region|governorate|county|district|prefecture|department|municipality|territory|emirate|canton|parish|krai|voivodeship|division)\b/i;
+/** "X province", "the X and Y regions" (a plural division noun after the last name; not "districts", see below) */
+const DIVISION_AFTER = /^\s+(?:province|provinces|state|states|oblast|oblasts|region|regions|governorate|governorates|county|counties|district|prefecture|prefectures|department|departments|municipality|territory|territories|emirate|canton|parish|krai|voivodeship|division)\b/i;
 /**
  * "the Belgorod and Kursk regions": the first of two names sharing a plural division noun.
  * Not "districts": a district is named after its centre, where ACLED places it.
  */
 const SHARED_DIVISION_AFTER = /^\s*(?:,|and|or|,\s*and)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s+(?:provinces|states|oblasts|regions|governorates|counties|prefectures|departments|territories)\b/u;
-const PLURAL_DIVISION_AFTER = /^\s+(?:states|oblasts|regions|governorates|counties|prefectures|departments|territories)\b/i;
 const DIVISION_BEFORE = /\b(?:province|state|oblast|region|governorate|county|district|prefecture|department|territory|emirate|canton) of\s+(?:the\s+)?$/i;
 const SETTLEMENT_BEFORE = /\b(?:city|town|village|hamlet|suburb|port|capital|settlement|municipality|neighbourhood|neighborhood) of\s+$|\b(?:the (?:city|town|village|capital|port|suburb)|(?:border|port|frontline|front-line|eastern|western|northern|southern|central|coastal|industrial|key|strategic|small|besieged) (?:city|town|village))\s+$/i;
 const DIVISION_GAP = /^\s+(?:district|sub-?county|county|province|raion|hromada|region|oblast|ward|municipality|town|village|city)\s*[,(]\s*$/i;
@@ -27,7 +27,7 @@ export function mentionHints(text: string, start: number, end: number): MentionH
   const before = text.slice(Math.max(0, start - 40), start);
   const after = text.slice(end, end + 24);
   return {
-    division: DIVISION_AFTER.test(after) || PLURAL_DIVISION_AFTER.test(after) || SHARED_DIVISION_AFTER.test(text.slice(end, end + 60)) || DIVISION_BEFORE.test(before),
+    division: DIVISION_AFTER.test(after) || SHARED_DIVISION_AFTER.test(text.slice(end, end + 60)) || DIVISION_BEFORE.test(before),
     settlement: SETTLEMENT_BEFORE.test(before) || SETTLEMENT_AFTER.test(after),
     definite: /\bthe\s+$/i.test(before) || /^the\s/i.test(text.slice(start, end)),
   };
