@@ -38,6 +38,10 @@ const IN_HOSPITAL = /^\s+(?:in|at)\s+(?:(?:a|the|local|nearby)\s+)?hospitals?(?!
 const DIED_OF_WOUNDED = /^\s+of\s+(?<who>(?:the|those)\s+(?:wounded|injured|hurt))(?:\s+(?:later|since|subsequently|eventually|also|have|has|had|\p{L}+ly))*\s+(?:died|succumbed)(?![\p{L}])/diu;
 /** "some 60 more were taken to hospital": a number with a verb group of its own is no list member */
 const OWN_VERB = /^\s*(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+\p{L}/iu;
+/** the comma before the next member of a list of counted groups */
+const LIST_COMMA = /^\s*,\s+/u;
+/** the coordinator before a list's last member: "3 militants and 2 policemen" */
+const LIST_LINK = /^\s*,?\s*(?:and|or|as well as)\s+/iu;
 
 /** Index of the first token starting at or after `at` (tokens are sorted). */
 function firstTokenFrom(tokens: readonly Token[], base: number, at: number): number {
@@ -247,7 +251,7 @@ export function extractCounts(s: string, base: number, tokens: readonly Token[],
 
 /** ", a 9-year-old girl and two men were": after a group, more groups with numbers, the last right before the verb. */
 function listOfGroups(s: string, from: number, to: number, mentions: readonly NumberMention[]): boolean {
-  const comma = /^\s*,\s+/u.exec(s.slice(from, to));
+  const comma = LIST_COMMA.exec(s.slice(from, to));
   if (!comma || !mentions.some((o) => o.start === from + comma[0].length)) return false;
   let last = -1;
   for (const a of matchAll(/\s(?:and|as well as)\s+/giu, s.slice(from, to))) if (mentions.some((o) => o.start === from + a.index! + a[0].length)) last = from + a.index!;
@@ -289,7 +293,7 @@ function inherit(s: string, out: RawCount[], candidates: Candidate[], singles: r
     const between = prev < 0 ? '' : s.slice(out[prev]!.end, c.m.qualStart);
     const cm = CONNECTOR.exec(between);
     // "3 militants and 2 policemen were wounded": coordinated with what follows, not with what precedes
-    const link = /^\s*,?\s*(?:and|or|as well as)\s+/iu.exec(s.slice(c.whoEnd));
+    const link = LIST_LINK.exec(s.slice(c.whoEnd));
     const coordinated = !cm?.groups?.inc && link && out.some((o) => o.start === c.whoEnd + link[0].length);
     if (prev < 0 || !cm || !between.trim() || coordinated || OWN_VERB.test(s.slice(c.whoEnd)) || OWN_VERB.test(s.slice(c.m.end)) || out.some((o) => o.start <= c.m.start && c.m.start < o.end)) {
       leftover.push(c);
@@ -310,7 +314,7 @@ function inherit(s: string, out: RawCount[], candidates: Candidate[], singles: r
   for (const c of leftover.reverse()) {
     let q = c.whoEnd;
     const members: ListSingle[] = [];
-    for (let comma = /^\s*,\s+/u.exec(s.slice(q)); comma; comma = /^\s*,\s+/u.exec(s.slice(q))) {
+    for (let comma = LIST_COMMA.exec(s.slice(q)); comma; comma = LIST_COMMA.exec(s.slice(q))) {
       const at = q + comma[0].length;
       const one = singles.find((x) => x.start === at);
       const counted = one ? undefined : out.find((o) => o.start === at && o.subsetOf === undefined);
@@ -318,7 +322,7 @@ function inherit(s: string, out: RawCount[], candidates: Candidate[], singles: r
       if (one) members.push(one);
       q = one ? one.end : counted!.end;
     }
-    const link = /^\s*,?\s*(?:and|or|as well as)\s+/iu.exec(s.slice(q));
+    const link = LIST_LINK.exec(s.slice(q));
     if (!link) continue;
     const next = out.find((o) => o.start === q + link[0].length && o.subsetOf === undefined);
     if (!next || out.some((o) => o.start <= c.m.start && c.m.start < o.end)) continue;
