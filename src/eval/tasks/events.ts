@@ -6,6 +6,7 @@ import countries from 'i18n-iso-countries';
 import { SitrepDocument } from '../../core/document.js';
 import type { EventRecord } from '../../core/layers/index.js';
 import { mainAcledEvent } from '../../stages/events/acled.js';
+import { sectorOf } from '../../stages/events/acled-roles.js';
 import type { Pipeline } from '../../pipeline/pipeline.js';
 import type { AcledPrediction } from './acled.js';
 import type { EvalTask } from './registry.js';
@@ -130,7 +131,7 @@ function acledActorName(e: EventRecord, placeCountry: string | undefined): strin
   const country = countryName(e.source?.actorCode?.split(' ')[0]) ?? countryName2(placeCountry);
   if (e.acled?.eventType === 'Protests' && country) return `Protesters (${country})`;
   if (e.acled?.eventType === 'Riots' && country) return `Rioters (${country})`;
-  const sector = e.source?.actorCode?.split(' ')[1];
+  const sector = sectorOf(e.source?.actorCode);
   if (sector && SECTOR_NAMES[sector] && country) return SECTOR_NAMES[sector]!.replace('{c}', country);
   if (e.source) return e.source.name;
   return undefined;

@@ -29,7 +29,7 @@ const DATELINE = String.raw`\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*(?=,| [—–-]| \()`;
  */
 const CLOSED_STARTERS = 'The|A|An|In|On|At|By|For|From|With|As|After|Before|During|When|While|Once|Since|This|These|Those|That|There|It|He|She|They|We|His|Her|Their|Its|Our|But|And|Although|Despite|According|Meanwhile';
 /** camel-case names that do end in one of those words */
-const CAMEL_NAMES = new Set(['LinkedIn', 'MoveOn', 'NowThis', 'CheckIn', 'SignIn', 'LogIn', 'PlugIn', 'AddOn', 'HandsOn']);
+const CAMEL_NAMES = ['LinkedIn', 'MoveOn', 'NowThis', 'CheckIn', 'SignIn', 'LogIn', 'PlugIn', 'AddOn', 'HandsOn'];
 
 /**
  * A lower-case word of three letters or more glued to a capitalised one ("involvementAn
@@ -94,7 +94,7 @@ function lineGluePoints(raw: string, points: GluePoints): void {
   lineAfter(CAPS_GLUE);
   lineAfter(
     CAPITAL_GLUE,
-    (word, end) => [...CAMEL_NAMES].some((n) => n.startsWith(word) && raw.startsWith(n, end - word.length)),
+    (word, end) => CAMEL_NAMES.some((n) => n.startsWith(word) && raw.startsWith(n, end - word.length)),
     matchesAtCaseChanges(raw, CAPITAL_GLUE_AT, isLetter),
   );
   for (const m of matchAll(QUOTED_HEADING, raw)) {

@@ -7,7 +7,7 @@ const POSSESSIVE = /^(?:his|her|its|their)$/i;
 const isNewsOutlet = (p: EventParticipant) => /\bMED\b/.test(p.actorCode ?? '');
 
 /** The same mention, or the same named person, on both sides. */
-export function sameParticipant(a: EventParticipant, b: EventParticipant): boolean {
+function sameParticipant(a: EventParticipant, b: EventParticipant): boolean {
   if (a.actorMentionId !== undefined && a.actorMentionId === b.actorMentionId) return true;
   return overlaps(a.span, b.span);
 }

@@ -105,7 +105,7 @@ function attributiveElsewhere(v: SentenceView, d: TimeExpression, h: TriggerHit)
  * The relative clauses set off by commas (", which seized power in a 2023 coup,"), as character
  * ranges: each has its own time.
  */
-export function setOffRelatives(v: SentenceView): { start: number; end: number }[] {
+function setOffRelatives(v: SentenceView): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (let i = 1; i < v.tokens.length; i++) {
     if (v.tokens[i - 1]!.span.text !== ',' || !v.grammar.relativePronouns.includes(v.tokens[i]!.span.text.toLowerCase())) continue;

@@ -56,6 +56,9 @@ export function evaluate(modelPath: string, devFile: string): void {
   console.log('\ndev (conllpp.jsonl), gold tokens, pass 2 (final):');
   console.log(formatNerScore(s2));
 
+  // the raw-text path, as the pipeline uses it (tokenizer + tagger)
+  const fromRawText = (t: string) => recogniseEntitiesInText(tagger, t).map((e) => ({ start: e.start, end: e.end, type: e.label }));
+
   // robustness: the same documents with their first line (headline) re-cased
   for (const [name, fn] of [
     ['Title Cased', titleCaseSentence],
@@ -66,15 +69,13 @@ export function evaluate(modelPath: string, devFile: string): void {
       lines[0] = fn(lines[0].split(' ')).join(' ');
       return { ...r, text: lines.join('\n') };
     });
-    const sc = scoreNer(recased, (t) =>
-      recogniseEntitiesInText(tagger, t).map((e) => ({ start: e.start, end: e.end, type: e.label })),
-    );
+    const sc = scoreNer(recased, fromRawText);
     console.log(`dev with ${name} headlines: P=${(100 * sc.precision).toFixed(2)} R=${(100 * sc.recall).toFixed(2)} F1=${(100 * sc.f1).toFixed(2)}`);
   }
 
   // raw text path, as the pipeline uses it
   const tr = Date.now();
-  const s3 = scoreNer(dev, (t) => recogniseEntitiesInText(tagger, t).map((e) => ({ start: e.start, end: e.end, type: e.label })));
+  const s3 = scoreNer(dev, fromRawText);
   const rawMs = Date.now() - tr;
   console.log('\ndev (conllpp.jsonl), recogniseEntitiesInText on raw text (tokenizer + tagger):');
   console.log(formatNerScore(s3));
