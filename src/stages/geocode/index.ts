@@ -8,7 +8,7 @@ import type { Stage, StageOutput } from '../../pipeline/stage.js';
 import { foldName, type Gazetteer, type GazetteerEntry } from '../../services/gazetteer/index.js';
 import { containerLink, mentionHints, type MentionHints } from './context.js';
 import { articleFocus } from './focus.js';
-import { JOINED_PAIR, mistypedPlaces, placeStrength } from './mistyped.js';
+import { JOINED_PAIR, mistypedPlaces, placeStrength, type KnownOrganisation } from './mistyped.js';
 import { precisionOf } from './precision.js';
 import { readingsAsWritten } from './case-fit.js';
 import { transliterationVariants } from './transliteration.js';
@@ -158,7 +158,7 @@ function toCandidate(r: RankedCandidate): GeoCandidate {
   return c;
 }
 
-export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: 'conservative' | 'liberal' | 'off' = 'conservative'): { places: PlaceMention[]; diagnostics: Diagnostic[] } {
+export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: 'conservative' | 'liberal' | 'off' = 'conservative', knownOrganisation?: KnownOrganisation): { places: PlaceMention[]; diagnostics: Diagnostic[] } {
   const text = doc.text;
   const entities: readonly Entity[] = doc.get('entities');
   const sentences = doc.get('sentences');
@@ -237,7 +237,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
       addMention(e.span.start + glue[0].length, e.span.end, e.type, e.id);
     } else addMention(e.span.start, e.span.end, e.type, e.id);
   }
-  if (extraMode !== 'off') for (const m of mistypedPlaces(text, entities, gz)) addMention(m.start, m.end, m.facility ? 'FACILITY' : 'MISTYPED', m.entityId);
+  if (extraMode !== 'off') for (const m of mistypedPlaces(text, entities, gz, knownOrganisation)) addMention(m.start, m.end, m.facility ? 'FACILITY' : 'MISTYPED', m.entityId);
   if (extraMode !== 'off') {
     const found = recognisePlaces(text, gz, {
       mode: extraMode,
@@ -351,7 +351,8 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
     // 6: one mention saying a name is no place speaks for all its mentions; a weak village reading of such a name is dropped too; a one-word name listed among peoples or organisations is one of them (not-place.ts)
     // 7: a place name the tagger cut in two is read whole ("Valle del Cauca" too, 9); 8: a seat spelt with fewer doubled letters than its division names it ("Odesa region")
     // 9: "the Red Sea" is the sea, not a division named after it
-    version: '9',
+    // 10: an organisation the actor dictionary knows ("Hamas") is not read as a town of the same spelling
+    version: '10',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {
@@ -359,7 +360,9 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
       if (!gz) {
         return { layers: { places: [] }, diagnostics: [diagnostic(GEOCODE_STAGE, 'geocode-no-gazetteer', 'warning', 'no gazetteer service: places are not resolved')] };
       }
-      const { places, diagnostics } = geocodeDocument(doc, gz, options.extra ?? 'conservative');
+      const names = services.actors?.names;
+      const knownOrganisation = names ? (name: string) => names.valuesOf(name).some((v) => v.kind === 'org') : undefined;
+      const { places, diagnostics } = geocodeDocument(doc, gz, options.extra ?? 'conservative', knownOrganisation);
       return { layers: { places }, diagnostics };
     },
   };

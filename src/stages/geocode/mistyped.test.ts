@@ -8,6 +8,7 @@ import { invalidSpans } from '../../testing/docs.js';
 import { testGazetteer } from '../../services/gazetteer/test-helper.js';
 import { createGeocodeStage } from './index.js';
 import { mistypedPlaces } from './mistyped.js';
+import { loadActorDictionary } from '../../services/actors/index.js';
 
 const gz = testGazetteer();
 const skip = gz ? false : 'gazetteer not built';
@@ -69,4 +70,17 @@ test('a qualified name is part of the place it qualifies, a qualifier alone is n
   const estate = ps.find((p) => p.span.text === 'South Kilburn Estate')!;
   assert.equal(estate.resolved?.country, 'GB');
   assert.ok(estate.resolved?.reasons?.includes('unknown-name'));
+});
+
+test('an organisation the actor dictionary knows is not read as a town spelt the same way', { skip }, () => {
+  const text = 'Jets struck depots belonging to Hamas overnight.';
+  const list: [string, EntityType][] = [['Hamas', 'ORG']];
+  // the gazetteer holds a town with that spelling among its alternate names, so without the dictionary it is taken
+  assert.deepEqual(found(text, list), ['Hamas']);
+  assert.deepEqual(mistypedPlaces(text, entities(text, list), gz!, (name) => name === 'Hamas'), []);
+  const d = new SitrepDocument(text, {});
+  d.set('clean', { text, map: OffsetMap.identity(text.length) });
+  d.set('sentences', [{ index: 0, span: makeSpan(text, 0, text.length), paragraph: 0, heading: false }]);
+  d.set('entities', entities(text, list));
+  assert.deepEqual(createGeocodeStage().run(d, { gazetteer: gz!, actors: loadActorDictionary() }).layers.places, []);
 });

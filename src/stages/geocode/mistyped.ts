@@ -143,13 +143,19 @@ interface Reading {
   dateline: () => boolean;
 }
 
+/** Is a name one the actor dictionary holds as an organisation ("Hamas")? */
+export type KnownOrganisation = (name: string) => boolean;
+
 /** An entity typed as something else read as a place, or null when it cannot be one. */
-function readEntity(text: string, e: Entity, gz: Gazetteer): Reading | null {
+function readEntity(text: string, e: Entity, gz: Gazetteer, knownOrganisation: KnownOrganisation): Reading | null {
   const candidate = e.type === 'ORG' || e.type === 'PERSON' || e.type === 'MISC' || e.type === 'NORP';
   if (!candidate) return null;
   let [s, t] = trimmed(text, e.span.start, e.span.end);
   if (t <= s || !/^\p{Lu}/u.test(text.slice(s, t))) return null;
   const entries = gz.lookup(text.slice(s, t));
+  // "belonging to Hamas": a known organisation typed ORG is one, whatever town shares its
+  // spelling (Hamm's alternate name); only a country or first-level division could outrank it.
+  if (e.type === 'ORG' && knownOrganisation(text.slice(s, t)) && placeStrength(entries) < 2.5) return null;
   // A people's name ("Saudi", "Nigerians") is the entity tagger's business.
   if (e.type === 'NORP' && entries.some((x) => x.match === 'demonym')) return null;
   const surface = text.slice(s, t);
@@ -165,7 +171,7 @@ function readEntity(text: string, e: Entity, gz: Gazetteer): Reading | null {
   return { s, t, whole, cue: contextSays(text, s, t, gz), dateline };
 }
 
-export function mistypedPlaces(text: string, entities: readonly Entity[], gz: Gazetteer): MistypedPlace[] {
+export function mistypedPlaces(text: string, entities: readonly Entity[], gz: Gazetteer, knownOrganisation: KnownOrganisation = () => false): MistypedPlace[] {
   const out: MistypedPlace[] = [];
   const sorted = [...entities].sort((a, b) => a.span.start - b.span.start);
   const placeLike = sorted.map((e) => PLACE_TYPES.has(e.type));
@@ -183,7 +189,7 @@ export function mistypedPlaces(text: string, entities: readonly Entity[], gz: Ga
     sorted.forEach((e, i) => {
       if (done.has(i) || placeLike[i]) return;
       let r = readings[i];
-      if (r === undefined) r = readings[i] = readEntity(text, e, gz);
+      if (r === undefined) r = readings[i] = readEntity(text, e, gz, knownOrganisation);
       if (r === null) return;
       const { s, t, whole } = r;
       let cue = r.cue;
