@@ -136,3 +136,14 @@ test('a state lasting since a past event is background; a toll since then, or fi
   ].join('\n');
   assert.deepEqual(marked(text, { publishedAt: '2024-06-08' }).lines, [text.split('\n')[1]]);
 });
+
+test("a war's cumulative toll is background; a toll of this week's fighting is news", () => {
+  const text = [
+    'Shelling killed four people in the port on Tuesday, officials said.',
+    'The war, now in its third year, has killed tens of thousands of people and displaced millions.',
+    'More than 9,000 people have been killed since the start of the invasion.',
+    "The army's campaign has forced 3,000 people from their homes since Sunday.",
+    'Thousands have fled since the fighting erupted.',
+  ].join('\n');
+  assert.deepEqual(marked(text, { publishedAt: '2024-06-05' }).lines, text.split('\n').slice(1, 3));
+});

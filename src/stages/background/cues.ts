@@ -7,6 +7,8 @@ export interface RetrospectiveCue {
   reason: string;
   /** gives way to any recent date in the sentence, not only an adverbial one */
   weak: boolean;
+  /** a running total up to now: "now" or "so far" (a present reference) does not make it today's news */
+  holdsNow?: boolean;
 }
 
 /** The background stage's cues, loaded from data/lexicons/background.json. */
@@ -62,7 +64,7 @@ export function loadBackgroundCues(path = dataPath('lexicons', 'background.json'
   const retrospective = (json.retrospective as Record<string, unknown>[]).map((c, i): RetrospectiveCue => {
     const where = `retrospective[${i}]`;
     if (typeof c.id !== 'string' || typeof c.reason !== 'string') fail(path, `${where}: "id" and "reason" must be strings`);
-    return { id: c.id, regex: compile(path, where, c.pattern), reason: c.reason, weak: c.weak === true };
+    return { id: c.id, regex: compile(path, where, c.pattern), reason: c.reason, weak: c.weak === true, ...(c.holdsNow === true ? { holdsNow: true } : {}) };
   });
   return {
     version: json.version,

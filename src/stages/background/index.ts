@@ -112,13 +112,29 @@ function mayHoldRetrospectiveCue(cues: BackgroundCues): ((text: string) => boole
   return cueWordsCache.get(cues);
 }
 
-/** The first retrospective cue of the sentence; weak ones give way to a recent date. */
-function retrospectiveCue(text: string, anyRecent: boolean, cues: BackgroundCues): BackgroundCues['retrospective'][number] | undefined {
+/**
+ * The first retrospective cue of the sentence; weak ones give way to a recent date, and only
+ * cues that hold now are left when the recent dates are all present references ("now").
+ */
+function retrospectiveCue(text: string, recent: RecentDates, cues: BackgroundCues): BackgroundCues['retrospective'][number] | undefined {
   const mayHold = mayHoldRetrospectiveCue(cues);
   if (mayHold && !mayHold(text)) return undefined;
   const any = anyRetrospectiveCue(cues);
   if (any && !any.test(text)) return undefined;
-  return cues.retrospective.find((c) => c.regex.test(text) && !(c.weak && anyRecent));
+  return cues.retrospective.find((c) => {
+    if (recent.onlyPresentAdverbial && !c.holdsNow) return false;
+    const yields = c.holdsNow ? recent.anyDated : recent.any;
+    return !(c.weak && yields) && c.regex.test(text);
+  });
+}
+
+interface RecentDates {
+  /** some date near publication */
+  any: boolean;
+  /** some date near publication other than a present reference ("now", "currently") */
+  anyDated: boolean;
+  /** the sentence's recent adverbials are all present references */
+  onlyPresentAdverbial: boolean;
 }
 
 /**
@@ -216,16 +232,20 @@ export function markBackground(
     const uses = usesOf[sentence.index] ?? [];
     const recentAdverbial = uses.some((u) => u.recent && u.adverbial);
     const anyRecent = uses.some((u) => u.recent);
+    const dated = (u: DateUse) => u.recent && u.expr.value !== 'PRESENT_REF';
+    const recent: RecentDates = { any: anyRecent, anyDated: uses.some(dated), onlyPresentAdverbial: recentAdverbial && !uses.some((u) => dated(u) && u.adverbial) };
     const afterMarked = previousMarked !== undefined && previousMarked.paragraph === sentence.paragraph && previousMarked.index === sentence.index - 1;
     let continuation = false;
     let reason: string | undefined;
     const oldAdverbial = uses.find((u) => u.old && u.adverbial);
     const oldModifier = uses.find((u) => u.old && !u.adverbial);
-    if (!recentAdverbial) {
+    if (recent.onlyPresentAdverbial) {
+      reason = retrospectiveCue(s.text, recent, cues)?.reason;
+    } else if (!recentAdverbial) {
       if (oldAdverbial) reason = `dated ${oldAdverbial.expr.value} ("${oldAdverbial.expr.span.text}"), before the publication date`;
       else if (oldModifier && !anyRecent && !hasPresentCue(s.text, cues)) reason = `about a past event (${oldModifier.expr.value}: "${oldModifier.expr.span.text}") with nothing in the present`;
       else {
-        const cue = retrospectiveCue(s.text, anyRecent, cues);
+        const cue = retrospectiveCue(s.text, recent, cues);
         if (cue) reason = cue.reason;
         else if (
           cues.pluperfect.test(s.text) &&
