@@ -173,3 +173,10 @@ test('a name the dictionary lacks, right before an armed group\'s noun, names th
   assert.equal(group.actor.sector, 'REB');
   assert.ok(!group.person, 'a group is no person');
 });
+
+test('"people in Lebanon", "the ministry in the Hamas-run territory": where they are says whose; forces in a country are not its own', () => {
+  const ms = actors("Israel's campaign has displaced thousands of people in Lebanon, according to the health ministry in the Hamas-run territory. Syria's neighbours said the troops in Lebanon would stay.");
+  assert.equal(find(ms, 'people').actor.code, 'LBN CVL');
+  assert.equal(find(ms, 'health ministry').actor.code, 'PSE GOV');
+  assert.equal(find(ms, 'troops').actor.code, 'SYR MIL');
+});

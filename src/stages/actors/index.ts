@@ -14,7 +14,8 @@ export { UNKNOWN_CODE } from './codes.js';
 export function createActorsStage(options: { dictionary?: ActorDictionary } = {}): Stage {
   return {
     name: 'actors',
-    version: '6',
+    // 7: a civilian or official noun followed by "in <place>" belongs to that place's country (forces excepted)
+    version: '7',
     requires: ['sentences', 'tokens', 'entities'],
     provides: ['actors'],
     run(doc, services) {

@@ -9,6 +9,10 @@ import { actsAsSubject, DETERMINERS, emptyIt, isPossessive, IT_PRONOUNS, PLACE_P
 
 /** sectors of armed groups: a name right before their noun names the group */
 const ARMED_SECTORS = new Set(['REB', 'INS']);
+/** sectors whose members are often in a country not their own */
+const FORCES_ABROAD = new Set(['MIL', 'REB', 'INS']);
+/** "the Hamas-run territory": a place an organisation runs */
+const RUN_BY = /^-(?:run|controlled|held|ruled|administered|governed)\b/;
 
 interface Ctx {
   sentenceCountry?: CountryEntry;
@@ -196,6 +200,12 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
         if (reg || countryOf(ok)) { owner = { region: reg?.region, country: countryOf(ok) }; b = oe.last; }
       }
     }
+    // "people in Gaza", "the health ministry in the Hamas-run territory": where they are says
+    // whose they are, except for forces, which fight abroad ("the army in Gaza")
+    if (!owner && !FORCES_ABROAD.has(inst.sector) && b + 2 < n && v.lower(b + 1) === 'in') {
+      const c = countryOfPlaceAt(v.lower(b + 2) === 'the' ? b + 3 : b + 2, i);
+      if (c) owner = { country: c };
+    }
     resolveInstitution(i, b, inst, definite, owner);
     i = b;
   }
@@ -223,6 +233,18 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     }
     const c = owner?.country ?? contextCountry();
     push(a, b, c ? countryActor(c, inst.sector) : unknownActor(inst.name, inst.sector), 'description', { inst: inst.id, plural: true });
+  }
+
+  /** The country of the place named at token k in token i's sentence: a country, a town the gazetteer places, or a territory an organisation runs. */
+  function countryOfPlaceAt(k: number, i: number): CountryEntry | undefined {
+    const at = entityAt.get(k);
+    if (!at || v.sent[k] !== v.sent[i]) return undefined;
+    const kinds = nameKinds(k, at.last);
+    const named = countryOf(kinds);
+    if (named) return named;
+    if ((at.e.type === 'GPE' || at.e.type === 'LOC') && placeCountry) return dict.country(placeCountry(at.e.span.text));
+    const org = kinds.find((x) => x.kind === 'org') as { org: OrganisationEntry } | undefined;
+    return org && RUN_BY.test(text.slice(at.e.span.end, at.e.span.end + 16)) ? dict.country(org.org.country) : undefined;
   }
 
   /** Returns the last token it consumed (or i - 1 when it consumed nothing beyond the entity). */
