@@ -180,3 +180,9 @@ test('"people in Lebanon", "the ministry in the Hamas-run territory": where they
   assert.equal(find(ms, 'health ministry').actor.code, 'PSE GOV');
   assert.equal(find(ms, 'troops').actor.code, 'SYR MIL');
 });
+
+test('"Al Shabaab" written with a space is the armed group, under the name ACLED uses', () => {
+  const ms = actors('Al Shabaab militants attacked a base near the border.');
+  assert.equal(find(ms, 'Al Shabaab').actor.code, 'SOM INS');
+  assert.equal(find(ms, 'Al Shabaab').actor.name, 'Al Shabaab');
+});

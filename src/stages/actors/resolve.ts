@@ -11,6 +11,8 @@ import { actsAsSubject, DETERMINERS, emptyIt, isPossessive, IT_PRONOUNS, PLACE_P
 const ARMED_SECTORS = new Set(['REB', 'INS']);
 /** sectors whose members are often in a country not their own */
 const FORCES_ABROAD = new Set(['MIL', 'REB', 'INS']);
+/** "the al-Qaida-linked group", "Iran-backed rebels" */
+const AFFILIATION = /^-(?:linked|affiliated|allied|aligned|backed|inspired|sponsored|supported|funded|armed|trained|loyal)\b/;
 /** "the Hamas-run territory": a place an organisation runs */
 const RUN_BY = /^-(?:run|controlled|held|ruled|administered|governed)\b/;
 
@@ -253,6 +255,8 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     const kind = kinds[0]?.kind;
     const next = last + 1;
     const org = kinds.find((k) => k.kind === 'org') as { org: OrganisationEntry } | undefined;
+    // "the al-Qaida-linked group", "Iran-backed rebels": the name says whom the group is tied to; it neither acts nor sets the sentence's country
+    if (AFFILIATION.test(text.slice(e.span.end, e.span.end + 14))) return last;
     // "Abu Sayyaf militants": a group named like a person is the group the dictionary lists
     const orgAsPerson = !!org && e.type === 'PERSON' && !!org.org.armed && !personTitle(i);
     // "the Kamwina Nsapu militia", "Mai-Mai Yakutumba rebels": a name the dictionary lacks, before an

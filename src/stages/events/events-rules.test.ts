@@ -286,3 +286,10 @@ test('a relative clause set off by commas has its own time: its deed is history,
   assert.equal(arrest?.date?.value, '2024-03-11');
   assert.equal(arrest?.background, false);
 });
+
+test('a participle in a compound adjective is no event, and the group it ties someone to is no participant', async () => {
+  const doc = await analyse('Moscow-backed separatists shelled the town on Monday. The al-Qaida-linked group later claimed the attack.');
+  assert.deepEqual(types(doc).filter((t) => t === 'SUPPORT'), [], `"Moscow-backed" is no support event: ${JSON.stringify(types(doc))}`);
+  const sources = events(doc).map((e) => e.source?.name ?? '');
+  assert.ok(!sources.includes('Russia') && !sources.some((s) => /qaeda/i.test(s)), `the affiliation is nobody's act: ${JSON.stringify(sources)}`);
+});

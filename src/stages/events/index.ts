@@ -41,11 +41,25 @@ function withoutNamedWords(hits: TriggerHit[], tokens: readonly Token[], names: 
   return hits.filter((h) => !names.some((n) => n.span.start <= tokens[h.first]!.span.start && tokens[h.last]!.span.end <= n.span.end));
 }
 
+/**
+ * "Iran-backed rebels", "a Saudi-led coalition": a participle joined by a hyphen to the word
+ * before it is part of a compound adjective describing someone, not an event of its own.
+ */
+function withoutCompoundParticiples(hits: TriggerHit[], tokens: readonly Token[], text: string): TriggerHit[] {
+  return hits.filter((h) => {
+    const t = tokens[h.first]!;
+    const dash = tokens[h.first - 1];
+    const word = tokens[h.first - 2];
+    return !(h.first === h.last && /ed$/.test(t.span.text) && dash?.span.text === '-' && dash.span.end === t.span.start && word?.span.end === dash.span.start && /\p{L}/u.test(text[word.span.end - 1]!));
+  });
+}
+
 export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), acled: AcledLexicon = loadAcledLexicon()): Stage {
   const matcher = triggerMatcher(lexicon);
   return {
     name: 'events',
-    version: `2.${lexicon.version}.${acled.version}`,
+    // 3: a participle in a compound adjective ("Iran-backed") is no trigger
+    version: `3.${lexicon.version}.${acled.version}`,
     requires: ['sentences', 'tokens', 'entities', 'actors', 'places', 'dates', 'quotes', 'statements', 'counts', 'background', 'nearDuplicates'],
     provides: ['events'],
     run(doc) {
@@ -103,7 +117,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
         // the dateline's agency and place ('TBILISI, May 12 (Reuters) -') take part in nothing
         const sentenceActors = actorsIn(sentence.span).filter((a) => !isDatelinePlace(text, a.span.start, a.span.end));
         perpetrators.push(...perpetratorsIn(text, sentence.index, tokens, sentenceActors, words, lexicon.grammar));
-        const hits = withoutNamedWords(tokens === tagged ? firstHits : matcher.find(tokens, words), tokens, namesIn(sentence.span));
+        const hits = withoutCompoundParticiples(withoutNamedWords(tokens === tagged ? firstHits : matcher.find(tokens, words), tokens, namesIn(sentence.span)), tokens, text);
         if (!hits.length) continue;
         const v: SentenceView = {
           text,
