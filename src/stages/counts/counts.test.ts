@@ -316,3 +316,17 @@ test('a who phrase never runs over a verb: "9 of the injured were reservists" is
   const counts = run('Three of the 10 initially killed and 9 of the injured were reservists.');
   assert.ok(!counts.some((c) => c.value === 9), counts.map((c) => `${brief(c)} ${c.who}`).join(' | '));
 });
+
+test("a figure inside reported speech is claimed by its speaker", () => {
+  const text = 'The rebel front took responsibility for the raid, saying its men had killed 12 guards.';
+  const doc = segmentedDoc(text);
+  doc.set('actors', []);
+  doc.set('places', []);
+  doc.set('dates', []);
+  const inner = 'its men had killed 12 guards';
+  const start = text.indexOf(inner);
+  doc.set('statements', [{ id: 's1', span: makeSpan(text, start, start + inner.length), direct: false, speaker: { span: makeSpan(text, 0, 15) }, sentence: 0 }]);
+  const [c] = stage.run(doc, {}).layers.counts!;
+  assert.equal(brief(c!), 'killed 12 exact');
+  assert.equal(c!.claimant?.span.text, 'The rebel front');
+});

@@ -29,7 +29,8 @@ export function createCountsStage(lexicon: CountsLexicon = loadCountsLexicon()):
   const numbers = numberMatcher(lexicon);
   return {
     name: 'counts',
-    version: `7.${lexicon.version}`,
+    // 8: a figure inside reported speech is claimed by its speaker, as one inside a direct quote
+    version: `8.${lexicon.version}`,
     requires: ['sentences', 'tokens', 'actors', 'places', 'dates'],
     provides: ['counts'],
     run(doc) {
@@ -43,8 +44,8 @@ export function createCountsStage(lexicon: CountsLexicon = loadCountsLexicon()):
       const actors = doc.get('actors');
       const places = doc.get('places');
       const dates = doc.get('dates');
-      // optional: a pipeline without the quotes stage gives no speaker for quoted figures
-      const quotes = doc.maybe('quotes') ?? [];
+      // optional: a pipeline without the quotes stage gives no speaker for quoted or reported figures
+      const said = [...(doc.maybe('quotes') ?? []), ...(doc.maybe('statements') ?? [])];
       const counts: CasualtyCount[] = [];
       for (const sentence of doc.get('sentences')) {
         const base = sentence.span.start;
@@ -62,7 +63,7 @@ export function createCountsStage(lexicon: CountsLexicon = loadCountsLexicon()):
           const r = raw[i]!;
           const span = makeSpan(text, base + r.start, base + r.end);
           const cue = claimCueFor(cues, r.start, r.end);
-          const claimant = cue ? speaker(text, base + cue.np.start, base + cue.np.end, actors, cue.pronoun) : quotedBy(quotes, base + r.start, base + r.end);
+          const claimant = cue ? speaker(text, base + cue.np.start, base + cue.np.end, actors, cue.pronoun) : saidBy(said, base + r.start, base + r.end);
           const place = nearest(sentencePlaces, span);
           const date = nearest(sentenceDates, span);
           const c: CasualtyCount = {
@@ -120,9 +121,12 @@ function speaker(text: string, start: number, end: number, actors: readonly Acto
   };
 }
 
-/** "“We have recovered 14 bodies,” the officer said": a figure inside a direct quote is its speaker's claim */
-function quotedBy(quotes: readonly Quote[], start: number, end: number): SpeakerRef | null {
-  const q = quotes.find((x) => x.direct && x.speaker && x.span.start <= start && end <= x.span.end);
+/**
+ * "“We have recovered 14 bodies,” the officer said", "the group claimed the attack, saying its
+ * fighters had killed 35 soldiers": a figure inside what someone said is their claim.
+ */
+function saidBy(said: readonly Quote[], start: number, end: number): SpeakerRef | null {
+  const q = said.find((x) => x.speaker && x.span.start <= start && end <= x.span.end);
   return q?.speaker ?? null;
 }
 

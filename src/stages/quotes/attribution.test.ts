@@ -134,6 +134,12 @@ test('"…, X said, adding that …" reports what follows "adding that", by the 
   assert.equal(who(r[0]), 'the border guard');
 });
 
+test('", saying …" after a clause reports what follows, said by the subject of that clause', () => {
+  const [r] = reported('The rebel front claimed the raid on Sunday, saying its men had killed a dozen guards.');
+  assert.equal(r?.span.text, 'its men had killed a dozen guards');
+  assert.equal(who(r), 'The rebel front');
+});
+
 test('reported content before ", X said," stays whole when a clause of the writer follows', () => {
   const [r] = reported('Floods cut the northern road on Sunday, the roads agency said, as forecasters warned of more rain.');
   assert.equal(r?.span.text, 'Floods cut the northern road on Sunday');

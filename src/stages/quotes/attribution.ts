@@ -6,7 +6,7 @@
  */
 import type { QuoteContext } from './context.js';
 import type { MarkedQuote } from './marks.js';
-import { cueAt, phraseEndingAt, phraseStartingAt, skipAdverbs, skipAsides, speakerAfter, subjectBefore, type Cue, type Phrase } from './tokens.js';
+import { cueAt, mainSubject, phraseEndingAt, phraseStartingAt, skipAdverbs, skipAsides, speakerAfter, subjectBefore, type Cue, type Phrase } from './tokens.js';
 
 export interface Attribution {
   speaker: Phrase;
@@ -118,11 +118,11 @@ export function attributeBefore(ctx: QuoteContext, q: MarkedQuote): Attribution 
     }
     const speaker = subjectBefore(tokens, v, lo);
     // "Kell sent a letter demanding “…”": the participle's noun is an object; its clause's subject speaks
-    if (speaker && /ing$/i.test(tokens[v]!.span.text) && tokens[speaker.from - 1]?.pos === 'VERB') return { speaker: mainSubject(ctx, speaker.from - 1, lo) ?? speaker, cue };
+    if (speaker && /ing$/i.test(tokens[v]!.span.text) && tokens[speaker.from - 1]?.pos === 'VERB') return { speaker: mainSubject(ctx.tokens, speaker.from - 1, lo) ?? speaker, cue };
     if (speaker) return { speaker, cue };
     // "Ann Roe reacted, saying: “…”", "Obama ended by saying “…”", "Roe was prompted to say, “…”"
     if (/ing$/i.test(tokens[v]!.span.text) || tokens[v - 1]?.span.text.toLowerCase() === 'to') {
-      const main = mainSubject(ctx, v - 1, lo);
+      const main = mainSubject(ctx.tokens, v - 1, lo);
       if (main) return { speaker: main, cue };
     }
     // "…,” said Saab, “…” and "Said the minister: “…”"
@@ -164,16 +164,6 @@ export function attributeByColon(ctx: QuoteContext, q: MarkedQuote): Attribution
 }
 
 /** The subject of the nearest verb before token `from` that has one: the main clause of a participle. */
-function mainSubject(ctx: QuoteContext, from: number, lo: number): Phrase | undefined {
-  const { tokens } = ctx;
-  for (let k = from; k >= lo && k > from - 16; k--) {
-    if (tokens[k]!.pos !== 'VERB') continue;
-    const s = subjectBefore(tokens, k, lo);
-    if (s) return s;
-  }
-  return undefined;
-}
-
 /** Only conjunctions and adverbs before the subject: "And Mr. Roe gloated:" */
 function leadIn(ctx: QuoteContext, lo: number, from: number): boolean {
   for (let k = lo; k < from; k++) if (!['CCONJ', 'ADV', 'PUNCT', 'SCONJ'].includes(ctx.tokens[k]!.pos)) return false;

@@ -145,7 +145,8 @@ export function extractQuotes(doc: SitrepDocument, lex: SpeechLexicon = loadSpee
 export function createQuotesStage(options: { lexicon?: SpeechLexicon } = {}): Stage {
   return {
     name: STAGE,
-    version: '11',
+    // 12: ", saying …" reports what follows, said by the subject of the clause before it
+    version: '12',
     requires: ['sentences', 'tokens', 'entities', 'actors'],
     provides: ['quotes', 'statements'],
     run(doc) {

@@ -4,7 +4,7 @@
  * The content is the reported clause, outside any verb of saying and its speaker.
  */
 import type { QuoteContext } from './context.js';
-import { cueAt, phraseStartingAt, speakerAfter, subjectBefore, type Cue, type Phrase } from './tokens.js';
+import { cueAt, mainSubject, phraseStartingAt, speakerAfter, subjectBefore, type Cue, type Phrase } from './tokens.js';
 
 export interface Reported {
   start: number;
@@ -126,6 +126,17 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
     if (!that && !startsClause(ctx, c, last)) return undefined;
     const after = contentRange(ctx, c, last);
     return after && { start: after[0], end: after[1], speaker: subject };
+  }
+  // "The group claimed the attack, saying its fighters had killed 35 soldiers": a participle of
+  // saying after a comma reports what the subject of its clause said, and what was said follows it
+  if (/ing$/i.test(tokens[cue.from]!.span.text) && cue.from - 1 > first && tokens[cue.from - 1]!.span.text === ',') {
+    const speaker = mainSubject(tokens, cue.from - 2, first);
+    let c = cue.to + 1;
+    const that = tokens[c]?.span.text.toLowerCase() === 'that';
+    if (that) c++;
+    if (!speaker || (!that && !startsClause(ctx, c, last))) return undefined;
+    const r = contentRange(ctx, c, last);
+    return r && { start: r[0], end: r[1], speaker };
   }
   // "Content, said X."
   if (cue.from - 1 > first && tokens[cue.from - 1]!.span.text === ',') {

@@ -288,3 +288,13 @@ export function skipAdverbs(tokens: readonly Token[], k: number, hi: number): nu
   while (k <= hi && (SKIP_BEFORE_VERB.has(lower(tokens[k])) || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k++;
   return k;
 }
+
+/** The subject of the nearest verb before token `from` that has one: the main clause of a participle. */
+export function mainSubject(tokens: readonly Token[], from: number, lo: number): Phrase | undefined {
+  for (let k = from; k >= lo && k > from - 16; k--) {
+    if (tokens[k]!.pos !== 'VERB') continue;
+    const s = subjectBefore(tokens, k, lo);
+    if (s) return s;
+  }
+  return undefined;
+}
