@@ -77,7 +77,26 @@ function bySides(counts: CasualtyCount[], groups?: VictimGroups): { low: number;
     if (side === undefined) return [reconcile(counts)];
     bySide.set(side, [...(bySide.get(side) ?? []), c]);
   }
-  return [...bySide.values()].map(reconcile);
+  return [...bySide.values()].map((side) => rivalAccounts(side) ?? reconcile(side));
+}
+
+/**
+ * "At least 17 soldiers were killed, the army said" and "its fighters killed 35 soldiers, the
+ * group said": firm figures for the same side from different named sources are rival accounts
+ * of the same deaths, not parts of the larger one. The range runs from the smallest account to
+ * the largest, and the best estimate is the conservative one, as ACLED codes it.
+ */
+function rivalAccounts(side: CasualtyCount[]): { low: number; best: number; high: number } | undefined {
+  const bySource = new Map<string, number>();
+  for (const c of side) {
+    const source = claimantName(c);
+    if (source === null || SOFT.has(c.qualifier)) continue;
+    bySource.set(source, Math.max(bySource.get(source) ?? 0, c.value));
+  }
+  if (bySource.size < 2) return undefined;
+  const accounts = [...bySource.values()];
+  const low = Math.min(...accounts);
+  return { low, best: low, high: Math.max(...side.map((c) => c.value)) };
 }
 
 export function tallyCounts(counts: readonly CasualtyCount[], restatements: readonly Restatement[], background: readonly BackgroundMark[], groups?: VictimGroups): CountTally[] {
@@ -96,7 +115,8 @@ export function tallyCounts(counts: readonly CasualtyCount[], restatements: read
 export function createTallyStage(groups: VictimGroups = loadVictimGroups()): Stage {
   return {
     name: 'tallies',
-    version: `3.${groups.version}`,
+    // 4: rival accounts of one side's deaths from different sources range from the smallest to the largest
+    version: `4.${groups.version}`,
     requires: ['counts', 'restatements', 'background'],
     provides: ['tallies'],
     run(doc) {

@@ -74,3 +74,15 @@ test('figures for different victims in one sentence and from one source are one 
   const [u] = tallyCounts([count(5, { who: 'people', sentence: 41 }), count(5, { who: 'people', sentence: 42 })], [], []);
   assert.equal(u!.best, 5);
 });
+
+test("rival sources' figures for the same side range from the smaller to the larger; the conservative one is best", () => {
+  const groups = loadVictimGroups();
+  const army = count(17, { who: 'soldiers', qualifier: 'at_least', claimant: claimant('army commander') });
+  const attackers = count(4, { who: 'attackers', claimant: claimant('army commander'), sentence: army.sentence });
+  const boast = count(35, { who: 'soldiers', claimant: claimant('the group') });
+  const [t] = tallyCounts([army, attackers, boast], [], [], groups);
+  assert.deepEqual([t!.low, t!.best, t!.high], [21, 21, 39]);
+  // one source telling the figure twice is no rivalry
+  const [u] = tallyCounts([count(17, { who: 'soldiers', claimant: claimant('army') }), count(20, { who: 'soldiers', claimant: claimant('army') })], [], [], groups);
+  assert.deepEqual([u!.low, u!.best, u!.high], [20, 20, 20]);
+});
