@@ -138,6 +138,9 @@ test('", saying …" after a clause reports what follows, said by the subject of
   const [r] = reported('The rebel front claimed the raid on Sunday, saying its men had killed a dozen guards.');
   assert.equal(r?.span.text, 'its men had killed a dozen guards');
   assert.equal(who(r), 'The rebel front');
+  const [, added] = reported('The convoy came under fire twice in the valley, the aid agency said in a statement, adding that two drivers were missing.');
+  assert.equal(added?.span.text, 'two drivers were missing');
+  assert.equal(who(added), 'the aid agency');
 });
 
 test('reported content before ", X said," stays whole when a clause of the writer follows', () => {

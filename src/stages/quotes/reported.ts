@@ -92,6 +92,17 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
   const { tokens } = ctx;
   const verb = cue.verb!;
   if (!verb.clause || passive(ctx, cue)) return undefined;
+  // "The group claimed the attack, saying its fighters had killed 35 soldiers": a participle of
+  // saying after a comma reports what the subject of its clause said, and what was said follows it
+  if (/ing$/i.test(tokens[cue.from]!.span.text) && cue.from - 1 > first && tokens[cue.from - 1]!.span.text === ',') {
+    const speaker = mainSubject(tokens, cue.from - 2, first);
+    let c = cue.to + 1;
+    const that = tokens[c]?.span.text.toLowerCase() === 'that';
+    if (that) c++;
+    if (!speaker || (!that && !startsClause(ctx, c, last))) return undefined;
+    const r = contentRange(ctx, c, last);
+    return r && { start: r[0], end: r[1], speaker };
+  }
   const subject = subjectBefore(tokens, cue.from, first);
   if (subject) {
     // "Content, X said (in a statement)." — the subject follows a comma that closes the content;
@@ -126,17 +137,6 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
     if (!that && !startsClause(ctx, c, last)) return undefined;
     const after = contentRange(ctx, c, last);
     return after && { start: after[0], end: after[1], speaker: subject };
-  }
-  // "The group claimed the attack, saying its fighters had killed 35 soldiers": a participle of
-  // saying after a comma reports what the subject of its clause said, and what was said follows it
-  if (/ing$/i.test(tokens[cue.from]!.span.text) && cue.from - 1 > first && tokens[cue.from - 1]!.span.text === ',') {
-    const speaker = mainSubject(tokens, cue.from - 2, first);
-    let c = cue.to + 1;
-    const that = tokens[c]?.span.text.toLowerCase() === 'that';
-    if (that) c++;
-    if (!speaker || (!that && !startsClause(ctx, c, last))) return undefined;
-    const r = contentRange(ctx, c, last);
-    return r && { start: r[0], end: r[1], speaker };
   }
   // "Content, said X."
   if (cue.from - 1 > first && tokens[cue.from - 1]!.span.text === ',') {
