@@ -293,3 +293,12 @@ test('a participle in a compound adjective is no event, and the group it ties so
   const sources = events(doc).map((e) => e.source?.name ?? '');
   assert.ok(!sources.includes('Russia') && !sources.some((s) => /qaeda/i.test(s)), `the affiliation is nobody's act: ${JSON.stringify(sources)}`);
 });
+
+test('"asked not to be named" is no request; a humanitarian post or crisis is no aid, a humanitarian convoy is', async () => {
+  let doc = await analyse('A nurse, who asked not to be named, said the ward was full.');
+  assert.ok(!types(doc).includes('REQUEST'), JSON.stringify(types(doc)));
+  doc = await analyse("The UN's humanitarian coordinator warned of a humanitarian crisis in the north.");
+  assert.ok(!types(doc).includes('AID'), JSON.stringify(types(doc)));
+  doc = await analyse('The Red Cross sent a humanitarian convoy to the besieged town on Monday.');
+  assert.ok(types(doc).includes('AID'), JSON.stringify(types(doc)));
+});

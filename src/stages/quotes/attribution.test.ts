@@ -143,6 +143,12 @@ test('", saying …" after a clause reports what follows, said by the subject of
   assert.equal(who(added), 'the aid agency');
 });
 
+test('"who asked not to be named" is no report; the speaker\'s own verb of saying is', () => {
+  const r = reported('A nurse, who asked not to be named, said the ward had run out of beds.');
+  assert.deepEqual(r.map((x) => x.span.text), ['the ward had run out of beds']);
+  assert.equal(who(r[0]), 'A nurse');
+});
+
 test('reported content before ", X said," stays whole when a clause of the writer follows', () => {
   const [r] = reported('Floods cut the northern road on Sunday, the roads agency said, as forecasters warned of more rain.');
   assert.equal(r?.span.text, 'Floods cut the northern road on Sunday');

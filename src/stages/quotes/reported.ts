@@ -133,6 +133,8 @@ function clause(ctx: QuoteContext, cue: Cue, first: number, last: number): Omit<
     if (!that && tokens[c]?.pos === 'ADP') c = afterPhrase(ctx, c, last);
     // "agreed on Friday to reopen the crossing": a deed, not speech
     if (!that && verb.infinitiveIsAction && tokens[c]?.span.text.toLowerCase() === 'to') return undefined;
+    // "asked not to be named": a request about the speaker, not what was said
+    if (!that && tokens.slice(c, c + 3).map((t) => t.span.text.toLowerCase()).join(' ') === 'not to be') return undefined;
     // without "that", what follows must be a clause, not an object ("reported Abedi", "called for a meeting")
     if (!that && !startsClause(ctx, c, last)) return undefined;
     const after = contentRange(ctx, c, last);
