@@ -117,6 +117,15 @@ export class SentenceContext {
     return before.some((w) => this.lex.reportingVerbs.has(w.lower));
   }
 
+  /** A past verb of urging or promising, then "to", within the clause before `start` (up to 16 words back). */
+  private urgedAhead(start: number): boolean {
+    let wide = this.words.filter((w) => w.end <= start).slice(-2 * LEFT_WINDOW);
+    const cut = wide.findLastIndex((w, i) => CLAUSE_LEFT.test(this.text.slice(w.end, i + 1 < wide.length ? wide[i + 1]!.start : start)));
+    if (cut >= 0) wide = wide.slice(cut + 1);
+    const verb = wide.findLastIndex((w) => this.lex.forwardVerbsPast.has(w.lower));
+    return verb >= 0 && wide.slice(verb + 1).some((w) => w.lower === 'to');
+  }
+
   /**
    * Past or future by the nearest cue word around the expression, within its clause:
    * modal and scheduling words (will, could, possible, scheduled, next) against past
@@ -147,7 +156,7 @@ export class SentenceContext {
       if (!best || d < best.d || (d === best.d && t === 'future')) best = { d, t };
     };
     const cues = cueSets(this.lex);
-    const scan = (list: Word[], distance: (first: number, last: number) => number) => {
+    const scan = (list: Word[], distance: (first: number, last: number) => number, beforeDate: boolean) => {
       list.forEach((w, i) => {
         // a pair or triple can be a cue only when the word opens one (or the list holds an empty cue)
         const phrase = cues.opensPhrase.has(w.lower) || cues.future.has('');
@@ -167,17 +176,22 @@ export class SentenceContext {
         // "the hastily planned trip", "a scheduled flight": a participle describing a noun sets no tense
         else if (FORWARD_PARTICIPLES.has(w.lower) && (DETERMINERS.has(prev) || /^[a-z]{3,}ly$/.test(prev))) return;
         else if (cues.future.has(w.lower) || FORWARD_PARTICIPLES.has(w.lower)) consider(distance(i, i), 'future');
+        // "urged both sides to return to the table on Wednesday": the date is the infinitive's, ahead of the urging
+        else if (beforeDate && this.lex.forwardVerbsPast.has(w.lower) && list.slice(i + 1).some((o) => o.lower === 'to')) consider(distance(i, i), 'future');
         else if (PASSIVE_AUX.has(prev)) return; // "will be held", "to be returned"
         // "were planning to", "was expected to": the auxiliary of a forward-looking verb
         else if ((w.lower === 'was' || w.lower === 'were') && (cues.future.has(next) || FORWARD_PARTICIPLES.has(next))) return;
         else if (cues.past.has(w.lower) || (!w.name && /^[a-z]{3,}ed$/.test(w.lower) && !w.lower.endsWith('eed'))) consider(distance(i, i), 'past');
       });
     };
-    scan(left, (_first, last) => left.length - last);
-    scan(right, (first) => first + 1);
+    scan(left, (_first, last) => left.length - last, true);
+    scan(right, (first) => first + 1, false);
     // "Thursday as a possible date": a word describing the date outweighs the verb
     if (right.slice(0, 4).some((w) => this.lex.dateModifierCues.has(w.lower))) consider(0, 'future');
     if (best) return best.t;
+    // "urged both sides to return to the negotiating table on Wednesday": with no cue near, a
+    // verb of urging further back in the clause still dates its infinitive ahead
+    if (!rightOnly && this.urgedAhead(start)) return 'future';
     // "has given them until Tuesday": a deadline with no tense around it lies ahead
     if (!rightOnly && DEADLINE_LEAD.has(this.words.filter((w) => w.end <= start).at(-1)?.lower ?? '')) return 'future';
     return 'unknown';

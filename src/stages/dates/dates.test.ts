@@ -233,6 +233,14 @@ test('a weekday after a verb urging or threatening something is the coming one',
   assert.deepEqual(values('Police said the march on Saturday was peaceful.'), ['2023-09-16']);
 });
 
+test('a weekday of an infinitive after a past verb of urging or promising lies ahead; the urging itself stays past', () => {
+  // 2023-09-20 is a Wednesday
+  assert.deepEqual(values('Mediators urged both delegations to come back to the negotiating table on Friday.'), ['2023-09-22']);
+  assert.deepEqual(values('The minister pledged to reopen the crossing on Saturday.'), ['2023-09-23']);
+  assert.deepEqual(values('Mediators urged calm on Monday.'), ['2023-09-18']);
+  assert.deepEqual(values('On Monday, mediators urged both sides to return.'), ['2023-09-18']);
+});
+
 test('a clock time with a stop between hour and minutes reads whole ("2.10pm", "3.05 p.m.")', () => {
   assert.deepEqual(values('Sirens sounded at 3.05 p.m. on Tuesday.'), ['2023-09-19T15:05']);
   assert.deepEqual(values('The first shell landed at 2.10pm.'), ['2023-09-20T14:10']);

@@ -36,6 +36,8 @@ export interface DateLexicon {
   /** words that describe the date itself as ahead ("Thursday as a possible date") */
   dateModifierCues: Set<string>;
   reportingVerbs: Set<string>;
+  /** past verbs whose infinitive lies ahead ("urged them to return … on Wednesday") */
+  forwardVerbsPast: Set<string>;
   /** capitalised words that make a weekday an event's name ("Bloody Sunday") */
   namedDayPrefixes: Set<string>;
   /** words after a four-digit number that make it a clock time ("1530 UTC") */
@@ -119,6 +121,7 @@ export function loadDateLexicon(path = dataPath('lexicons', 'dates.json')): Date
     pastCues: stringList(path, json, 'pastCues'),
     dateModifierCues: new Set(stringList(path, json, 'dateModifierCues')),
     reportingVerbs: new Set(stringList(path, json, 'reportingVerbs')),
+    forwardVerbsPast: new Set(stringList(path, json, 'forwardVerbsPast')),
     namedDayPrefixes: new Set(stringList(path, json, 'namedDayPrefixes')),
     clockZones: stringList(path, json, 'clockZones'),
   };
