@@ -171,8 +171,8 @@ export function createDatesStage(options: DatesOptions = {}): Stage {
   let grammar: DateGrammar | undefined;
   return {
     name: STAGE,
-    // 4: named days ("Bloody Sunday"), "on a Friday", clock times read as years; the year of a past account; 5: "2.10pm", "3.05 p.m."; 6: the day of a report does not move the account's day; 7: "the fall of X" is no season; 8: "from Friday through Tuesday" runs forward
-    version: '8',
+    // 4: named days ("Bloody Sunday"), "on a Friday", clock times read as years; the year of a past account; 5: "2.10pm", "3.05 p.m."; 6: the day of a report does not move the account's day; 7: "the fall of X" is no season; 8: "from Friday through Tuesday" runs forward; 9: "urged X to return … on Wednesday" looks ahead
+    version: '9',
     requires: ['sentences'],
     provides: ['dates'],
     run(doc) {
