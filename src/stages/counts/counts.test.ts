@@ -330,3 +330,7 @@ test("a figure inside reported speech is claimed by its speaker", () => {
   assert.equal(brief(c!), 'killed 12 exact');
   assert.equal(c!.claimant?.span.text, 'The rebel front');
 });
+
+test('"no one was hurt", "not a single person died": a negated one counts nobody', () => {
+  assert.deepEqual(run('No one was hurt in the fire, he said. Not a single person was killed. No one was injured and two guards were killed.').map(brief), ['killed 2 exact']);
+});

@@ -29,8 +29,8 @@ export function createCountsStage(lexicon: CountsLexicon = loadCountsLexicon()):
   const numbers = numberMatcher(lexicon);
   return {
     name: 'counts',
-    // 8: a figure inside reported speech is claimed by its speaker, as one inside a direct quote
-    version: `8.${lexicon.version}`,
+    // 8: a figure inside reported speech is claimed by its speaker, as one inside a direct quote; 9: "no one", "not a single person" count nobody
+    version: `9.${lexicon.version}`,
     requires: ['sentences', 'tokens', 'actors', 'places', 'dates'],
     provides: ['counts'],
     run(doc) {

@@ -35,6 +35,9 @@ export function bareCounts(s: string, base: number, tokens: readonly Token[], p:
   }
 }
 
+/** "Not a single person was killed": a negated victim is nobody */
+const NEGATED = /(?:^|\s)(?:not|no|never)\s+$/iu;
+
 const NOT_A_VICTIM = /^(?:in|on|at|near|inside|outside|during|by|with|from|into|while|after|before|as|last|this|early|late|overnight)(?![\p{L}])/u;
 
 /** "He later died in hospital", "lynched him": one victim the sentence does not count or name. */
@@ -43,7 +46,7 @@ export function singleVictimCounts(s: string, p: CountPatterns, out: RawCount[])
     for (const m of matchAll(re, s)) {
       const start = m.index!;
       const end = start + m[0].length;
-      if (out.some((c) => c.start < end && start < c.end) || testBefore(ALLEGED_ACT, s, start)) continue;
+      if (out.some((c) => c.start < end && start < c.end) || testBefore(ALLEGED_ACT, s, start) || testBefore(NEGATED, s, start)) continue;
       let w = m.indices?.groups?.who ?? [start + m[0].indexOf(m.groups!.who!), start + m[0].indexOf(m.groups!.who!) + m.groups!.who!.length];
       // a case-blind name pattern also reads "shot dead in his shop", "shot dead on Monday": a place or a time, no victim
       // ("X was shot dead in …" still counts the one subject: "was" says there is one)
