@@ -302,3 +302,8 @@ test('"asked not to be named" is no request; a humanitarian post or crisis is no
   doc = await analyse('The Red Cross sent a humanitarian convoy to the besieged town on Monday.');
   assert.ok(types(doc).includes('AID'), JSON.stringify(types(doc)));
 });
+
+test('a strike on military-industrial sites is an attack, not a labour strike', async () => {
+  const doc = await analyse('The defence ministry said its forces had carried out a massive strike on military-industrial facilities overnight.');
+  assert.ok(types(doc).includes('ASSAULT') && !types(doc).includes('PROTEST'), JSON.stringify(types(doc)));
+});
