@@ -307,3 +307,10 @@ test('a strike on military-industrial sites is an attack, not a labour strike', 
   const doc = await analyse('The defence ministry said its forces had carried out a massive strike on military-industrial facilities overnight.');
   assert.ok(types(doc).includes('ASSAULT') && !types(doc).includes('PROTEST'), JSON.stringify(types(doc)));
 });
+
+test('a trigger noun naming the doers is its own source, whoever else the sentence names', async () => {
+  const doc = await analyse('Riot police used water cannon to disperse thousands of protesters outside parliament on Saturday.');
+  const protest = first(doc, 'PROTEST');
+  assert.match(protest.source?.span.text ?? '', /protesters/);
+  assert.ok(events(doc).some((e) => e.type === 'COERCE' && /police/i.test(e.source?.span.text ?? '')), JSON.stringify(events(doc).map((e) => [e.type, e.source?.span.text])));
+});

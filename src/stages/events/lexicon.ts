@@ -57,6 +57,8 @@ export interface EventsGrammar {
   instrumentNouns: string[];
   /** "the ringleader of the attack": nouns naming who did a deed */
   agentNouns: string[];
+  /** trigger nouns that name the doers themselves ("protesters", "attackers"): their own event's source */
+  doerNouns: string[];
   /** "the victims of the attack": nouns naming who suffered it */
   victimNouns: string[];
   /** nouns before a noun trigger that name its kind or time, not its target ("terror attack", "night raid") */
@@ -169,6 +171,7 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
     transitiveOnly: optStrings(path, 'grammar.transitiveOnly', g.transitiveOnly) ?? [],
     instrumentNouns: optStrings(path, 'grammar.instrumentNouns', g.instrumentNouns) ?? [],
     agentNouns: optStrings(path, 'grammar.agentNouns', g.agentNouns) ?? [],
+    doerNouns: optStrings(path, 'grammar.doerNouns', g.doerNouns) ?? [],
     victimNouns: optStrings(path, 'grammar.victimNouns', g.victimNouns) ?? [],
     notTargetModifiers: optStrings(path, 'grammar.notTargetModifiers', g.notTargetModifiers) ?? [],
     legalModes: optStrings(path, 'grammar.legalModes', g.legalModes) ?? [],

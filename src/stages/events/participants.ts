@@ -111,10 +111,15 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     const agent = k >= 0 ? npBefore(v, k + 1) : undefined;
     if (agent && !(source && agent.span.start <= source.span.end) && !(target && spansOverlap(agent.span, target.span))) source = agent;
   }
-  // an agent noun as trigger ("demonstrators", "the attackers") is its own source
-  if (!source && ['NOUN', 'PROPN'].includes(v.tokens[h.first]!.pos)) {
+  // an agent noun as trigger ("demonstrators", "the attackers") is its own source; a noun naming
+  // the doers ("police dispersed thousands of protesters") is so whoever else the sentence names
+  if (['NOUN', 'PROPN'].includes(v.tokens[h.first]!.pos)) {
     const m = v.actors.find((a) => spansOverlap(a.span, v.tokens[h.first]!.span));
-    if (m) source = participantOf(v.text, m);
+    const doers = v.lemmas(v.tokens[h.first]!).some((l) => v.grammar.doerNouns.includes(l));
+    if (m && (!source || doers)) {
+      source = participantOf(v.text, m);
+      if (target && spansOverlap(target.span, m.span)) target = undefined;
+    }
   }
   // "the number of people involved in the attack": the noun a participle modifies is the accused, the teller the accuser
   const accused = type === 'ACCUSE' ? accusedBefore(v, h.first) : undefined;
