@@ -28,11 +28,14 @@ export class ActorDictionary {
   readonly countries = new Map<string, CountryEntry>();
   readonly organisations = new Map<string, OrganisationEntry>();
   readonly regions = new Map<string, RegionEntry>();
+  /** weapons and craft that after a nationality stand for its armed forces ("Ukrainian drones"), lower-cased */
+  readonly militaryHardware: Set<string>;
   /** GPE-like region-list names (states, provinces) versus geographic LOC names */
   private readonly locNames = new Set<string>();
 
   constructor(readonly file: ActorFile, gazetteerDir: string) {
     this.version = file.version;
+    this.militaryHardware = new Set((file.entityRules.militaryHardware ?? []).map((w) => w.toLowerCase()));
     for (const c of file.countries) {
       this.countries.set(c.id, c);
       for (const n of [c.name, ...c.aliases]) this.names.add(n, { kind: 'country', country: c });

@@ -73,6 +73,8 @@ export interface EntityRules {
   placeHeads?: string[];
   /** optional: sector of an unlisted organisation by its head or tail word */
   orgTailSectors?: Record<string, string>;
+  /** optional: weapons and craft that after a nationality stand for its armed forces ("Ukrainian drones") */
+  militaryHardware?: string[];
   /** optional: companies and platforms that are organisations even when a tagger calls them MISC (YouTube) */
   knownOrganisations?: string[];
   /** optional: nouns after a party adjective that make it a mention of the party ("a Conservative official") */

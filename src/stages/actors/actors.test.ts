@@ -186,3 +186,9 @@ test('"Al Shabaab" written with a space is the armed group, under the name ACLED
   assert.equal(find(ms, 'Al Shabaab').actor.code, 'SOM INS');
   assert.equal(find(ms, 'Al Shabaab').actor.name, 'Al Shabaab');
 });
+
+test('weapons after a nationality stand for its forces: "Ukrainian drones", "Israeli fighter jets"', () => {
+  const ms = actors('Ukrainian drones struck a refinery, and Israeli fighter jets hit a depot.');
+  assert.equal(find(ms, 'Ukrainian drones').actor.code, 'UKR MIL');
+  assert.equal(find(ms, 'Israeli fighter jets').actor.code, 'ISR MIL');
+});

@@ -14,8 +14,8 @@ export { UNKNOWN_CODE } from './codes.js';
 export function createActorsStage(options: { dictionary?: ActorDictionary } = {}): Stage {
   return {
     name: 'actors',
-    // 7: a civilian or official noun followed by "in <place>" belongs to that place's country (forces excepted)
-    version: '7',
+    // 7: a civilian or official noun followed by "in <place>" belongs to that place's country (forces excepted); 8: weapons after a nationality are its forces, affiliations ("-linked") no actor
+    version: '8',
     requires: ['sentences', 'tokens', 'entities'],
     provides: ['actors'],
     run(doc, services) {

@@ -79,6 +79,12 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     const m = nounAt(k);
     return m && m.entry.value.kind === 'institution' ? { inst: m.entry.value.institution, last: m.last } : undefined;
   };
+  /** the last token of a weapon or craft named at token k ("drones", "fighter jets"), in k's sentence */
+  const hardwareAt = (k: number): number | undefined => {
+    if (k >= n || v.sent[k] !== v.sent[k - 1]) return undefined;
+    if (k + 1 < n && v.sent[k + 1] === v.sent[k] && dict.militaryHardware.has(`${v.lower(k)} ${v.lower(k + 1)}`)) return k + 1;
+    return dict.militaryHardware.has(v.lower(k)) ? k : undefined;
+  };
   const prevWord = (k: number) => (k > 0 && v.sent[k - 1] === v.sent[k] ? v.lower(k - 1) : '');
   const ownerOf = (s0: number, last: number): { owner?: ActorCode; country?: CountryEntry } | undefined => {
     const kinds = nameKinds(s0, last);
@@ -333,6 +339,9 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
       // a title after the nationality belongs to the person that follows: handled there
       if (nounAt(next)?.entry.value.kind === 'title') return last;
       if (inst) { push(i, inst.last, countryActor(country, inst.inst.sector), 'demonym', { inst: inst.inst.id, plural: true }); return inst.last; }
+      // "Ukrainian drones struck a refinery", "Israeli jets": the weapons stand for the country's forces
+      const hardware = hardwareAt(next);
+      if (hardware !== undefined) { push(i, hardware, countryActor(country, 'MIL'), 'demonym', { plural: true }); return hardware; }
       const plural = kinds.some((k) => k.kind === 'demonym' && k.plural);
       if (plural && !entityAt.has(next) && v.pos[next] !== 'NOUN') push(i, last, countryActor(country), 'demonym', { plural: true });
       return last;

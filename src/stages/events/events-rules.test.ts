@@ -314,3 +314,10 @@ test('a trigger noun naming the doers is its own source, whoever else the senten
   assert.match(protest.source?.span.text ?? '', /protesters/);
   assert.ok(events(doc).some((e) => e.type === 'COERCE' && /police/i.test(e.source?.span.text ?? '')), JSON.stringify(events(doc).map((e) => [e.type, e.source?.span.text])));
 });
+
+test('weapons joined by "and" are no target; what they were fired at is', async () => {
+  const doc = await analyse('The army fired 40 drones and six missiles at the port city overnight.');
+  const fired = events(doc).find((e) => e.trigger.text === 'fired');
+  assert.ok(fired, JSON.stringify(events(doc).map((e) => e.trigger.text)));
+  assert.match(fired.target?.span.text ?? '', /port city/);
+});

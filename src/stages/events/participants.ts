@@ -140,10 +140,14 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
   if (source && !source.actorMentionId && isInstrumentPhrase(v, source)) source = undefined;
   // "opened a probe into the explosion": who is accused is the deed's doer (see context.ts), not the deed
   if (type === 'ACCUSE' && target && !target.actorMentionId && isInstrumentPhrase(v, target)) target = undefined;
-  // "fired rockets at the town": the weapon is no target, what it was fired at is
+  // "fired rockets at the town", "fired 145 drones and 11 missiles at the country": the weapons are
+  // no target, what they were fired at is (past any weapons joined to the first)
   if (HARM.has(type) && target && !target.actorMentionId && isInstrumentPhrase(v, target)) {
-    const next = v.tokens.findIndex((t) => t.span.start >= target!.span.end);
-    const aimedAt = next > 0 && v.grammar.targetPrepositions.includes(v.tokens[next]!.span.text.toLowerCase()) ? npAfter(v, next - 1, v.grammar.targetPrepositions) : undefined;
+    let k = v.tokens.findIndex((t) => t.span.start >= target!.span.end);
+    const from = k;
+    const at = (j: number) => v.tokens[j]!.span.text.toLowerCase();
+    while (k > 0 && k < v.tokens.length && k - from < 8 && !v.grammar.targetPrepositions.includes(at(k)) && !/^[,;:.]$/.test(at(k))) k++;
+    const aimedAt = k > 0 && k < v.tokens.length && v.grammar.targetPrepositions.includes(at(k)) ? npAfter(v, k - 1, v.grammar.targetPrepositions) : undefined;
     if (aimedAt) target = aimedAt;
   }
   // "the government must do more, the opposition leader said": the speaker demands it of the government
