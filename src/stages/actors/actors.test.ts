@@ -192,3 +192,9 @@ test('weapons after a nationality stand for its forces: "Ukrainian drones", "Isr
   assert.equal(find(ms, 'Ukrainian drones').actor.code, 'UKR MIL');
   assert.equal(find(ms, 'Israeli fighter jets').actor.code, 'ISR MIL');
 });
+
+test('"Congo" in today\'s news is the Democratic Republic; the Republic of Congo is named as such', () => {
+  const ms = actors("Congo's government accused its neighbour, and the Republic of Congo stayed silent.");
+  assert.equal(find(ms, "Congo's government").actor.code, 'COD GOV');
+  assert.equal(find(ms, 'Republic of Congo').actor.code, 'COG');
+});
