@@ -321,3 +321,10 @@ test('weapons joined by "and" are no target; what they were fired at is', async 
   assert.ok(fired, JSON.stringify(events(doc).map((e) => e.trigger.text)));
   assert.match(fired.target?.span.text ?? '', /port city/);
 });
+
+test('a date naming a far-off noun dates no other event; one naming the deed right by the trigger does', async () => {
+  let doc = await analyse('The government denies backing the rebels and says its troops only fight militias linked to the 1994 massacres.', '2024-03-12');
+  assert.equal(first(doc, 'REJECT').date?.value, '2024-03-12');
+  doc = await analyse('Two guards were killed in the Sunday ambush near the border.', '2024-03-12');
+  assert.equal(events(doc).find((e) => e.trigger.text === 'killed')?.date?.value, '2024-03-10');
+});

@@ -90,6 +90,9 @@ function precisionOf(t: TimeExpression): DatePrecision {
   return 'year';
 }
 
+/** how many tokens from its trigger a date naming another noun may stand and still date the trigger's deed */
+const NEAR_TOKENS = 4;
+
 /**
  * "the plans of the August 4 assassination attempt": a date right before a noun dates that
  * noun's phrase, not the other events of the sentence.
@@ -143,8 +146,11 @@ export function dateFor(v: SentenceView, h: TriggerHit, allDates: readonly TimeE
   if (year) return { value: year.span.text, precision: 'year', fromPublication: false };
   const outside = allDates.filter((d) => !relatives.some((r) => r !== own && inside(d.span, r)));
   const dates = outside.length || own ? outside : allDates;
-  const usable = dates.filter((d) => !attributiveElsewhere(v, d, h));
-  const best = [...(usable.length ? usable : dates)].sort((a, b) => Math.abs(a.span.start - tstart) - Math.abs(b.span.start - tstart))[0];
+  // a date naming another noun dates that noun's deed, which the trigger's is only when told right
+  // by it ("killed in the Sunday attack"), not further off ("denies backing the rebels … linked to the 1994 genocide")
+  const near = (d: TimeExpression) => Math.abs(v.tokens.findIndex((t) => t.span.start >= d.span.start) - h.first) <= NEAR_TOKENS;
+  const usable = dates.filter((d) => !attributiveElsewhere(v, d, h) || near(d));
+  const best = [...usable].sort((a, b) => Math.abs(a.span.start - tstart) - Math.abs(b.span.start - tstart))[0];
   if (best) return { value: best.value, precision: precisionOf(best), timeExpressionId: best.id, fromPublication: false };
   return published ? { value: published, precision: 'day', fromPublication: true } : undefined;
 }
