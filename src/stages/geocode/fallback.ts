@@ -22,6 +22,8 @@ export interface FallbackContext {
   divisionSeat?: readonly boolean[];
   /** each mention is a dateline: where the story was filed, which places nothing else */
   dateline?: readonly boolean[];
+  /** each later mention's final place, its own reading or the one standing in for it (filled as mentions resolve, last first) */
+  standing?: readonly (GazetteerEntry | undefined)[];
 }
 
 const CONTAINER_CODES = new Set(['ADM1', 'ADM2']);
@@ -40,6 +42,9 @@ const containerOf = (i: number, ctx: FallbackContext): GazetteerEntry | undefine
   return ctx.adjectival[i + 1] ? undefined : ctx.tops[i + 1];
 };
 
+const standingContainer = (i: number, ctx: FallbackContext): GazetteerEntry | undefined =>
+  ctx.links[i] === 'comma' || ctx.links[i] === 'in' ? ctx.standing?.[i + 1] : undefined;
+
 /** The division an "X, Y" / "X in Y" mention names as its container, when X's own reading lies outside it. */
 export function outsideContainer(top: RankedCandidate, i: number, ctx: FallbackContext): GazetteerEntry | undefined {
   // a town, or a district ("Arghandab district, Zabul" is not the Arghandab district of Kandahar)
@@ -56,7 +61,11 @@ export function outsideContainer(top: RankedCandidate, i: number, ctx: FallbackC
 /** The known place that stands in for mention i, with the reason. */
 export function anchorFor(i: number, ctx: FallbackContext): { entry: GazetteerEntry; reason: string } | undefined {
   const focus = ctx.focus;
-  const outer = containerOf(i, ctx);
+  // "the Azizabad area of Shindand district": a container known by its seat or itself standing in is still nearer than the focus
+  const named = containerOf(i, ctx) ?? (ctx.adjectival[i + 1] ? undefined : standingContainer(i, ctx));
+  // a container read as a small namesake in another country than the article's ("Guma" as a Philippine village) places nothing
+  const farVillage = !!named && !!focus && named.country !== focus.country && named.featureClass === 'P' && named.population < LOOK_BACK_POPULATION;
+  const outer = farVillage ? undefined : named;
   // a division is coarser than the focus town inside it
   const insideOuter = !!outer && !!focus && focus.featureClass === 'P' && focus.country === outer.country && focus.admin1 === outer.admin1;
   if (outer && !WIDE.has(outer.featureCode) && (outer.featureClass === 'P' || !insideOuter)) return { entry: outer, reason: `container:${outer.name}` };

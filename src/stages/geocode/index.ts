@@ -162,7 +162,6 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
   const text = doc.text;
   const entities: readonly Entity[] = doc.get('entities');
   const sentences = doc.get('sentences');
-  const diagnostics: Diagnostic[] = [];
   const mentions: Mention[] = [];
 
   const addMention = (start: number, end: number, type: string, entityId?: string): void => {
@@ -306,7 +305,13 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
   const nameOf = (m: Mention) => foldName(m.span.text).replace(/^the\s+/, '');
   const placedNames = new Set(mentions.filter((m, i) => m.placed || linked(i)).map(nameOf));
   const notPlaceNames = new Set(mentions.filter((m) => m.notPlace && !placedNames.has(nameOf(m))).map(nameOf));
-  const places: PlaceMention[] = mentions.map((m, i) => {
+  // Resolved from the last mention back, so that a container the gazetteer only knows by its
+  // seat or a stand-in ("Azizabad area of Shindand district, Herat") is settled before the
+  // place it contains falls back on it.
+  const standing: (GazetteerEntry | undefined)[] = [];
+  ctx.standing = standing;
+  const unknown: (Diagnostic | undefined)[] = [];
+  const resolveMention = (m: Mention, i: number): PlaceMention => {
     const list = ranked[mentionGroup[i]!]!;
     const pm: PlaceMention = { id: `place-${i + 1}`, span: m.span, candidates: list.slice(0, MAX_CANDIDATES).map(toCandidate) };
     if (m.entityId !== undefined) pm.entityId = m.entityId;
@@ -324,23 +329,29 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     if (top) {
       if (m.partial) top.reasons = [...(top.reasons ?? []), 'partial-name'];
       pm.resolved = top;
+      standing[i] = list[0]!.entry;
       const p = precisionOf(top.featureCode ?? '', m.partial);
       pm.precision = p.precision;
       pm.acledPrecision = p.acled;
       return pm;
     }
-    diagnostics.push(diagnostic(GEOCODE_STAGE, 'geocode-unknown-place', 'info', pm.candidates.length ? `only far namesakes for "${m.span.text}"` : `no gazetteer entry for "${m.span.text}"`, m.span));
+    unknown[i] = diagnostic(GEOCODE_STAGE, 'geocode-unknown-place', 'info', pm.candidates.length ? `only far namesakes for "${m.span.text}"` : `no gazetteer entry for "${m.span.text}"`, m.span);
     // "Mykolaivka, Sumy" with no Mykolaivka in Sumy: the division is nearer than a namesake elsewhere.
     const stand = outside ? { entry: outside, reasons: ['outside-container', `container:${outside.name}`] } : anchor && !m.adjectival && !noPlace ? { entry: anchor.entry, reasons: ['unknown-name', anchor.reason] } : undefined;
     if (stand) {
+      standing[i] = stand.entry;
       pm.resolved = toCandidate({ entry: stand.entry, score: 0, reasons: stand.reasons });
       const p = precisionOf(stand.entry.featureCode, true);
       pm.precision = p.precision;
       pm.acledPrecision = p.acled === 1 ? 2 : p.acled;
     }
     return pm;
-  });
-  return { places, diagnostics };
+  };
+  const places: PlaceMention[] = [];
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    places[i] = resolveMention(mentions[i]!, i);
+  }
+  return { places, diagnostics: unknown.filter((d): d is Diagnostic => d !== undefined) };
 }
 
 export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal' | 'off' } = {}): Stage {
@@ -352,6 +363,7 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
     // 7: a place name the tagger cut in two is read whole ("Valle del Cauca" too, 9); 8: a seat spelt with fewer doubled letters than its division names it ("Odesa region")
     // 9: "the Red Sea" is the sea, not a division named after it
     // 10: an organisation the actor dictionary knows ("Hamas") is not read as a town of the same spelling
+    // 10: an unknown name stands at its container's final place even when that container is only known by its seat or a stand-in ("the X area of Shindand district"); "X village of Y"; a small foreign namesake of a container places nothing
     version: '10',
     requires: ['sentences', 'entities'],
     provides: ['places'],
