@@ -59,7 +59,10 @@ export function placeFor(v: SentenceView, h: TriggerHit, places: readonly PlaceM
   const dateline = (p: PlaceMention) => isDatelinePlace(v.text, p.span.start, p.span.end);
   // "Yerevan denounced the attack": a capital standing for its government acts, it is not where
   const actsAsGovernment = (p: PlaceMention) => v.actors.some((m) => m.via === 'metonymy' && spansOverlap(m.span, p.span));
-  const inSent = places.filter((p) => spansOverlap(p.span, sentSpan) && !(source && spansOverlap(source.span, p.span)) && !possessive(p) && !compound(p) && !dateline(p) && !actsAsGovernment(p));
+  const candidates = places.filter((p) => spansOverlap(p.span, sentSpan) && !(source && spansOverlap(source.span, p.span)) && !possessive(p) && !compound(p) && !dateline(p) && !actsAsGovernment(p));
+  // "raiders from Ethiopia killed two herders", "herders from Isiolo were killed in …": where the people came from, not where it happened
+  const origins = candidates.filter((p) => originOf(v, p, source));
+  const inSent = candidates.filter((p) => !origins.includes(p));
   // "the population of Karabakh in Yevlakh": a place after "of" names whose it is, not where; a
   // bare place ("Lamu residents demonstrated in Malindi", "a Nairobi-bound bus in Mandera") or one
   // after "from" (where someone came from) names its noun or an origin, so a place after a
@@ -78,8 +81,32 @@ export function placeFor(v: SentenceView, h: TriggerHit, places: readonly PlaceM
     [...list].sort((a, b) => Number(a.precision === 'country') - Number(b.precision === 'country') || container(a, list) - container(b, list) || prepositionTier(a) - prepositionTier(b) || Math.abs(a.span.start - tstart) - Math.abs(b.span.start - tstart))[0];
   const best = rank(inSent.filter((p) => clauseOf(p) === v.clause[h.first])) ?? rank(inSent);
   if (best) return placeRecord(best, false);
-  return focus ? placeRecord(focus.place, true) : undefined;
+  // the focus is no better when it is the origin named here
+  if (!focus || origins.some((p) => p.resolved!.name === focus.place.resolved!.name)) return undefined;
+  return placeRecord(focus.place, true);
 }
+
+/**
+ * "bandits from Ethiopia", "herders from Isiolo": a place after "from" that hangs on the noun of
+ * the event's doer, of an actor, or of the agent after "by" names where those people came from.
+ * Not "fled from Bakhmut" (on a verb), "looted equipment from Kherson" (a thing taken from where
+ * it happened), nor a move "from X to Y".
+ */
+function originOf(v: SentenceView, p: PlaceMention, source: EventParticipant | undefined): boolean {
+  let ti = v.tokens.findIndex((t) => spansOverlap(t.span, p.span)) - 1;
+  if (ti >= 0 && v.tokens[ti]!.pos === 'DET') ti--;
+  if (ti < 1 || v.tokens[ti]!.span.text.toLowerCase() !== 'from' || v.tokens[ti - 1]!.pos !== 'NOUN') return false;
+  if (MOVED_TO.test(v.text.slice(p.span.end, p.span.end + 60))) return false;
+  const noun = v.tokens[ti - 1]!;
+  if ((source && spansOverlap(source.span, noun.span)) || v.actors.some((m) => spansOverlap(m.span, noun.span))) return true;
+  let k = ti - 2;
+  // "by suspected bandits", "by armed men": a participle before the noun is part of its phrase
+  while (k >= 0 && (NOUN_PHRASE.has(v.tokens[k]!.pos) || (v.tokens[k]!.pos === 'VERB' && /ed$/i.test(v.tokens[k]!.span.text)))) k--;
+  return k >= 0 && v.tokens[k]!.span.text.toLowerCase() === 'by';
+}
+
+const NOUN_PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM']);
+const MOVED_TO = /^[^.;]*?\bto\s+(?:the\s+)?\p{Lu}/u;
 
 function precisionOf(t: TimeExpression): DatePrecision {
   if (t.precision) return t.precision;
