@@ -18,6 +18,7 @@ import { DIVISION_NOUNS, QUALIFIERS, recognisePlaces } from './recognise.js';
 import { preferListedDivisions, preferNamedDivision } from './lists.js';
 import { matchAll } from '../../core/match-all.js';
 import { inPlaceList, listedAmongNonPlaces, saysNotPlace, saysPlaceBefore } from './not-place.js';
+import { namesAThing } from './named-things.js';
 
 export const GEOCODE_STAGE = 'geocode';
 /** candidates kept on a mention, best first: enough to explain a wrong pick */
@@ -168,6 +169,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     const range = lookupRange(text, start, end);
     const ls = range[0];
     let le = range[1];
+    if (namesAThing(text, ls, le)) return; // "Bermuda shorts", "Ebola virus": a thing named after the place
     let entries = readingsAsWritten(text.slice(ls, le), gz.lookup(text.slice(ls, le)), text[le] === '.');
     // "Deir al-Balah": GeoNames spells it "Dayr al Balah"
     if (!entries.length && type !== 'NORP') for (const v of transliterationVariants(text.slice(ls, le))) if ((entries = gz.lookup(v).filter((e) => e.match !== 'demonym')).length) break;
@@ -364,7 +366,8 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
     // 9: "the Red Sea" is the sea, not a division named after it
     // 10: an organisation the actor dictionary knows ("Hamas") is not read as a town of the same spelling
     // 10: an unknown name stands at its container's final place even when that container is only known by its seat or a stand-in ("the X area of Shindand district"); "X village of Y"; a small foreign namesake of a container places nothing
-    version: '10',
+    // 11: a name followed by the thing named after it is no place ("Bermuda shorts", data/lexicons/named-after-places.json)
+    version: '11',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {

@@ -191,3 +191,11 @@ test('a container read as a small foreign namesake does not place the unknown na
   const ps = run('Officials in Geneva and London said a mother from Agbaduma village of Guma Local Government Area was treated in Makurdi.', [['Geneva', 'GPE'], ['London', 'GPE'], ['Agbaduma', 'GPE'], ['Guma', 'GPE'], ['Makurdi', 'GPE']]);
   assert.notEqual(at(ps, 'Agbaduma').resolved?.country, 'PH');
 });
+
+test('bare "Gaza" is the Strip; "Gaza City" and "the city of Gaza" are the city', { skip }, () => {
+  let ps = run('Airstrikes killed nine people across Gaza overnight, and tanks entered Gaza City.', [['Gaza', 'GPE'], ['Gaza City', 'GPE']]);
+  assert.equal(at(ps, 'Gaza').resolved?.featureCode, 'RGN');
+  assert.equal(at(ps, 'Gaza City').resolved?.featureClass, 'P');
+  ps = run('Families left the city of Gaza on foot.', [['Gaza', 'GPE']]);
+  assert.equal(at(ps, 'Gaza').resolved?.featureClass, 'P');
+});
