@@ -36,3 +36,10 @@ test('a thing taken from a place, or moved from one place to another, was taken 
     assert.equal(e?.place?.name, 'Kherson', text);
   }
 });
+
+test('the focus an event falls back on is the lead\'s place, not one named as an owner', async () => {
+  const doc = await analyse("A parcel bomb exploded in Lyon on Friday, wounding 13 people. Paris' anti-terror prosecutor opened an inquiry. The explosion shattered the windows of a bakery. Officials in Paris urged calm.");
+  const later = doc.get('events').filter((e) => e.type === 'ASSAULT' && e.place?.fromArticleFocus);
+  assert.ok(later.length > 0, 'an assault placed by the focus');
+  for (const e of later) assert.equal(e.place?.name, 'Lyon');
+});

@@ -13,16 +13,21 @@ export interface Focus {
 /**
  * The article's focus: the most often named resolved place below country level, else the most
  * named country. A dateline (where the story was filed) counts only when no other place below
- * country level is named.
+ * country level is named. The lead's first place counts once more (news says first where it
+ * happened); a possessive ("Paris' prosecutor") names an owner, and counts only when nothing
+ * else is named.
  */
 export function articleFocus(places: readonly PlaceMention[], text: string): Focus | undefined {
+  const aside = (p: PlaceMention) => /^['’]s?(?![\p{L}])/u.test(text.slice(p.span.end, p.span.end + 3));
   const tally = (list: readonly PlaceMention[]) => {
     const by = new Map<string, { n: number; first: PlaceMention }>();
+    const counted = list.some((p) => !aside(p)) ? (p: PlaceMention) => !aside(p) : () => true;
     for (const p of list) {
       const k = `${p.resolved!.name}|${p.resolved!.country}`;
+      const n = counted(p) ? 1 + (p === list[0] ? 1 : 0) : 0;
       const e = by.get(k);
-      if (e) e.n++;
-      else by.set(k, { n: 1, first: p });
+      if (e) e.n += n;
+      else by.set(k, { n, first: p });
     }
     return [...by.values()].sort((a, b) => b.n - a.n || a.first.span.start - b.first.span.start)[0]?.first;
   };
