@@ -367,7 +367,8 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
     // 10: an organisation the actor dictionary knows ("Hamas") is not read as a town of the same spelling
     // 10: an unknown name stands at its container's final place even when that container is only known by its seat or a stand-in ("the X area of Shindand district"); "X village of Y"; a small foreign namesake of a container places nothing
     // 11: a name followed by the thing named after it is no place ("Bermuda shorts", data/lexicons/named-after-places.json)
-    version: '11',
+    // 12: a street word before a name tagged a person makes the whole a street ("Rue Victor Hugo")
+    version: '12',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {

@@ -84,3 +84,11 @@ test('an organisation the actor dictionary knows is not read as a town spelt the
   d.set('entities', entities(text, list));
   assert.deepEqual(createGeocodeStage().run(d, { gazetteer: gz!, actors: loadActorDictionary() }).layers.places, []);
 });
+
+test('a street word before a name the tagger took for a person makes the whole a street', { skip }, () => {
+  const text = 'A parcel bomb went off outside a bakery on Rue Victor Hugo in Lyon on Friday.';
+  const ps = places(text, [['Victor Hugo', 'PERSON'], ['Lyon', 'GPE']]);
+  const street = ps.find((p) => p.span.text === 'Rue Victor Hugo');
+  assert.ok(street, `mentions: ${ps.map((p) => p.span.text).join(', ')}`);
+  assert.equal(street.resolved?.name, 'Lyon');
+});

@@ -220,6 +220,9 @@ export function mistypedPlaces(text: string, entities: readonly Entity[], gz: Ga
 
 function siteName(text: string, e: Entity): MistypedPlace | undefined {
   const [s, t] = trimmed(text, e.span.start, e.span.end);
+  // "Rue Victor Hugo", "Via Roma": the tagger took the name after the street word for a person
+  const lead = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, s - 12), s));
+  if (lead && SITE_FIRST.has(lead[1]!.toLowerCase())) return { start: s - lead[0].length + lead[0].indexOf(lead[1]!), end: t, facility: true };
   const words = text.slice(s, t).match(NAME_WORD) ?? [];
   if (words.length < 2 || !words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|de|des|du|la|le|the|and|for)$/.test(w))) return undefined;
   const last = words[words.length - 1]!.toLowerCase().replace(/\.$/, '');
