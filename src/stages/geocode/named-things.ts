@@ -18,9 +18,9 @@ function thingTable(): Map<string, Set<string>> {
   return table;
 }
 
-/** "Bermuda shorts", "a Panama hat", "Ebola virus": the place name names a thing by the word after it. */
+/** "Bermuda shorts", "a Panama hat", "Ebola virus", "AK-47": the place name (or code) names a thing by the word after it. */
 export function namesAThing(text: string, start: number, end: number): boolean {
   const words = thingTable().get(text.slice(start, end).toLowerCase());
-  const next = /^[\s-]+([\p{L}-]+)/u.exec(text.slice(end, end + 30));
+  const next = /^[\s-]+([\p{L}\p{N}]+)/u.exec(text.slice(end, end + 30));
   return !!words && !!next && words.has(next[1]!.toLowerCase());
 }
