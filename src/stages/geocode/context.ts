@@ -36,7 +36,8 @@ export function mentionHints(text: string, start: number, end: number): MentionH
 /** Does the text between two mentions make the second a container of the first ("X, Y" / "X (Y)" / "X in Y")? */
 export function containerLink(text: string, firstEnd: number, secondStart: number): 'comma' | 'in' | 'and' | undefined {
   if (secondStart < firstEnd || secondStart - firstEnd > 24) return undefined;
-  const gap = text.slice(firstEnd, secondStart);
+  // "in the 'Qalat' area of 'Kushki Kuhna' district": quotes around either name are not part of the gap
+  const gap = text.slice(firstEnd, secondStart).replace(/^['‘’"“”](?=\s)/u, '').replace(/(?<=\s)['‘’"“”]$/u, '');
   if (/^\s*,\s*$/.test(gap)) return 'comma';
   // "Nahri Shahi district, Balkh", "Kitui sub-county, Kitui": the kind of division between the two
   if (DIVISION_GAP.test(gap)) return 'comma';

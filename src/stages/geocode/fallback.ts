@@ -42,6 +42,8 @@ const containerOf = (i: number, ctx: FallbackContext): GazetteerEntry | undefine
   return ctx.adjectival[i + 1] ? undefined : ctx.tops[i + 1];
 };
 
+const linksOut = (i: number, ctx: FallbackContext): boolean => ctx.links[i] === 'comma' || ctx.links[i] === 'in';
+
 const standingContainer = (i: number, ctx: FallbackContext): GazetteerEntry | undefined =>
   ctx.links[i] === 'comma' || ctx.links[i] === 'in' ? ctx.standing?.[i + 1] : undefined;
 
@@ -49,9 +51,11 @@ const standingContainer = (i: number, ctx: FallbackContext): GazetteerEntry | un
 export function outsideContainer(top: RankedCandidate, i: number, ctx: FallbackContext): GazetteerEntry | undefined {
   // a town, or a district ("Arghandab district, Zabul" is not the Arghandab district of Kandahar)
   if ((top.entry.featureClass !== 'P' && top.entry.featureCode !== 'ADM2') || top.reasons.some((r) => r.startsWith('pattern:in'))) return undefined;
-  const outer = containerOf(i, ctx);
+  // "the Qalat area of Kushki Kuhna district, Herat": past a container the gazetteer lacks, its own container
+  const k = containerOf(i, ctx) || !linksOut(i, ctx) || ctx.tops[i + 1] ? i + 1 : i + 2;
+  const outer = k === i + 1 ? containerOf(i, ctx) : containerOf(i + 1, ctx);
   // "Kyrylivka (Donetsk)", "Stepok, Sumy": a seat named like its division stands for the division
-  if (!outer || !(CONTAINER_CODES.has(outer.featureCode) || (outer.featureClass === 'P' && ctx.divisionSeat?.[i + 1]))) return undefined;
+  if (!outer || !(CONTAINER_CODES.has(outer.featureCode) || (outer.featureClass === 'P' && ctx.divisionSeat?.[k]))) return undefined;
   // "Sevastopol, Crimea", "Bila Tserkva, Kiev Region": a town just across the line of a city-level
   // division is what the words mean; a namesake elsewhere lies hundreds of kilometres off
   if (haversineKm(top.entry.lat, top.entry.lon, outer.lat, outer.lon) <= NEAR_CONTAINER_KM) return undefined;

@@ -368,7 +368,8 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
     // 10: an unknown name stands at its container's final place even when that container is only known by its seat or a stand-in ("the X area of Shindand district"); "X village of Y"; a small foreign namesake of a container places nothing
     // 11: a name followed by the thing named after it is no place ("Bermuda shorts", data/lexicons/named-after-places.json)
     // 12: a street word before a name tagged a person makes the whole a street ("Rue Victor Hugo")
-    version: '12',
+    // 13: past a container the gazetteer lacks, its own container tells a namesake elsewhere ("the Qalat area of Kushki Kuhna district, Herat"); quotes around a name do not break "X area of Y"
+    version: '13',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {

@@ -199,3 +199,9 @@ test('bare "Gaza" is the Strip; "Gaza City" and "the city of Gaza" are the city'
   ps = run('Families left the city of Gaza on foot.', [['Gaza', 'GPE']]);
   assert.equal(at(ps, 'Gaza').resolved?.featureClass, 'P');
 });
+
+test('a known name inside an unknown district of a named province is not its namesake in another province', { skip }, () => {
+  // Qalat is the seat of Zabul; this one lies in a district of Herat
+  const ps = run("Taliban militants attacked an army post in the 'Qalat' area of Kushki Kuhna district, Herat, killing four soldiers.", [['Qalat', 'GPE'], ['Kushki Kuhna', 'GPE'], ['Herat', 'GPE']]);
+  assert.equal(at(ps, 'Qalat').resolved?.admin1, at(ps, 'Herat').resolved?.admin1);
+});
