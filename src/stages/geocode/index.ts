@@ -254,7 +254,10 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
   const gaps = mentions.map((m, i) => (i + 1 < mentions.length ? containerLink(text, m.span.end, mentions[i + 1]!.span.start) : undefined));
   // "Georgia, Oklahoma, Pennsylvania": a list, not a town in a state.
   const listy = (k: string | undefined) => k === 'comma' || k === 'and';
-  const linkKind = gaps.map((k, i) => (k === 'and' || (k === 'comma' && (listy(gaps[i - 1]) || listy(gaps[i + 1]))) ? undefined : k));
+  // "Sabareh, Marsabit County, Kenya": a chain of three ending in a country is a place, its division, its country
+  const isCountry = (j: number) => !!mentions[j] && mentions[j]!.entries.some((e) => e.match !== 'demonym' && COUNTRY_CODES.has(e.featureCode));
+  const nested = (j: number) => gaps[j] === 'comma' && gaps[j + 1] === 'comma' && !listy(gaps[j - 1]) && !listy(gaps[j + 2]) && isCountry(j + 2) && !isCountry(j) && !isCountry(j + 1);
+  const linkKind = gaps.map((k, i) => (k === 'and' || (k === 'comma' && !nested(i) && !nested(i - 1) && (listy(gaps[i - 1]) || listy(gaps[i + 1]))) ? undefined : k));
   mentions.forEach((m, i) => {
     if (linkKind[i]) m.key += `@${mentions[i + 1]!.key}`;
   });
@@ -369,7 +372,8 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
     // 11: a name followed by the thing named after it is no place ("Bermuda shorts", data/lexicons/named-after-places.json)
     // 12: a street word before a name tagged a person makes the whole a street ("Rue Victor Hugo")
     // 13: past a container the gazetteer lacks, its own container tells a namesake elsewhere ("the Qalat area of Kushki Kuhna district, Herat"); quotes around a name do not break "X area of Y"
-    version: '13',
+    // 14: "X, Y County, Country" is a place in a division in a country, not a list of three
+    version: '14',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {

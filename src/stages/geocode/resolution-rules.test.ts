@@ -205,3 +205,9 @@ test('a known name inside an unknown district of a named province is not its nam
   const ps = run("Taliban militants attacked an army post in the 'Qalat' area of Kushki Kuhna district, Herat, killing four soldiers.", [['Qalat', 'GPE'], ['Kushki Kuhna', 'GPE'], ['Herat', 'GPE']]);
   assert.equal(at(ps, 'Qalat').resolved?.admin1, at(ps, 'Herat').resolved?.admin1);
 });
+
+test('"X, Y County, Country" is a place in a division in a country, not a list of three', { skip }, () => {
+  const ps = run('Armed men from Ethiopia attacked herders in Dukanoi, Marsabit County, Kenya, and fled back across the border into Ethiopia.', [['Ethiopia', 'GPE'], ['Dukanoi', 'GPE'], ['Marsabit County', 'GPE'], ['Kenya', 'GPE']]);
+  assert.equal(at(ps, 'Dukanoi').resolved?.country, 'KE');
+  assert.equal(at(ps, 'Dukanoi').resolved?.admin1, at(ps, 'Marsabit County').resolved?.admin1);
+});
