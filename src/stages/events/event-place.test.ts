@@ -43,3 +43,10 @@ test('the focus an event falls back on is the lead\'s place, not one named as an
   assert.ok(later.length > 0, 'an assault placed by the focus');
   for (const e of later) assert.equal(e.place?.name, 'Lyon');
 });
+
+test('the focus is named by a mention of the place itself, not by a street standing in for it', async () => {
+  const doc = await analyse('A bomb exploded in Cavehill Road early on Sunday. Police in Belfast sealed off the area. The blast wounded two men. Belfast remained tense.');
+  const later = doc.get('events').filter((e) => e.type === 'ASSAULT' && e.place?.fromArticleFocus);
+  assert.ok(later.length > 0, 'an assault placed by the focus');
+  for (const e of later) assert.equal(e.place?.name, 'Belfast');
+});

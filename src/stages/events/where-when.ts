@@ -20,16 +20,20 @@ export interface Focus {
 export function articleFocus(places: readonly PlaceMention[], text: string): Focus | undefined {
   const aside = (p: PlaceMention) => /^['’]s?(?![\p{L}])/u.test(text.slice(p.span.end, p.span.end + 3));
   const tally = (list: readonly PlaceMention[]) => {
-    const by = new Map<string, { n: number; first: PlaceMention }>();
+    const by = new Map<string, { n: number; at: number; first: PlaceMention }>();
     const counted = list.some((p) => !aside(p)) ? (p: PlaceMention) => !aside(p) : () => true;
     for (const p of list) {
       const k = `${p.resolved!.name}|${p.resolved!.country}`;
       const n = counted(p) ? 1 + (p === list[0] ? 1 : 0) : 0;
       const e = by.get(k);
-      if (e) e.n += n;
-      else by.set(k, { n, first: p });
+      if (!e) by.set(k, { n, at: p.span.start, first: p });
+      else {
+        e.n += n;
+        // "Stormont Castle" standing at Belfast counts for Belfast, but "Belfast" names it
+        if (standsIn(e.first) && !standsIn(p)) e.first = p;
+      }
     }
-    return [...by.values()].sort((a, b) => b.n - a.n || a.first.span.start - b.first.span.start)[0]?.first;
+    return [...by.values()].sort((a, b) => b.n - a.n || a.at - b.at)[0]?.first;
   };
   const below = places.filter((p) => p.precision !== 'country' && p.precision !== 'continent');
   const told = below.filter((p) => !isDatelinePlace(text, p.span.start, p.span.end));
@@ -37,6 +41,9 @@ export function articleFocus(places: readonly PlaceMention[], text: string): Foc
   const best = sub ?? tally(places);
   return best ? { place: best } : undefined;
 }
+
+/** a mention resolved to a place standing in for it (a street at its town, a village at its division), not to its own reading */
+const standsIn = (p: PlaceMention): boolean => !!p.resolved?.reasons?.some((r) => r === 'unknown-name' || r === 'outside-container');
 
 function placeRecord(p: PlaceMention, fromArticleFocus: boolean): NonNullable<EventRecord['place']> {
   const r = p.resolved!;
