@@ -97,3 +97,9 @@ test('Kenyan towns, city neighbourhoods and refugee camps cities500 lacks are th
     assert.match(e.admin1Name ?? '', new RegExp(county), name);
   }
 });
+
+test('a curated town\'s other spellings are names, not the weak alternates GeoNames lists', { skip }, () => {
+  assert.ok(gz!.lookup('Garba Tula').some((e) => e.country === 'KE' && e.match === 'name'));
+  // a region's curated other names stay alternates
+  assert.ok(gz!.lookup('Kenyan coast').every((e) => e.match !== 'name'));
+});

@@ -118,7 +118,10 @@ export function buildGazetteer(input: BuildInput): BuildResult {
       place = t.add({ name: p.name, lat: p.lat, lon: p.lon, population: p.population ?? 0, geonameId: 0, country: cIdx(p.country), admin1: p.country ? aIdx(p.country, p.admin1 ?? nearestAdmin1(p, byCountry)) : NO_ADMIN1, featureCode: p.featureCode });
     }
     t.key(p.name, place, 'name');
-    for (const n of p.names ?? []) t.key(n, place, 'alternate');
+    // a curated town's other spellings ("Garba Tula" for Garbatulla) are as much its name as the first;
+    // GeoNames' own alternates of small towns are often old or foreign names that collide with words
+    const spelling = p.featureCode.startsWith('PPL') ? 'name' : 'alternate';
+    for (const n of p.names ?? []) t.key(n, place, spelling);
     for (const d of p.demonyms ?? []) {
       t.key(d, place, 'demonym');
       const pl = pluralDemonym(d);
