@@ -373,7 +373,8 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
     // 12: a street word before a name tagged a person makes the whole a street ("Rue Victor Hugo")
     // 13: past a container the gazetteer lacks, its own container tells a namesake elsewhere ("the Qalat area of Kushki Kuhna district, Herat"); quotes around a name do not break "X area of Y"
     // 14: "X, Y County, Country" is a place in a division in a country, not a list of three
-    version: '14',
+    // 15: a lone compass word at the end of a mistyped name is no region ("North Rachuonyo North" is not Cameroon's North)
+    version: '15',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {

@@ -260,6 +260,7 @@ function namedAfterPlace(text: string, e: Entity, gz: Gazetteer): MistypedPlace 
   for (let k = 1; k < words.length && k <= 3; k++) {
     const first = words[words.length - k]!;
     if (!/^\p{Lu}/u.test(first[0])) break;
+    if (k === 1 && QUALIFIER_WORDS.has(first[0].toLowerCase())) continue; // "North Rachuonyo North": a lone compass word is no region
     const start = s + first.index!;
     const en = insideReadings(gz.lookup(text.slice(start, t)), text.slice(start, t));
     const strength = Math.max(placeStrength(en), demonymStrength(en));
