@@ -367,14 +367,14 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
     // 6: one mention saying a name is no place speaks for all its mentions; a weak village reading of such a name is dropped too; a one-word name listed among peoples or organisations is one of them (not-place.ts)
     // 7: a place name the tagger cut in two is read whole ("Valle del Cauca" too, 9); 8: a seat spelt with fewer doubled letters than its division names it ("Odesa region")
     // 9: "the Red Sea" is the sea, not a division named after it
-    // 10: an organisation the actor dictionary knows ("Hamas") is not read as a town of the same spelling
     // 10: an unknown name stands at its container's final place even when that container is only known by its seat or a stand-in ("the X area of Shindand district"); "X village of Y"; a small foreign namesake of a container places nothing
     // 11: a name followed by the thing named after it is no place ("Bermuda shorts", data/lexicons/named-after-places.json)
     // 12: a street word before a name tagged a person makes the whole a street ("Rue Victor Hugo")
     // 13: past a container the gazetteer lacks, its own container tells a namesake elsewhere ("the Qalat area of Kushki Kuhna district, Herat"); quotes around a name do not break "X area of Y"
     // 14: "X, Y County, Country" is a place in a division in a country, not a list of three
     // 15: a lone compass word at the end of a mistyped name is no region ("North Rachuonyo North" is not Cameroon's North)
-    version: '15',
+    // 16: an organisation the actor dictionary knows ("Hamas") is not read as a town of the same spelling
+    version: '16',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {
