@@ -14,6 +14,8 @@ export interface SentenceView {
   dates: readonly TimeExpression[];
   lemmas: (t: Token) => string[];
   grammar: EventsGrammar;
+  /** the relative clauses set off by commas, as character ranges (where-when's setOffRelatives) */
+  relatives: readonly { start: number; end: number }[];
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN']);

@@ -8,7 +8,7 @@ import { participants } from './participants.js';
 import { loadEventsLexicon, type EventsLexicon } from './lexicon.js';
 import { triggerMatcher, type TriggerHit } from './triggers.js';
 import { retagHeadlineVerbs } from './headline-verbs.js';
-import { articleFocus, dateFor, inheritedDate, pastRelative, placeFor } from './where-when.js';
+import { articleFocus, dateFor, inheritedDate, pastRelative, placeFor, setOffRelatives } from './where-when.js';
 import { modalityOf, modalType } from './modality.js';
 import { legalAuthority } from './authority.js';
 import { protesterBetween, targetFromGrievance } from './protest.js';
@@ -128,6 +128,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
           dates: allDatesIn(sentence.span),
           lemmas: matcher.lemmas,
           grammar: lexicon.grammar,
+          relatives: setOffRelatives(tokens, lexicon.grammar),
         };
         const sentCounts = countsBy.get(sentence.index) ?? [];
         const isBackground = background.has(sentence.index);

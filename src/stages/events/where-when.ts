@@ -1,7 +1,8 @@
 import { isDatelinePlace } from '../../core/dateline.js';
 import { spansOverlap } from '../../core/span.js';
-import type { DatePrecision, EventParticipant, EventRecord, PlaceMention, PlacePrecision, TimeExpression } from '../../core/layers/index.js';
+import type { DatePrecision, EventParticipant, EventRecord, PlaceMention, PlacePrecision, TimeExpression, Token } from '../../core/layers/index.js';
 import type { SentenceView } from './arguments.js';
+import type { EventsGrammar } from './lexicon.js';
 import type { TriggerHit } from './triggers.js';
 
 /** Where and when an event happened: the clause's place, else the article's focus; the sentence's date, else publication. */
@@ -145,15 +146,15 @@ function attributiveElsewhere(v: SentenceView, d: TimeExpression, h: TriggerHit)
 
 /**
  * The relative clauses set off by commas (", which seized power in a 2023 coup,"), as character
- * ranges: each has its own time.
+ * ranges: each has its own time. Worked out once a sentence (SentenceView.relatives).
  */
-function setOffRelatives(v: SentenceView): { start: number; end: number }[] {
+export function setOffRelatives(tokens: readonly Token[], grammar: EventsGrammar): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (let i = 1; i < v.tokens.length; i++) {
-    if (v.tokens[i - 1]!.span.text !== ',' || !v.grammar.relativePronouns.includes(v.tokens[i]!.span.text.toLowerCase())) continue;
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i - 1]!.span.text !== ',' || !grammar.relativePronouns.includes(tokens[i]!.span.text.toLowerCase())) continue;
     let j = i + 1;
-    while (j < v.tokens.length && v.tokens[j]!.span.text !== ',') j++;
-    out.push({ start: v.tokens[i]!.span.start, end: v.tokens[j - 1]!.span.end });
+    while (j < tokens.length && tokens[j]!.span.text !== ',') j++;
+    out.push({ start: tokens[i]!.span.start, end: tokens[j - 1]!.span.end });
   }
   return out;
 }
@@ -162,7 +163,7 @@ function setOffRelatives(v: SentenceView): { start: number; end: number }[] {
 export function pastRelative(v: SentenceView, h: TriggerHit, date: EventRecord['date'], published: string | undefined): boolean {
   if (!date || date.fromPublication || !published) return false;
   const tstart = v.tokens[h.first]!.span.start;
-  if (!setOffRelatives(v).some((r) => tstart >= r.start && tstart < r.end)) return false;
+  if (!v.relatives.some((r) => tstart >= r.start && tstart < r.end)) return false;
   const value = String(date.value);
   const start = Date.parse(/^\d{4}$/.test(value) ? `${value}-12-31` : /^\d{4}-\d{2}$/.test(value) ? `${value}-28` : value.slice(0, 10));
   return Number.isFinite(start) && Date.parse(published) - start > 60 * 86400000;
@@ -172,7 +173,7 @@ export function dateFor(v: SentenceView, h: TriggerHit, allDates: readonly TimeE
   const tstart = v.tokens[h.first]!.span.start;
   // "The army, which took power in a 2021 coup, arrested three on Tuesday": inside the relative
   // clause its own date (even one naming a noun: the coup is its deed), outside it not that one
-  const relatives = setOffRelatives(v);
+  const { relatives } = v;
   const inside = (x: { start: number }, r: { start: number; end: number }) => x.start >= r.start && x.start < r.end;
   const own = relatives.find((r) => inside({ start: tstart }, r));
   const ownDates = own ? allDates.filter((d) => inside(d.span, own)) : [];
