@@ -1,5 +1,6 @@
 import type { Span } from '../../core/span.js';
 import type { GazetteerEntry } from '../../services/gazetteer/index.js';
+import { WIDE_CODES } from './feature-codes.js';
 import { haversineKm, STRAY_REASON, type RankedCandidate } from './rank.js';
 
 /**
@@ -27,7 +28,6 @@ export interface FallbackContext {
 }
 
 const CONTAINER_CODES = new Set(['ADM1', 'ADM2']);
-const WIDE = new Set(['PCLI', 'PCLD', 'TERR', 'CONT', 'RGN', 'SEA', 'OCN', 'GULF', 'STRT']);
 /** how far back (characters) a town named before a street still places it */
 const LOOK_BACK_CHARS = 200;
 const LOOK_BACK_POPULATION = 50_000;
@@ -72,7 +72,7 @@ export function anchorFor(i: number, ctx: FallbackContext): { entry: GazetteerEn
   const outer = farVillage ? undefined : named;
   // a division is coarser than the focus town inside it
   const insideOuter = !!outer && !!focus && focus.featureClass === 'P' && focus.country === outer.country && focus.admin1 === outer.admin1;
-  if (outer && !WIDE.has(outer.featureCode) && (outer.featureClass === 'P' || !insideOuter)) return { entry: outer, reason: `container:${outer.name}` };
+  if (outer && !WIDE_CODES.has(outer.featureCode) && (outer.featureClass === 'P' || !insideOuter)) return { entry: outer, reason: `container:${outer.name}` };
   const start = ctx.spans[i]!.start;
   for (let j = i - 1; j >= 0 && start - ctx.spans[j]!.end <= LOOK_BACK_CHARS; j--) {
     const t = ctx.tops[j];

@@ -1,6 +1,5 @@
 import type { GazetteerEntry } from '../../services/gazetteer/index.js';
-
-const WIDE = new Set(['PCLI', 'PCLD', 'TERR', 'CONT', 'RGN', 'SEA', 'OCN', 'GULF', 'STRT']);
+import { COUNTRY_CODES, WIDE_CODES } from './feature-codes.js';
 
 /**
  * The place an article is about, for names the gazetteer lacks (a street, an estate, a
@@ -24,9 +23,9 @@ export function articleFocus(resolved: readonly (GazetteerEntry | undefined)[], 
   const local = new Map<number, { e: GazetteerEntry; n: number; first: number }>();
   const wide = new Map<number, { e: GazetteerEntry; n: number; first: number }>();
   resolved.forEach((e, i) => {
-    if (!e || (WIDE.has(e.featureCode) && !['PCLI', 'PCLD', 'TERR'].includes(e.featureCode))) return;
-    if (!WIDE.has(e.featureCode) && e.country !== country) return;
-    const m = WIDE.has(e.featureCode) ? wide : local;
+    if (!e || (WIDE_CODES.has(e.featureCode) && !COUNTRY_CODES.has(e.featureCode))) return;
+    if (!WIDE_CODES.has(e.featureCode) && e.country !== country) return;
+    const m = WIDE_CODES.has(e.featureCode) ? wide : local;
     const cur = m.get(e.index);
     const w = weight(e, i);
     if (cur) cur.n += w;

@@ -7,6 +7,7 @@ import { makeSpan, type Span } from '../../core/span.js';
 import type { Stage, StageOutput } from '../../pipeline/stage.js';
 import { foldName, type Gazetteer, type GazetteerEntry } from '../../services/gazetteer/index.js';
 import { containerLink, mentionHints, type MentionHints } from './context.js';
+import { COUNTRY_CODES } from './feature-codes.js';
 import { articleFocus } from './focus.js';
 import { JOINED_PAIR, mistypedPlaces, placeStrength, type KnownOrganisation } from './mistyped.js';
 import { precisionOf } from './precision.js';
@@ -25,12 +26,15 @@ export const GEOCODE_STAGE = 'geocode';
 export const MAX_CANDIDATES = 25;
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC', 'NORP']);
 const FINE_REACH_KM = 50;
-const COUNTRY_CODES = new Set(['PCLI', 'PCLD', 'TERR']);
 const DIVISION_REACH_KM = 300;
 const FINE_AFTER = /^\s+(?:street|road|avenue|boulevard|lane|square|plaza|bridge|estate|neighbou?rhood|quarter)\b/i;
+const STREET_WORDS = String.raw`Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Drive|Lane|Way`;
 /** a street is often named after a far town ("Oxford Street" in Belfast, "Baghdad Street" in Damascus) */
-const STREET_TAIL = /\s(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Drive|Lane|Way)$/;
-const FINE_TAIL = /\s(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Drive|Lane|Way|Square|Plaza|Canal|Plantation|Estate|Fields|Park|Gardens|Bridge|Quarter|Basilica|Cathedral|Church|Mosque|Temple|Hospital|Market|Mall|Centre|Center|Station|Bay|Beach|Valley|Lake|River|Creek|Hill|Hills|Mountains?|Forest|County|LGA|Town|Island|Islands)$/;
+const STREET_TAIL = new RegExp(String.raw`\s(?:${STREET_WORDS})$`);
+/** the last word of a street, a site or an area within a town's reach */
+const FINE_TAIL = new RegExp(
+  String.raw`\s(?:${STREET_WORDS}|Square|Plaza|Canal|Plantation|Estate|Fields|Park|Gardens|Bridge|Quarter|Basilica|Cathedral|Church|Mosque|Temple|Hospital|Market|Mall|Centre|Center|Station|Bay|Beach|Valley|Lake|River|Creek|Hill|Hills|Mountains?|Forest|County|LGA|Town|Island|Islands)$`,
+);
 
 interface Mention {
   span: Span;
@@ -307,9 +311,9 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
   // An unknown name is no place when one of its mentions says so ("Eva Forest, wife of ...") and
   // none places it, by its words or by a link to a neighbouring place ("X, Y", "X in Y").
   const linked = (i: number) => linkKind[i] === 'comma' || linkKind[i] === 'in' || linkKind[i - 1] === 'comma' || linkKind[i - 1] === 'in';
-  const nameOf = (m: Mention) => foldName(m.span.text).replace(/^the\s+/, '');
-  const placedNames = new Set(mentions.filter((m, i) => m.placed || linked(i)).map(nameOf));
-  const notPlaceNames = new Set(mentions.filter((m) => m.notPlace && !placedNames.has(nameOf(m))).map(nameOf));
+  const names = mentions.map((m) => foldName(m.span.text).replace(/^the\s+/, ''));
+  const placedNames = new Set(names.filter((_, i) => mentions[i]!.placed || linked(i)));
+  const notPlaceNames = new Set(names.filter((name, i) => mentions[i]!.notPlace && !placedNames.has(name)));
   // Resolved from the last mention back, so that a container the gazetteer only knows by its
   // seat or a stand-in ("Azizabad area of Shindand district, Herat") is settled before the
   // place it contains falls back on it.
@@ -327,7 +331,7 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     if (top && m.fine && anchor && !nearFocus(list, anchor.entry, m.fine, m.street) && !foreignDivisionSeat(m, list, anchor.entry)) top = undefined;
     if (isStray(list[0])) top = undefined;
     // "Lucia Marrow, wife of ...": a weak reading of a part of a name the words say is a person
-    const noPlace = notPlaceNames.has(nameOf(m)) && placeStrength(m.entries) < 1;
+    const noPlace = notPlaceNames.has(names[i]!) && placeStrength(m.entries) < 1;
     if (noPlace) top = undefined;
     const outside = top ? outsideContainer(list[0]!, i, ctx) : undefined;
     if (outside) top = undefined;

@@ -1,5 +1,7 @@
 import type { Entity } from '../../core/layers/index.js';
 import type { Gazetteer, GazetteerEntry } from '../../services/gazetteer/index.js';
+import { readingsInsideName } from './case-fit.js';
+import { WIDE_CODES } from './feature-codes.js';
 import { QUALIFIERS as QUALIFIER_WORDS } from './recognise.js';
 import { matchAll } from '../../core/match-all.js';
 
@@ -27,7 +29,6 @@ temple library inn hotel racecourse farm farms studio hospital clinic plantation
 railroad railway station park zoo mall market prison jail palace bridge tower building campus base`.split(/\s+/));
 const SITE_FIRST = new Set(['rue', 'faubourg', 'lake', 'mount', 'fort', 'camp', 'palais', 'place', 'via', 'piazza', 'plaza']);
 
-const COUNTRY_LEVEL = new Set(['PCLI', 'PCLD', 'TERR', 'CONT', 'RGN', 'SEA', 'OCN', 'GULF', 'STRT']);
 // "in X" and "near X" say place; "from X", "at X", "to X" also fit people and firms.
 const STRONG_BEFORE = /(?:\b(?:in|near|outside|across|throughout|around|towards|toward|inside|north of|south of|east of|west of)\s+(?:the\s+)?|\b(?:city|town|village|villages|province|state|region|district|county|suburb|capital|island|port|area|areas|communit(?:y|ies)|hills|outskirts|streets|vicinity|people|residents) of\s+|\b(?:city|town|village|province|state) (?:of )?|\b(?:north|south|east|west|northern|southern|eastern|western|north-?western|north-?eastern|south-?western|south-?eastern|central|rural|downtown)\s+|\d+,\s+of\s+)$/i;
 const WEAK_BEFORE = /\b(?:from|at|to|into|via|visit(?:ed|ing)?|reach(?:ed)?)\s+(?:the\s+)?$/i;
@@ -46,7 +47,7 @@ export function placeStrength(entries: readonly GazetteerEntry[]): number {
   for (const e of entries) {
     if (e.match === 'demonym') continue;
     let s = 0;
-    if (COUNTRY_LEVEL.has(e.featureCode)) s = 3;
+    if (WIDE_CODES.has(e.featureCode)) s = 3;
     else if (e.featureCode === 'ADM1' && e.match !== 'short') s = 2.5;
     else if (e.featureCode === 'PPLC' || (e.featureClass === 'P' && e.population >= 100_000 && e.match !== 'short')) s = 2;
     else if (e.featureCode === 'ADM2' || ((e.featureCode === 'PPLA' || e.featureCode === 'PPLA2') && e.population >= 20_000)) s = 1.5;
@@ -114,22 +115,8 @@ function extendLeft(text: string, s: number, t: number, gz: Gazetteer, strength:
   return st > 0 && st >= strength ? [s - m[0].length, st] : [s, strength];
 }
 
-/**
- * Readings a name inside another name may have: alternate names only of countries and
- * first-level divisions ("U.S."), abbreviations only when written as such ("Miss." is
- * Mississippi, "Miss World" is not).
- */
-function insideReadings(entries: readonly GazetteerEntry[], surface: string): GazetteerEntry[] {
-  const abbreviated = surface.includes('.') || (surface.length <= 4 && surface === surface.toUpperCase());
-  return entries.filter((e) => {
-    if (e.match === 'code') return abbreviated;
-    if (e.match === 'alternate') return COUNTRY_LEVEL.has(e.featureCode) || (e.featureCode === 'ADM1' && (abbreviated || surface.length > 5)) || (abbreviated && e.population >= 1e6);
-    return true;
-  });
-}
-
 function demonymStrength(entries: readonly GazetteerEntry[]): number {
-  return entries.some((e) => e.match === 'demonym' && (COUNTRY_LEVEL.has(e.featureCode) || e.featureCode === 'ADM1')) ? 2 : 0;
+  return entries.some((e) => e.match === 'demonym' && (WIDE_CODES.has(e.featureCode) || e.featureCode === 'ADM1')) ? 2 : 0;
 }
 
 interface Reading {
@@ -160,7 +147,7 @@ function readEntity(text: string, e: Entity, gz: Gazetteer, knownOrganisation: K
   if (e.type === 'NORP' && entries.some((x) => x.match === 'demonym')) return null;
   const surface = text.slice(s, t);
   // An acronym is an organisation's unless it abbreviates a country or division ("NSW", "DRC").
-  let whole = placeStrength(/^[\p{Lu}.]+$/u.test(surface) ? insideReadings(entries, surface) : entries);
+  let whole = placeStrength(/^[\p{Lu}.]+$/u.test(surface) ? readingsInsideName(entries, surface) : entries);
   if (e.type !== 'NORP') [s, whole] = extendLeft(text, s, t, gz, whole);
   if (whole <= 0) return null;
   const start = s;
@@ -242,7 +229,7 @@ function namedAfterPlace(text: string, e: Entity, gz: Gazetteer): MistypedPlace 
   const affix = AFFIX.exec(words[0]?.[0] ?? '');
   if (affix && words[0]!.index === 0) {
     const en = gz.lookup(affix[1]!);
-    const ok = insideReadings(en, affix[1]!);
+    const ok = readingsInsideName(en, affix[1]!);
     if (Math.max(placeStrength(ok), demonymStrength(ok)) >= 1) return { start: s, end: s + affix[1]!.length };
   }
   if (words.length < 2) return undefined;
@@ -252,7 +239,7 @@ function namedAfterPlace(text: string, e: Entity, gz: Gazetteer): MistypedPlace 
     let end = s + last.index! + last[0].length;
     if (text[end - 1] === '.' && !/\.\p{L}/u.test(last[0])) end--; // a sentence's stop, not "U.S."
     if (n === 1 && QUALIFIER_WORDS.has(words[0]![0].toLowerCase())) break; // "Central Institute"
-    const en = insideReadings(gz.lookup(text.slice(s, end)), text.slice(s, end));
+    const en = readingsInsideName(gz.lookup(text.slice(s, end)), text.slice(s, end));
     const strength = Math.max(placeStrength(en), demonymStrength(en));
     if (strength >= 2 || (strength >= 1.5 && INSTITUTION.has(words[n]![0].toLowerCase().replace(/\.$/, '')))) return { start: s, end };
   }
@@ -262,7 +249,7 @@ function namedAfterPlace(text: string, e: Entity, gz: Gazetteer): MistypedPlace 
     if (!/^\p{Lu}/u.test(first[0])) break;
     if (k === 1 && QUALIFIER_WORDS.has(first[0].toLowerCase())) continue; // "North Rachuonyo North": a lone compass word is no region
     const start = s + first.index!;
-    const en = insideReadings(gz.lookup(text.slice(start, t)), text.slice(start, t));
+    const en = readingsInsideName(gz.lookup(text.slice(start, t)), text.slice(start, t));
     const strength = Math.max(placeStrength(en), demonymStrength(en));
     const joined = /\b(?:in|of|at)\s+$/.test(text.slice(s, start));
     if (strength >= 2 || (joined && strength >= 1)) return { start, end: t };

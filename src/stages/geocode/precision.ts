@@ -1,8 +1,9 @@
 import type { PlacePrecision } from '../../core/layers/index.js';
+import { COUNTRY_CODES } from './feature-codes.js';
 
 /** The precision a feature code gives a mention, with ACLED's geo-precision code. */
 export function precisionOf(featureCode: string, partial: boolean): { precision: PlacePrecision; acled: 1 | 2 | 3 } {
-  if (featureCode === 'PCLI' || featureCode === 'PCLD' || featureCode === 'TERR') return { precision: 'country', acled: 3 };
+  if (COUNTRY_CODES.has(featureCode)) return { precision: 'country', acled: 3 };
   if (featureCode === 'CONT') return { precision: 'continent', acled: 3 };
   if (featureCode === 'ADM2' || featureCode === 'AREA') return { precision: 'district', acled: 2 };
   if (featureCode.startsWith('PPL') || featureCode === 'STLMT') {

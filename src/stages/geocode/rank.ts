@@ -1,5 +1,6 @@
 import type { GazetteerEntry } from '../../services/gazetteer/index.js';
 import type { MentionHints } from './context.js';
+import { COUNTRY_CODES, WIDE_CODES } from './feature-codes.js';
 
 /**
  * Ranks the candidates of every place mention in one article. Mentions with the same
@@ -30,8 +31,8 @@ const FEATURE_PRIOR: Record<string, number> = {
   PPLX: -0.5, PPLL: -0.3, PPLS: -0.3, PPLF: -0.5, PPLR: -0.5, STLMT: -0.5,
 };
 const MATCH_PRIOR: Record<string, number> = { name: 0, alternate: -0.3, demonym: 0, code: -0.5, short: -1.2 };
-const COUNTRY_CODES = new Set(['PCLI', 'PCLD', 'TERR']);
-const WIDE_CODES = new Set(['PCLI', 'PCLD', 'TERR', 'CONT', 'SEA', 'OCN', 'GULF']);
+/** the wide codes without regions and straits, as the ranker reads them: too wide to anchor a stray or to contain a town */
+const WIDE_BUT_REGIONS = new Set([...WIDE_CODES].filter((c) => c !== 'RGN' && c !== 'STRT'));
 const POP_WEIGHT = 0.45;
 const COUNTRY_NAME_PENALTY = -8;
 const SOFTMAX_KEEP = 20;
@@ -81,7 +82,7 @@ function contains(y: GazetteerEntry, x: GazetteerEntry): boolean {
   if (x.index === y.index) return false;
   if (COUNTRY_CODES.has(y.featureCode)) return x.country === y.country && !COUNTRY_CODES.has(x.featureCode);
   if (y.featureCode === 'ADM1') return x.country === y.country && !!x.admin1 && x.admin1 === y.admin1 && x.featureCode !== 'ADM1';
-  if (y.featureCode === 'CONT' || WIDE_CODES.has(y.featureCode)) return false;
+  if (WIDE_BUT_REGIONS.has(y.featureCode)) return false;
   if (y.featureClass === 'A' || y.featureClass === 'L' || y.featureClass === 'T') return x.country === y.country && haversineKm(x.lat, x.lon, y.lat, y.lon) < 250;
   return false;
 }
@@ -208,7 +209,7 @@ export function rankGroups(groups: GroupInput[], links: LinkInput[]): RankedCand
     for (const [k, v] of country) if (v > topShare) (topShare = v), (topCountry = k);
     const anchors: Cand[] = [];
     tops.forEach((t, j) => {
-      if (j !== gi && t && topP[j]! >= 0.6 && !WIDE_CODES.has(t.e.featureCode) && t.e.featureCode !== 'RGN') anchors.push(t);
+      if (j !== gi && t && topP[j]! >= 0.6 && !WIDE_BUT_REGIONS.has(t.e.featureCode) && t.e.featureCode !== 'RGN') anchors.push(t);
     });
     return cs.map((c) => {
       let s = c.s;
@@ -233,7 +234,7 @@ export function rankGroups(groups: GroupInput[], links: LinkInput[]): RankedCand
           reasons.push(`focus-admin1:${c.e.admin1Name ?? c.e.admin1} ${Math.round(a * 100)}% +${r1(2.5 * a)}`);
         }
       }
-      if (!WIDE_CODES.has(c.e.featureCode) && anchors.length) {
+      if (!WIDE_BUT_REGIONS.has(c.e.featureCode) && anchors.length) {
         let best: Cand | undefined;
         let d = Infinity;
         for (const a of anchors) {

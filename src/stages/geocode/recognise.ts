@@ -1,6 +1,7 @@
 import type { Gazetteer, GazetteerEntry } from '../../services/gazetteer/index.js';
 import { foldName } from '../../services/gazetteer/index.js';
 import { readingsAsWritten } from './case-fit.js';
+import { WIDE_CODES } from './feature-codes.js';
 
 /**
  * Finds capitalised word sequences that name a gazetteer place. The stage uses it,
@@ -33,7 +34,8 @@ reuters afp ap bbc cnn twitter facebook google apple amazon
 man reading bath nice split mobile lincoln jackson franklin hamilton troy florence`.split(/\s+/));
 // Words that are also names (a town called Reading, a surname Jackson) are left to the
 // tagger to judge, except countries, which the lookup accepts below.
-const COUNTRY_LEVEL = new Set(['PCLI', 'PCLD', 'CONT', 'RGN', 'SEA', 'OCN', 'GULF', 'STRT']);
+/** countries and wider areas but not territories (TERR): readings that make a name a strong place by themselves */
+const WIDE_BUT_TERRITORIES = new Set([...WIDE_CODES].filter((c) => c !== 'TERR'));
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'le', 'al', 'el', 'du', 'des', 'da', 'do', 'dos', 'das', 'and', 'upon', 'on', 'the', 'ul', 'es', 'ad', 'an', 'ar', 'as', 'az', 'ash', 'at', 'y', 'i', 'sur', 'en', 'am', 'im', 'bin', 'ibn', 'bani', 'beni']);
 // Qualifiers that may stand before a place name without making it part of another name.
 export const QUALIFIERS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'greater', 'upper', 'lower', 'rural', 'downtown', 'occupied', 'coastal', 'metropolitan', 'metro']);
@@ -151,9 +153,9 @@ function accept(entries: GazetteerEntry[], mode: RecogniseOptions['mode'], lone:
   let strongName = false;
   for (const e of entries) {
     if (e.match === 'demonym') demonym = true;
-    else if (COUNTRY_LEVEL.has(e.featureCode) || e.featureCode === 'ADM1' || e.population >= 100_000) strongName = true;
+    else if (WIDE_BUT_TERRITORIES.has(e.featureCode) || e.featureCode === 'ADM1' || e.population >= 100_000) strongName = true;
     let s = 0;
-    if (COUNTRY_LEVEL.has(e.featureCode) || e.match === 'demonym') s = 3;
+    if (WIDE_BUT_TERRITORIES.has(e.featureCode) || e.match === 'demonym') s = 3;
     else if (e.featureCode === 'ADM1' && e.match !== 'short') s = 2.5;
     else if (e.featureCode === 'PPLC' || (e.featureClass === 'P' && e.population >= 100_000)) s = 2;
     else if ((e.featureCode === 'PPLA' || e.featureCode === 'PPLA2') && e.population >= 20_000) s = 1.5;
