@@ -18,11 +18,10 @@ const TRAILING = new Set(['also', 'later', 'has', 'have', 'had', 'earlier', 'pre
 // "claimed responsibility", "claimed the lives of": not a claim about a number
 const NOT_A_CLAIM = /^\s+(?:responsibility|credit|the\s+lives|lives|victory)/iu;
 
-// "police and witnesses said": "and" after one of these joins two claimants, not two clauses
-const CLAIMANT_HEADS = new Set(['police', 'officials', 'authorities', 'army', 'military', 'ministry', 'spokesman', 'spokeswoman', 'spokesperson', 'sources', 'medics', 'doctors', 'rescuers', 'government', 'officers', 'commanders', 'governor', 'mayor', 'witnesses']);
-const claimantBefore = (s: string, at: number) => CLAIMANT_HEADS.has(/(\p{L}+)\s*$/u.exec(s.slice(Math.max(0, at - 20), at))?.[1]?.toLowerCase() ?? '');
+/** "police and witnesses said": "and" after a claimant's head noun (the lexicon's claimantHeads) joins two claimants, not two clauses */
+const claimantBefore = (s: string, at: number, heads: ReadonlySet<string>) => heads.has(/(\p{L}+)\s*$/u.exec(s.slice(Math.max(0, at - 20), at))?.[1]?.toLowerCase() ?? '');
 
-function wordsBack(s: string, end: number, stop: Set<string>): { start: number; end: number } | undefined {
+function wordsBack(s: string, end: number, stop: ReadonlySet<string>, heads: ReadonlySet<string>): { start: number; end: number } | undefined {
   let words = 0;
   let last = end;
   // skip adverbs and auxiliaries right before the verb
@@ -45,7 +44,7 @@ function wordsBack(s: string, end: number, stop: Set<string>): { start: number; 
       if (w) start = m.index + lead + 1;
       break;
     }
-    if (stop.has(w.toLowerCase()) && !(w.toLowerCase() === 'and' && words > 0 && claimantBefore(s, m.index))) break;
+    if (stop.has(w.toLowerCase()) && !(w.toLowerCase() === 'and' && words > 0 && claimantBefore(s, m.index, heads))) break;
     start = m.index;
     i = m.index;
     words++;
@@ -95,7 +94,7 @@ export function findClaimCues(s: string, p: CountPatterns): ClaimCue[] {
         cues.push({ verbStart, verbEnd, np: { start, end: start + pro[1]!.length }, pronoun: true });
         continue;
       }
-      np = wordsBack(s, verbStart, p.claimStop);
+      np = wordsBack(s, verbStart, p.claimStop, p.claimantHeads);
     }
     if (!np) continue;
     const text = s.slice(np.start, np.end);

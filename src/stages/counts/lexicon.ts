@@ -26,6 +26,8 @@ export interface CountsLexicon {
   monthNames: string[];
   claimVerbs: string[];
   claimantStopWords: string[];
+  /** nouns heading a claimant: "police and witnesses said" joins two claimants after one */
+  claimantHeads: string[];
   /** one victim told without a number: "He later died", "lynched him" (patterns with a `who` group) */
   singleVictims: { kind: CountKind; pattern: string }[];
 }
@@ -117,6 +119,7 @@ export function loadCountsLexicon(path = dataPath('lexicons', 'counts.json')): C
     monthNames: strings(path, 'monthNames', json.monthNames),
     claimVerbs: strings(path, 'claimVerbs', json.claimVerbs),
     claimantStopWords: strings(path, 'claimantStopWords', json.claimantStopWords),
+    claimantHeads: strings(path, 'claimantHeads', json.claimantHeads),
     singleVictims: singleVictims(path, json.singleVictims ?? []),
   };
 }

@@ -57,6 +57,8 @@ export interface CountPatterns {
   headline: KindRegex;
   claimVerb: RegExp;
   claimStop: Set<string>;
+  /** nouns heading a claimant, lower-cased (the lexicon's claimantHeads) */
+  claimantHeads: Set<string>;
   whoNouns: Set<string>;
   trapUnits: Set<string>;
   kindOnlyWho: Map<string, CountKind[]>;
@@ -167,6 +169,7 @@ export function compilePatterns(lex: CountsLexicon): CountPatterns {
     headline,
     claimVerb: new RegExp(`(?<![\\p{L}])${alternation(lex.claimVerbs)}(?![\\p{L}])`, 'giu'),
     claimStop: new Set(lex.claimantStopWords.map((s) => s.toLowerCase())),
+    claimantHeads: new Set(lex.claimantHeads.map((s) => s.toLowerCase())),
     whoNouns: new Set(lex.whoNouns.map((s) => s.toLowerCase())),
     trapUnits: new Set(lex.trapUnits.map((s) => s.toLowerCase())),
     kindOnlyWho: new Map(Object.entries(lex.kindOnlyWho).map(([w, ks]) => [w.toLowerCase(), ks])),
