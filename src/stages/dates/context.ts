@@ -29,24 +29,6 @@ function startsUpper(w: string): boolean {
   return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(w);
 }
 
-/** The tense cue lists as sets, and the first words of the cues of several words ("going to"), built once per lexicon. */
-interface CueSets {
-  future: Set<string>;
-  past: Set<string>;
-  /** a word that may open a cue of two or three words: only then are its pair and triple looked up */
-  opensPhrase: Set<string>;
-}
-const cueSetsOf = new WeakMap<DateLexicon, CueSets>();
-function cueSets(lex: DateLexicon): CueSets {
-  let sets = cueSetsOf.get(lex);
-  if (!sets) {
-    const future = new Set(lex.futureCues);
-    const opensPhrase = new Set(lex.futureCues.filter((c) => c.includes(' ')).map((c) => c.slice(0, c.indexOf(' '))));
-    sets = { future, past: new Set(lex.pastCues), opensPhrase };
-    cueSetsOf.set(lex, sets);
-  }
-  return sets;
-}
 /** negative subjects: "neither he nor his wife could be reached" tells what did not happen */
 const NEGATIVE_SUBJECTS = new Set(['neither', 'nor', 'nobody', 'none']);
 /** "until Tuesday", "till noon" with no tense cue around: a deadline, ahead */
@@ -155,17 +137,17 @@ export class SentenceContext {
     const consider = (d: number, t: Tense) => {
       if (!best || d < best.d || (d === best.d && t === 'future')) best = { d, t };
     };
-    const cues = cueSets(this.lex);
+    const { futureCues, pastCues, futureCueOpeners } = this.lex;
     const scan = (list: Word[], distance: (first: number, last: number) => number, beforeDate: boolean) => {
       list.forEach((w, i) => {
         // a pair or triple can be a cue only when the word opens one (or the list holds an empty cue)
-        const phrase = cues.opensPhrase.has(w.lower) || cues.future.has('');
+        const phrase = futureCueOpeners.has(w.lower) || futureCues.has('');
         const pair = phrase && i + 1 < list.length ? `${w.lower} ${list[i + 1]!.lower}` : '';
         const triple = phrase && i + 2 < list.length ? `${pair} ${list[i + 2]!.lower}` : '';
         const prev = w.prev;
         const next = i + 1 < list.length ? list[i + 1]!.lower : '';
-        if (cues.future.has(triple)) consider(distance(i, i + 2), 'future');
-        else if (cues.future.has(pair)) consider(distance(i, i + 1), 'future');
+        if (futureCues.has(triple)) consider(distance(i, i + 2), 'future');
+        else if (futureCues.has(pair)) consider(distance(i, i + 1), 'future');
         // "On Friday, the government planned to…": the fronted date is the planning's, a past verb
         // (but "planned to leave on Thursday" dates the leaving, ahead)
         else if (fronted && FORWARD_PARTICIPLES.has(w.lower) && next === 'to' && !BE.has(prev)) consider(distance(i, i), 'past');
@@ -175,13 +157,13 @@ export class SentenceContext {
         else if (NOUN_CUES.has(w.lower) && next !== 'to' && !PRONOUNS.has(prev) && !w.name) return;
         // "the hastily planned trip", "a scheduled flight": a participle describing a noun sets no tense
         else if (FORWARD_PARTICIPLES.has(w.lower) && (DETERMINERS.has(prev) || /^[a-z]{3,}ly$/.test(prev))) return;
-        else if (cues.future.has(w.lower) || FORWARD_PARTICIPLES.has(w.lower)) consider(distance(i, i), 'future');
+        else if (futureCues.has(w.lower) || FORWARD_PARTICIPLES.has(w.lower)) consider(distance(i, i), 'future');
         // "urged both sides to return to the table on Wednesday": the date is the infinitive's, ahead of the urging
         else if (beforeDate && this.lex.forwardVerbsPast.has(w.lower) && list.slice(i + 1).some((o) => o.lower === 'to')) consider(distance(i, i), 'future');
         else if (PASSIVE_AUX.has(prev)) return; // "will be held", "to be returned"
         // "were planning to", "was expected to": the auxiliary of a forward-looking verb
-        else if ((w.lower === 'was' || w.lower === 'were') && (cues.future.has(next) || FORWARD_PARTICIPLES.has(next))) return;
-        else if (cues.past.has(w.lower) || (!w.name && /^[a-z]{3,}ed$/.test(w.lower) && !w.lower.endsWith('eed'))) consider(distance(i, i), 'past');
+        else if ((w.lower === 'was' || w.lower === 'were') && (futureCues.has(next) || FORWARD_PARTICIPLES.has(next))) return;
+        else if (pastCues.has(w.lower) || (!w.name && /^[a-z]{3,}ed$/.test(w.lower) && !w.lower.endsWith('eed'))) consider(distance(i, i), 'past');
       });
     };
     scan(left, (_first, last) => left.length - last, true);

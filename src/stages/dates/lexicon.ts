@@ -31,8 +31,11 @@ export interface DateLexicon {
   numericPrepositions: Set<string>;
   yearPrepositions: Set<string>;
   monthPrepositions: Set<string>;
-  futureCues: string[];
-  pastCues: string[];
+  /** tense cues around a date, of one to three words ("will", "going to") */
+  futureCues: Set<string>;
+  pastCues: Set<string>;
+  /** the first words of the future cues of several words: only after one is a pair or triple looked up */
+  futureCueOpeners: Set<string>;
   /** words that describe the date itself as ahead ("Thursday as a possible date") */
   dateModifierCues: Set<string>;
   reportingVerbs: Set<string>;
@@ -91,6 +94,7 @@ function pairMap(path: string, json: Record<string, unknown>, key: string): Map<
 export function loadDateLexicon(path = dataPath('lexicons', 'dates.json')): DateLexicon {
   const json = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   if (typeof json.version !== 'number') fail(path, '"version" must be a number');
+  const futureCues = stringList(path, json, 'futureCues');
   const lex: DateLexicon = {
     version: json.version,
     months: numberMap(path, json, 'months'),
@@ -117,8 +121,9 @@ export function loadDateLexicon(path = dataPath('lexicons', 'dates.json')): Date
     numericPrepositions: new Set(stringList(path, json, 'numericPrepositions')),
     yearPrepositions: new Set(stringList(path, json, 'yearPrepositions')),
     monthPrepositions: new Set(stringList(path, json, 'monthPrepositions')),
-    futureCues: stringList(path, json, 'futureCues'),
-    pastCues: stringList(path, json, 'pastCues'),
+    futureCues: new Set(futureCues),
+    pastCues: new Set(stringList(path, json, 'pastCues')),
+    futureCueOpeners: new Set(futureCues.filter((c) => c.includes(' ')).map((c) => c.slice(0, c.indexOf(' ')))),
     dateModifierCues: new Set(stringList(path, json, 'dateModifierCues')),
     reportingVerbs: new Set(stringList(path, json, 'reportingVerbs')),
     forwardVerbsPast: new Set(stringList(path, json, 'forwardVerbsPast')),

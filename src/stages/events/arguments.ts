@@ -21,20 +21,12 @@ export interface SentenceView {
 const NOMINAL = new Set(['NOUN', 'PROPN']);
 const NP_PART = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 
-/** The grammar's clause break words as a set, made once (a grammar is loaded once and never changed). */
-const breakSets = new WeakMap<EventsGrammar, Set<string>>();
-export function clauseBreakSet(grammar: EventsGrammar): Set<string> {
-  let breaks = breakSets.get(grammar);
-  if (!breaks) breakSets.set(grammar, (breaks = new Set(grammar.clauseBreaks)));
-  return breaks;
-}
-
 /**
  * Clause numbers: a new clause starts at a clause break word or after ", and". `lower`: the
  * tokens' lower-cased forms by index, when the caller has them.
  */
 export function clauses(tokens: readonly Token[], grammar: EventsGrammar, lower?: readonly string[]): number[] {
-  const breaks = clauseBreakSet(grammar);
+  const breaks = grammar.clauseBreakSet;
   const out: number[] = [];
   let c = 0;
   for (let i = 0; i < tokens.length; i++) {

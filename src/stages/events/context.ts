@@ -21,35 +21,11 @@ export interface Perpetrator {
 const MODIFIER = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 const APPOSITION = /^[,–—-]$/;
 
-/**
- * The grammar's perpetrator phrases split into words and listed by their first word, and its agent
- * nouns as a set, made once (a grammar is loaded once and never changed).
- */
-interface PerpetratorWords {
-  byFirst: Map<string, { phrase: string; words: string[] }[]>;
-  agentNouns: Set<string>;
-}
-const phraseCache = new WeakMap<EventsGrammar, PerpetratorWords>();
-function phraseWords(grammar: EventsGrammar): PerpetratorWords {
-  let cached = phraseCache.get(grammar);
-  if (!cached) {
-    const byFirst = new Map<string, { phrase: string; words: string[] }[]>();
-    for (const phrase of grammar.perpetratorPhrases) {
-      const words = phrase.split(' ');
-      const list = byFirst.get(words[0]!);
-      if (list) list.push({ phrase, words });
-      else byFirst.set(words[0]!, [{ phrase, words }]);
-    }
-    phraseCache.set(grammar, (cached = { byFirst, agentNouns: new Set(grammar.agentNouns) }));
-  }
-  return cached;
-}
-
 /** `infos`: each token's lower-cased form and lemmas, by index. */
 export function perpetratorsIn(text: string, sentence: number, tokens: readonly Token[], actors: readonly ActorMention[], infos: readonly { lower: string; lemmas: string[] }[], grammar: EventsGrammar): Perpetrator[] {
   const out: Perpetrator[] = [];
   const words = infos.map((w) => w.lower);
-  const { byFirst, agentNouns } = phraseWords(grammar);
+  const { perpetratorsByFirst: byFirst, agentNounSet: agentNouns } = grammar;
   for (let k = 0; k < tokens.length; k++) {
     const phrase = byFirst.get(words[k]!)?.find((p) => p.words.every((w, i) => words[k + i] === w));
     if (phrase) {

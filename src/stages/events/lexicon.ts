@@ -26,6 +26,8 @@ export interface TriggerEntry {
 /** Small closed word classes the argument rules use. */
 export interface EventsGrammar {
   clauseBreaks: string[];
+  /** clauseBreaks as a set, made by the loader */
+  clauseBreakSet: ReadonlySet<string>;
   beForms: string[];
   targetPrepositions: string[];
   ignoreActorSectors: string[];
@@ -57,6 +59,8 @@ export interface EventsGrammar {
   instrumentNouns: string[];
   /** "the ringleader of the attack": nouns naming who did a deed */
   agentNouns: string[];
+  /** agentNouns as a set, made by the loader */
+  agentNounSet: ReadonlySet<string>;
   /** trigger nouns that name the doers themselves ("protesters", "attackers"): their own event's source */
   doerNouns: string[];
   /** "the victims of the attack": nouns naming who suffered it */
@@ -77,6 +81,8 @@ export interface EventsGrammar {
   allegedDoerVerbs: string[];
   /** "those responsible": phrases naming who did a deed, besides the agent nouns */
   perpetratorPhrases: string[];
+  /** the perpetrator phrases split into words, listed by their first word (made by the loader) */
+  perpetratorsByFirst: ReadonlyMap<string, readonly { phrase: string; words: string[] }[]>;
   /** "under heavy fire": a word before a trigger that makes its subject the one who suffered it */
   victimMarkers: string[];
   /** types whose missing source is taken from the sentences around (context.ts) */
@@ -151,8 +157,12 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
   });
   const g = (json.grammar ?? fail(path, '"grammar" must be an object')) as Record<string, unknown>;
   const list = (k: string) => optStrings(path, `grammar.${k}`, g[k]) ?? fail(path, `grammar.${k} is required`);
+  const clauseBreaks = list('clauseBreaks');
+  const agentNouns = optStrings(path, 'grammar.agentNouns', g.agentNouns) ?? [];
+  const perpetratorPhrases = optStrings(path, 'grammar.perpetratorPhrases', g.perpetratorPhrases) ?? [];
   const grammar: EventsGrammar = {
-    clauseBreaks: list('clauseBreaks'),
+    clauseBreaks,
+    clauseBreakSet: new Set(clauseBreaks),
     beForms: list('beForms'),
     targetPrepositions: list('targetPrepositions'),
     ignoreActorSectors: list('ignoreActorSectors').map((x) => x.toUpperCase()),
@@ -170,7 +180,8 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
     passiveGap: optStrings(path, 'grammar.passiveGap', g.passiveGap) ?? [],
     transitiveOnly: optStrings(path, 'grammar.transitiveOnly', g.transitiveOnly) ?? [],
     instrumentNouns: optStrings(path, 'grammar.instrumentNouns', g.instrumentNouns) ?? [],
-    agentNouns: optStrings(path, 'grammar.agentNouns', g.agentNouns) ?? [],
+    agentNouns,
+    agentNounSet: new Set(agentNouns),
     doerNouns: optStrings(path, 'grammar.doerNouns', g.doerNouns) ?? [],
     victimNouns: optStrings(path, 'grammar.victimNouns', g.victimNouns) ?? [],
     notTargetModifiers: optStrings(path, 'grammar.notTargetModifiers', g.notTargetModifiers) ?? [],
@@ -180,7 +191,8 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
     grievanceTypes: ploverList(path, 'grammar.grievanceTypes', g.grievanceTypes),
     deedVerbs: optStrings(path, 'grammar.deedVerbs', g.deedVerbs) ?? [],
     allegedDoerVerbs: optStrings(path, 'grammar.allegedDoerVerbs', g.allegedDoerVerbs) ?? [],
-    perpetratorPhrases: optStrings(path, 'grammar.perpetratorPhrases', g.perpetratorPhrases) ?? [],
+    perpetratorPhrases,
+    perpetratorsByFirst: byFirstWord(perpetratorPhrases),
     victimMarkers: optStrings(path, 'grammar.victimMarkers', g.victimMarkers) ?? [],
     contextSourceTypes: ploverList(path, 'grammar.contextSourceTypes', g.contextSourceTypes),
     contextTargetTypes: ploverList(path, 'grammar.contextTargetTypes', g.contextTargetTypes),
@@ -188,6 +200,18 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
     obligationModals: optStrings(path, 'grammar.obligationModals', g.obligationModals) ?? [],
   };
   return { version: json.version, irregular, grammar, triggers };
+}
+
+/** Phrases split into words and listed by their first word, in the order given. */
+function byFirstWord(phrases: readonly string[]): Map<string, { phrase: string; words: string[] }[]> {
+  const byFirst = new Map<string, { phrase: string; words: string[] }[]>();
+  for (const phrase of phrases) {
+    const words = phrase.split(' ');
+    const list = byFirst.get(words[0]!);
+    if (list) list.push({ phrase, words });
+    else byFirst.set(words[0]!, [{ phrase, words }]);
+  }
+  return byFirst;
 }
 
 /** Candidate lemmas of a word form: the form itself, an irregular lemma, and regular suffix strips. */

@@ -16,7 +16,7 @@ export function ownerOfNoun(v: SentenceView, first: number): { role: 'source' | 
   while (j >= 0 && first - j <= 5 && MODIFIER.has(v.tokens[j]!.pos) && v.tokens[j]!.span.text.toLowerCase() !== 'of') j--;
   if (j < 1 || v.tokens[j]!.span.text.toLowerCase() !== 'of' || !isNominal(v, j - 1)) return undefined;
   const lemmas = v.lemmas(v.tokens[j - 1]!);
-  const role = lemmas.some((l) => v.grammar.agentNouns.includes(l)) ? 'source' : lemmas.some((l) => v.grammar.victimNouns.includes(l)) ? 'target' : undefined;
+  const role = lemmas.some((l) => v.grammar.agentNounSet.has(l)) ? 'source' : lemmas.some((l) => v.grammar.victimNouns.includes(l)) ? 'target' : undefined;
   const who = role && npBefore(v, j);
   return role && who ? { role, who } : undefined;
 }

@@ -1,6 +1,6 @@
 import { makeSpan, spansOverlap } from '../../core/span.js';
 import type { ActorMention, EventParticipant, PloverType } from '../../core/layers/index.js';
-import { actorAfter, actorBefore, byAgent, clauseBreakSet, closingSpeaker, isInstrumentPhrase, isPassive, npAfter, npBefore, participantOf, prevWord, quoteSpeaker, relativeAntecedent, subjectBeforeComma, type SentenceView } from './arguments.js';
+import { actorAfter, actorBefore, byAgent, closingSpeaker, isInstrumentPhrase, isPassive, npAfter, npBefore, participantOf, prevWord, quoteSpeaker, relativeAntecedent, subjectBeforeComma, type SentenceView } from './arguments.js';
 import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, objectBeforePlace, ownerOfNoun, partiesBetween } from './noun-arguments.js';
 import type { TriggerHit } from './triggers.js';
 import { afterPreposition, clauseSubject, quantifiedHead } from './subject.js';
@@ -107,7 +107,7 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
   // subject in its own clause, an agent noun earlier in the sentence did it
   const clauseOf = (p: EventParticipant) => v.clause[v.tokens.findIndex((t) => t.span.end > p.span.start)];
   if (!source || clauseOf(source) !== v.clause[h.first]) {
-    const k = findLastIndex(v.tokens.slice(0, h.first), (t) => t.pos === 'NOUN' && v.lemmas(t).some((l) => v.grammar.agentNouns.includes(l)));
+    const k = findLastIndex(v.tokens.slice(0, h.first), (t) => t.pos === 'NOUN' && v.lemmas(t).some((l) => v.grammar.agentNounSet.has(l)));
     const agent = k >= 0 ? npBefore(v, k + 1) : undefined;
     if (agent && !(source && agent.span.start <= source.span.end) && !(target && spansOverlap(agent.span, target.span))) source = agent;
   }
@@ -243,7 +243,7 @@ function launches(v: SentenceView, actor: Pick<EventParticipant, 'span'>, first:
     const t = v.tokens[k]!;
     // "warnings were given to the police thirty minutes before each explosion": another clause's actor
     const w = t.span.text.toLowerCase();
-    if (clauseBreakSet(v.grammar).has(w) && !v.grammar.relativePronouns.includes(w)) return false;
+    if (v.grammar.clauseBreakSet.has(w) && !v.grammar.relativePronouns.includes(w)) return false;
     if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
     // "its long-threatened invasion": a participle inside the noun phrase modifies the deed
     const prev = v.tokens[k - 1];
