@@ -1,4 +1,4 @@
-import type { DateLexicon } from './lexicon.js';
+import type { DateLexicon } from '../../core/date-lexicon.js';
 import { matchAll } from '../../core/match-all.js';
 
 export type Tense = 'past' | 'future' | 'unknown';

@@ -1,4 +1,4 @@
-import type { DateLexicon } from './lexicon.js';
+import type { DateLexicon } from '../../core/date-lexicon.js';
 import type { Sem } from './sem.js';
 import { fragments, groupStart, isCapitalised, rawWordBefore, rx, wordAfter, wordBefore, type Rule } from './grammar-util.js';
 

@@ -1,4 +1,4 @@
-import { alternation, type DateLexicon } from './lexicon.js';
+import { alternation, type DateLexicon } from '../../core/date-lexicon.js';
 import type { PeriodUnit, RefValue, Sem } from './sem.js';
 import { fragments, groupStart, parseNumber, rx, wordAfter, wordBefore, type Rule } from './grammar-util.js';
 

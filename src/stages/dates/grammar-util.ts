@@ -1,4 +1,4 @@
-import { alternation, type DateLexicon } from './lexicon.js';
+import { alternation, type DateLexicon } from '../../core/date-lexicon.js';
 import type { Sem } from './sem.js';
 
 /** One grammar rule: a regex and a builder of its meaning. */

@@ -4,7 +4,7 @@ import { makeSpan, type Span } from '../../core/span.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { parseIsoDay } from './calendar.js';
 import { SentenceContext } from './context.js';
-import { defaultDateLexicon, type DateLexicon } from './lexicon.js';
+import { defaultDateLexicon, type DateLexicon } from '../../core/date-lexicon.js';
 import { resolveSem, updateRef } from './resolve.js';
 import { UNANCHORED, withDayParts, type RefTime, type Resolved } from './resolved.js';
 import { DateGrammar } from './scan.js';
@@ -184,4 +184,4 @@ export function createDatesStage(options: DatesOptions = {}): Stage {
 }
 
 export { DateGrammar } from './scan.js';
-export { defaultDateLexicon, loadDateLexicon } from './lexicon.js';
+export { defaultDateLexicon, loadDateLexicon } from '../../core/date-lexicon.js';

@@ -47,3 +47,8 @@ test('"could not" looks back, "could" alone ahead', () => {
   assert.deepEqual(surfaces('The spokesman could not be reached for comment on Monday.'), ['Monday=2023-09-18']);
   assert.deepEqual(surfaces('The talks could resume on Monday.'), ['Monday=2023-09-25']);
 });
+
+test('an observance named by a weekday is no date of this week; a holiday of that name is still dated', () => {
+  assert.deepEqual(surfaces('The fast began on Clean Monday.'), []);
+  assert.deepEqual(surfaces('Crowds gathered on Good Friday and Easter Monday.'), ['Good Friday=2023-04-07', 'Easter Monday=2023-04-10']);
+});

@@ -4,7 +4,7 @@
  * publication day is picked, weighed by the tense of the sentence.
  */
 import type { Tense } from './context.js';
-import type { DateLexicon } from './lexicon.js';
+import type { DateLexicon } from '../../core/date-lexicon.js';
 import type { Sem } from './sem.js';
 import { dayNumber, daysInMonth, formatDay, formatMonth, fromDayNumber, holidayDay, isoWeekday, isValidDate, monthRange, pad, weekStart } from './calendar.js';
 import { period, UNANCHORED, withDayParts, type ResolveContext, type ResolveOutcome } from './resolved.js';

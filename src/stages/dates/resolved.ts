@@ -5,7 +5,7 @@
  */
 import type { DatePrecision, TimexType } from '../../core/layers/index.js';
 import type { Tense } from './context.js';
-import type { DateLexicon } from './lexicon.js';
+import type { DateLexicon } from '../../core/date-lexicon.js';
 import type { PeriodUnit, Sem } from './sem.js';
 import { addMonths, formatDay, formatMonth, formatWeek, fromDayNumber, monthRange, pad, weekStart, yearRange } from './calendar.js';
 

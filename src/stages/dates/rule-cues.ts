@@ -1,4 +1,4 @@
-import type { DateLexicon } from './lexicon.js';
+import type { DateLexicon } from '../../core/date-lexicon.js';
 
 /**
  * What a sentence must contain for a rule to match in it: one of `words` (lower case) as

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node';
-import type { DateLexicon } from './lexicon.js';
+import type { DateLexicon } from '../../core/date-lexicon.js';
 import type { Candidate, Sem } from './sem.js';
 import { calendarRules } from './grammar-calendar.js';
 import { partOfYearRules } from './grammar-parts-of-year.js';

@@ -169,6 +169,13 @@ test('tagger slips fixed: a named day, a plural acronym, a room number, a people
   assert.ok(!got.some((g) => /UAVs|Room|Defense|ORG:Bloody/.test(g)), got.join(' | '));
 });
 
+test('a named day is read from the date lexicon: "Giving Tuesday" is an event like "Bloody Sunday"', () => {
+  const text = 'Donors pledged more on Giving Tuesday than a year before.';
+  const tagger: NerTaggerService = { tagDocument: () => [], recogniseText: (t) => [{ start: t.indexOf('Giving'), end: t.indexOf('Giving') + 6, label: 'ORG' }] };
+  const got = pairs(entities(text, { nerTagger: tagger }));
+  assert.ok(got.includes('EVENT:Giving Tuesday'), got.join(' | '));
+});
+
 test('a one-word name before a vehicle or weapon is its maker', () => {
   const text = 'Witnesses said the fighters drove a Dorran truck into the gate.';
   const label = { Dorran: 'PER' } as const;

@@ -1,3 +1,4 @@
+import { defaultDateLexicon } from '../../core/date-lexicon.js';
 import type { EntityType, Sentence } from '../../core/layers/index.js';
 import { leadingWord, type ActorDictionary, type TokenView } from '../../services/actors/index.js';
 import type { NerCharSpan, NerTaggerService } from '../../services/ner/index.js';
@@ -122,8 +123,8 @@ const OFFICE_HEADS = new Set(['minister', 'ministry', 'secretary', 'department',
 const INSTITUTIONS = new Set(['Hospital', 'University', 'Universidad', 'Universitario', 'College', 'School', 'Institute', 'Academy', 'Ministry']);
 const STREET_HEADS = new Set(['Rue', 'Faubourg', 'Avenida', 'Calle', 'Via', 'Piazza', 'Place', 'Boulevard']);
 const WEEKDAY = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
-/** a word that makes the weekday after it a day's name: "Bloody Sunday", "Good Friday", "Black Monday" */
-const NAMED_DAY_HEAD = /^(?:Bloody|Black|Good|Holy|Great|Red|Blue|Ash|Palm|Maundy|Easter|Cyber|Super|Clean|Shrove)$/;
+/** a capitalised word that makes the weekday after it a day's name: "Bloody Sunday", "Good Friday" (the date lexicon's namedDayPrefixes) */
+const isNamedDayHead = (word: string) => /^\p{Lu}\p{Ll}+$/u.test(word) && defaultDateLexicon().namedDayPrefixes.has(word.toLowerCase());
 const NEXT_WEEKDAY = /^ (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 /** a plural of an acronym is a common noun: "UAVs", "IEDs", "NGOs", "MPs" */
 const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
@@ -166,7 +167,7 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
   if (WEEKDAY.test(name)) return [];
   if (PLURAL_ACRONYM.test(name)) return [];
   // "Bloody Sunday": the day's name is an event, the weekday the tagger left out included
-  const day = NAMED_DAY_HEAD.test(name) ? NEXT_WEEKDAY.exec(text.slice(end, end + 12)) : null;
+  const day = isNamedDayHead(name) ? NEXT_WEEKDAY.exec(text.slice(end, end + 12)) : null;
   if (day) return [{ start, end: end + day[0].length, type: 'EVENT' }];
   let dateline: TaggedName | undefined;
   // the pattern ends in a capital: a name ending in another ASCII character cannot match

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { dataPath } from '../../core/paths.js';
+import { dataPath } from './paths.js';
 
-/** The words the dates stage reads, loaded from data/lexicons/dates.json. */
+/**
+ * The words the dates stage reads, loaded from data/lexicons/dates.json. In core because the
+ * entities stage reads its named-day words too ("Bloody Sunday" is an event, not a date).
+ */
 export interface DateLexicon {
   version: number;
   months: Map<string, number>;
