@@ -82,6 +82,10 @@ test('a headline glued to its dateline or lede is split off without a title', ()
   assert.equal(clean('Bridge collapse kills four in PeruThe bridge over the river gave way at dawn.').text, 'Bridge collapse kills four in Peru\nThe bridge over the river gave way at dawn.');
 });
 
+test('a headline glued to any of the shared sentence openers is split off ("…in KaranPolice said")', () => {
+  assert.equal(clean('Market blast kills four in KaranPolice said the bomb was hidden in a cart.').text, 'Market blast kills four in Karan\nPolice said the bomb was hidden in a cart.');
+});
+
 test('glued subheadings and captions become lines of their own; camel-case names stay whole', () => {
   const doc = clean('The court adjourned.Defence argumentsLawyers for the accused said he was abroad. He posted on LinkedIn and watched YouTube on his iPhone.');
   assert.equal(doc.text, 'The court adjourned. Defence arguments\nLawyers for the accused said he was abroad. He posted on LinkedIn and watched YouTube on his iPhone.');

@@ -1,3 +1,4 @@
+import { GLUED_OPENER_ALTERNATION } from '../../core/glued-openers.js';
 import { matchAll } from '../../core/match-all.js';
 import { isLetter, isLowerOrDigit, matchesAtCaseChanges } from './case-change.js';
 
@@ -23,11 +24,8 @@ const WORD_START = `(?<!${NOT_BEFORE_WORD})`;
  */
 /** a dateline in capitals after a glued headline: "KANDAHAR, Afghanistan", "LONDON —"; only near the top (HEADLINE_REACH) */
 const DATELINE = String.raw`\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*(?=,| [—–-]| \()`;
-/**
- * Words that start sentences but never end a brand or a name written in camel case, so a
- * capitalised word glued to one is a line that lost its break ("SyriaThe", "InjuredAn").
- */
-const CLOSED_STARTERS = 'The|A|An|In|On|At|By|For|From|With|As|After|Before|During|When|While|Once|Since|This|These|Those|That|There|It|He|She|They|We|His|Her|Their|Its|Our|But|And|Although|Despite|According|Meanwhile';
+/** a capitalised word glued to a sentence opener is a line that lost its break ("SyriaThe", "InjuredAn") */
+const CLOSED_STARTERS = GLUED_OPENER_ALTERNATION;
 /** camel-case names that do end in one of those words */
 const CAMEL_NAMES = ['LinkedIn', 'MoveOn', 'NowThis', 'CheckIn', 'SignIn', 'LogIn', 'PlugIn', 'AddOn', 'HandsOn'];
 

@@ -125,6 +125,13 @@ test('a sentence opener glued to a tagged name is cut off; a weekday is nobody; 
   assert.ok(!got.some((g) => /Friday|VeldtBy/.test(g)), got.join(' | '));
 });
 
+test('any of the shared sentence openers glued to a tagged name is cut off: "Omar VeldtMeanwhile"', () => {
+  const text = 'The rebels were led by Omar VeldtMeanwhile the front had moved.';
+  const tagger: NerTaggerService = { tagDocument: () => [], recogniseText: (t) => [{ start: t.indexOf('Omar'), end: t.indexOf('Meanwhile') + 9, label: 'PER' }] };
+  const got = pairs(entities(text, { nerTagger: tagger }));
+  assert.ok(got.includes('PERSON:Omar Veldt'), got.join(' | '));
+});
+
 test('a calendar word in a capitalised guess does not make that word a surname elsewhere', () => {
   const text = 'Crowds in Tolvan marked a day that became known as Bloody Friday. Shops shut on Friday as Anna Roe spoke.';
   const tagger: NerTaggerService = {

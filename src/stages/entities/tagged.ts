@@ -1,4 +1,5 @@
 import { defaultDateLexicon } from '../../core/date-lexicon.js';
+import { GLUED_OPENER_ALTERNATION } from '../../core/glued-openers.js';
 import type { EntityType, Sentence } from '../../core/layers/index.js';
 import { leadingWord, type ActorDictionary, type TokenView } from '../../services/actors/index.js';
 import type { NerCharSpan, NerTaggerService } from '../../services/ner/index.js';
@@ -118,7 +119,7 @@ function dictKinds(dict: ActorDictionary, name: string) {
 }
 
 /** a lower-case letter and then a sentence opener glued to it, ending the word: "MacStiofainBy", "SyriaThe" */
-const GLUED_OPENER_TAIL = /\p{Ll}(?:The|A|An|By|In|On|At|For|But|And|As|After|When|While|It|He|She|They|We|His|Her|Its|Their|This|That|These|Those|From|With|Some|Many|Police|Officials)(?![\p{L}])/u;
+const GLUED_OPENER_TAIL = new RegExp(String.raw`\p{Ll}(?:${GLUED_OPENER_ALTERNATION})(?![\p{L}])`, 'u');
 const OFFICE_HEADS = new Set(['minister', 'ministry', 'secretary', 'department', 'ministers', 'secretaries']);
 const INSTITUTIONS = new Set(['Hospital', 'University', 'Universidad', 'Universitario', 'College', 'School', 'Institute', 'Academy', 'Ministry']);
 const STREET_HEADS = new Set(['Rue', 'Faubourg', 'Avenida', 'Calle', 'Via', 'Piazza', 'Place', 'Boulevard']);

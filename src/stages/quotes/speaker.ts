@@ -8,6 +8,7 @@ import type { ActorMention, SpeakerRef } from '../../core/layers/index.js';
 import { makeSpan } from '../../core/span.js';
 import type { QuoteContext } from './context.js';
 import { cueAt, PERSONAL_PRONOUNS, speakerAfter, subjectBefore, type Cue, type Phrase } from './tokens.js';
+import { GLUED_OPENER_ALTERNATION } from '../../core/glued-openers.js';
 import { matchAll } from '../../core/match-all.js';
 
 export function isPronounPhrase(ctx: QuoteContext, p: Phrase): boolean {
@@ -29,7 +30,7 @@ function mentionName(byId: Map<string, ActorMention>, m: ActorMention): string {
 }
 
 /** a determiner or pronoun glued to the word before it opens the real phrase */
-const GLUED_OPENER = /\p{Ll}{4,}(?=(?:A|An|The|This|These|Those|His|Her|Its|Their|Our|He|She|They|We|It)\s)/gu;
+const GLUED_OPENER = new RegExp(String.raw`\p{Ll}{4,}(?=(?:${GLUED_OPENER_ALTERNATION})\s)`, 'gu');
 
 /**
  * "Security strategy reviewA senior official": a subheading glued to the next sentence by

@@ -44,6 +44,11 @@ test('a subheading glued to the next sentence is not part of the speaker', () =>
   assert.equal(q.speaker?.span.text, 'A senior official');
 });
 
+test('a subheading glued to any of the shared sentence openers is not part of the speaker', () => {
+  const q = quotes('Budget reviewPolice chief Ivo Darn told reporters that the roads would reopen.')[0]!;
+  assert.equal(q.speaker?.span.text, 'Police chief Ivo Darn');
+});
+
 test('"X, according to Y, Z": the content goes on after the aside', () => {
   const t = 'Among the options being studied, according to two diplomats, is a ban on fuel exports to the region.';
   const reported = quotes(t).filter((q) => !q.direct);
