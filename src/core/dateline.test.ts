@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isDatelinePlace } from './dateline.js';
+import { datelineTest } from './dateline.js';
 
 const at = (text: string, place: string) => {
   const i = text.indexOf(place);
-  return isDatelinePlace(text, i, i + place.length);
+  return datelineTest(text)(i, i + place.length);
 };
 
 test('a place opening a line, then agency, date or country and a dash, is a dateline', () => {

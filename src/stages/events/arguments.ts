@@ -14,6 +14,8 @@ export interface SentenceView {
   dates: readonly TimeExpression[];
   lemmas: (t: Token) => string[];
   grammar: EventsGrammar;
+  /** is [start, end) inside the dateline opening its line (core/dateline's test, one a document) */
+  inDateline: (start: number, end: number) => boolean;
   /** the relative clauses set off by commas, as character ranges (where-when's setOffRelatives) */
   relatives: readonly { start: number; end: number }[];
 }

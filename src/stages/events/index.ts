@@ -1,4 +1,4 @@
-import { isDatelinePlace } from '../../core/dateline.js';
+import { datelineTest } from '../../core/dateline.js';
 import { makeSpan, spansOverlap } from '../../core/span.js';
 import { attributedSpeech, type EventRecord, type PloverType, type Token } from '../../core/layers/index.js';
 import type { Stage } from '../../pipeline/stage.js';
@@ -97,7 +97,8 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
       const namesIn = overlapIndex(names);
       const background = new Set(doc.get('background').map((b) => b.sentence));
       const dupOf = new Map(doc.get('nearDuplicates').map((d) => [d.sentence, d.duplicateOf]));
-      const focus = articleFocus(places, doc.text);
+      const inDateline = datelineTest(text);
+      const focus = articleFocus(places, text, inDateline);
       const published = doc.meta.publishedAt && /^\d{4}-\d{2}-\d{2}/.test(doc.meta.publishedAt) ? doc.meta.publishedAt.slice(0, 10) : undefined;
       const events: EventRecord[] = [];
       const sentences = doc.get('sentences');
@@ -115,7 +116,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
         // a sentence without a trigger has no headline verb to retag
         const tokens = firstHits.length ? retagHeadlineVerbs(tagged, new Map(firstHits.filter((h) => h.first === h.last).map((h) => [h.first, h.entry.words[0]!]))) : tagged;
         // the dateline's agency and place ('TBILISI, May 12 (Reuters) -') take part in nothing
-        const sentenceActors = actorsIn(sentence.span).filter((a) => !isDatelinePlace(text, a.span.start, a.span.end));
+        const sentenceActors = actorsIn(sentence.span).filter((a) => !inDateline(a.span.start, a.span.end));
         perpetrators.push(...perpetratorsIn(text, sentence.index, tokens, sentenceActors, words, lexicon.grammar));
         const hits = withoutCompoundParticiples(withoutNamedWords(tokens === tagged ? firstHits : matcher.find(tokens, words), tokens, namesIn(sentence.span)), tokens, text);
         if (!hits.length) continue;
@@ -128,6 +129,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
           dates: allDatesIn(sentence.span),
           lemmas: matcher.lemmas,
           grammar: lexicon.grammar,
+          inDateline,
           relatives: setOffRelatives(tokens, lexicon.grammar),
         };
         const sentCounts = countsBy.get(sentence.index) ?? [];

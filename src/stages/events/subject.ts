@@ -1,5 +1,4 @@
 import type { EventParticipant } from '../../core/layers/index.js';
-import { isDatelinePlace } from '../../core/dateline.js';
 import { spansOverlap } from '../../core/span.js';
 import { npParticipant, participantOf, type SentenceView } from './arguments.js';
 
@@ -35,7 +34,7 @@ export function clauseSubject(v: SentenceView, first: number): EventParticipant 
 /** "ABUJA, Nigeria (Reuters) - Gunmen killed …": the clause starts after the dateline's dash. */
 function afterDateline(v: SentenceView, s: number, first: number): number {
   const t = v.tokens[s];
-  if (!t || !isDatelinePlace(v.text, t.span.start, t.span.end)) return s;
+  if (!t || !v.inDateline(t.span.start, t.span.end)) return s;
   for (let k = s + 1; k < first; k++) if (/^(?:-|--|—|–)$/.test(v.tokens[k]!.span.text)) return k + 1;
   return s;
 }

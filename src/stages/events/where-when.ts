@@ -1,4 +1,3 @@
-import { isDatelinePlace } from '../../core/dateline.js';
 import { spansOverlap } from '../../core/span.js';
 import type { DatePrecision, EventParticipant, EventRecord, PlaceMention, PlacePrecision, TimeExpression, Token } from '../../core/layers/index.js';
 import type { SentenceView } from './arguments.js';
@@ -18,7 +17,7 @@ export interface Focus {
  * happened); a possessive ("Paris' prosecutor") names an owner, and counts only when nothing
  * else is named.
  */
-export function articleFocus(places: readonly PlaceMention[], text: string): Focus | undefined {
+export function articleFocus(places: readonly PlaceMention[], text: string, inDateline: (start: number, end: number) => boolean): Focus | undefined {
   const aside = (p: PlaceMention) => /^['’]s?(?![\p{L}])/u.test(text.slice(p.span.end, p.span.end + 3));
   const tally = (list: readonly PlaceMention[]) => {
     const by = new Map<string, { n: number; at: number; first: PlaceMention }>();
@@ -37,7 +36,7 @@ export function articleFocus(places: readonly PlaceMention[], text: string): Foc
     return [...by.values()].sort((a, b) => b.n - a.n || a.at - b.at)[0]?.first;
   };
   const below = places.filter((p) => p.precision !== 'country' && p.precision !== 'continent');
-  const told = below.filter((p) => !isDatelinePlace(text, p.span.start, p.span.end));
+  const told = below.filter((p) => !inDateline(p.span.start, p.span.end));
   const sub = tally(told) ?? tally(below);
   const best = sub ?? tally(places);
   return best ? { place: best } : undefined;
@@ -69,7 +68,7 @@ export function placeFor(v: SentenceView, h: TriggerHit, places: readonly PlaceM
   const possessive = (p: PlaceMention) => /^[’']s$/i.test(v.tokens.find((t) => t.span.start >= p.span.end)?.span.text ?? '');
   // "a Nairobi-bound bus", "a Kabul-based group": a place fused to the word after it describes that word
   const compound = (p: PlaceMention) => /^-[a-z]/.test(v.text.slice(p.span.end, p.span.end + 2));
-  const dateline = (p: PlaceMention) => isDatelinePlace(v.text, p.span.start, p.span.end);
+  const dateline = (p: PlaceMention) => v.inDateline(p.span.start, p.span.end);
   // "Yerevan denounced the attack": a capital standing for its government acts, it is not where
   const actsAsGovernment = (p: PlaceMention) => v.actors.some((m) => m.via === 'metonymy' && spansOverlap(m.span, p.span));
   const candidates = places.filter((p) => spansOverlap(p.span, sentSpan) && !(source && spansOverlap(source.span, p.span)) && !possessive(p) && !compound(p) && !dateline(p) && !actsAsGovernment(p));

@@ -1,4 +1,4 @@
-import { isDatelinePlace } from '../../core/dateline.js';
+import { datelineTest } from '../../core/dateline.js';
 import { diagnostic, type Diagnostic } from '../../core/diagnostics.js';
 import type { SitrepDocument } from '../../core/document.js';
 import type { Entity, GeoCandidate, PlaceMention } from '../../core/layers/index.js';
@@ -299,7 +299,8 @@ export function geocodeDocument(doc: SitrepDocument, gz: Gazetteer, extraMode: '
     if (seatNamingItsDivision(top)) return true;
     return list.some((r) => r.entry.featureCode === 'ADM1' && r.entry.country === top.country && r.entry.admin1 === top.admin1);
   });
-  const dateline = mentions.map((m) => isDatelinePlace(text, m.span.start, m.span.end));
+  const inDateline = datelineTest(text);
+  const dateline = mentions.map((m) => inDateline(m.span.start, m.span.end));
   const ctx: FallbackContext = { spans: mentions.map((m) => m.span), tops, links: linkKind, adjectival: mentions.map((m) => m.adjectival), focus: articleFocus(tops, dateline), divisionSeat, dateline };
   // "Malakhyano of Arghandab district, Zabul": a container that is itself outside its own container stands as that one
   for (let i = mentions.length - 1; i >= 0; i--) {
