@@ -4,7 +4,40 @@
  * where the reporter was, not where anything happened, so neither the city nor the country
  * in it is an event's place or the story's focus.
  */
-const DATELINE = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*[\p{L}\d .'’-]{1,30}){0,3}\s*(?:\([^()\n]{2,30}\)\s*)?(?:--|—|–|-(?=\s))/u;
+/*
+ * The dateline patterns of every stage live here. They find different things (a dateline
+ * opening a line, one at the start of reported speech, one run into a headline, the city of
+ * one glued to a name) and accept different text; merging them changes what the stages find.
+ */
+
+/** the dash closing a dateline: "--", an em or en dash, or a hyphen before a space */
+const DASH = String.raw`(?:--|—|–|-(?=\s))`;
+
+/** a dateline opening a line: up to four capitalised words, up to three comma parts, an agency in brackets, the dash */
+const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*[\p{L}\d .'’-]{1,30}){0,3}\s*(?:\([^()\n]{2,30}\)\s*)?${DASH}`, 'u');
+/** a dateline in capitals at the very start of a stretch, with the space after it; its dash after a space */
+const CAPITALS_DATELINE_START = /^\p{Lu}[\p{Lu} .'-]+(?:,[^\n—–]{0,80}?)?(?:--|—|–|\s-(?=\s))\s*/u;
+/** a dateline in capitals with its agency in brackets, anywhere: a headline run into it when the line break was lost */
+const GLUED_AGENCY_DATELINE = new RegExp(String.raw`\p{Lu}{3,}[\p{Lu} .'-]*,[^\n—–()]{0,60}\([\p{L} ]{2,30}\)\s*${DASH}\s*`, 'u');
+
+/**
+ * The city of a dateline in capitals, as a regex source to look ahead for: "KANDAHAR" before
+ * ",", " —" or " (" ("PrioritiesLONDON —"). The clean stage splits a headline glued to it.
+ */
+export const CAPITALS_DATELINE_CITY = String.raw`\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*(?=,| [—–-]| \()`;
+
+/** a dateline's city in capitals glued to the end of a name ("AfghanistanKANDAHAR"); group 1 is the city */
+export const GLUED_DATELINE_CITY = /\p{Ll}(\p{Lu}{3,})$/u;
+
+/**
+ * Where the text of [start, end) goes on after a dateline opening it ("KANDAHAR, Afghanistan,
+ * Oct. 3 (Xinhua) -- "), or after a headline run into one ("…in AfghanistanKANDAHAR,
+ * Afghanistan, Oct. 3 (Xinhua) --", looked for in the first 200 characters); else `start`.
+ */
+export function afterOpeningDateline(text: string, start: number, end: number): number {
+  const m = CAPITALS_DATELINE_START.exec(text.slice(start, end)) ?? GLUED_AGENCY_DATELINE.exec(text.slice(start, Math.min(end, start + 200)));
+  return m ? start + m.index + m[0].length : start;
+}
 
 /** Where the dateline opening the line that starts at `lineStart` ends; -1 when the line opens with none. */
 function datelineEnd(text: string, lineStart: number): number {

@@ -1,3 +1,4 @@
+import { CAPITALS_DATELINE_CITY } from '../../core/dateline.js';
 import { GLUED_OPENER_ALTERNATION } from '../../core/glued-openers.js';
 import { matchAll } from '../../core/match-all.js';
 import { isLetter, isLowerOrDigit, matchesAtCaseChanges } from './case-change.js';
@@ -22,8 +23,7 @@ const WORD_START = `(?<!${NOT_BEFORE_WORD})`;
  * with a look behind runs it at every position of the text; one that starts with a character
  * (class) skips quickly to where that character is. `X(?<!B X)` matches where `(?<!B)X` does.
  */
-/** a dateline in capitals after a glued headline: "KANDAHAR, Afghanistan", "LONDON —"; only near the top (HEADLINE_REACH) */
-const DATELINE = String.raw`\p{Lu}{3,}(?:[ -]\p{Lu}{2,})*(?=,| [—–-]| \()`;
+/* CAPITALS_DATELINE_CITY: a dateline in capitals after a glued headline ("KANDAHAR, Afghanistan", "LONDON —"); only near the top (HEADLINE_REACH) */
 /** a capitalised word glued to a sentence opener is a line that lost its break ("SyriaThe", "InjuredAn") */
 const CLOSED_STARTERS = GLUED_OPENER_ALTERNATION;
 /** camel-case names that do end in one of those words */
@@ -34,11 +34,11 @@ const CAMEL_NAMES = ['LinkedIn', 'MoveOn', 'NowThis', 'CheckIn', 'SignIn', 'LogI
  * FBI agent", "patternsFrench soldiers", "1990sWhen"): camel-case names start with a capital
  * or have a single lower-case letter first ("iPhone", "eBay").
  */
-const LOWER_GLUE = new RegExp(`${WORD_START}[\\p{Ll}\\d]{2,}\\p{Ll}(?=\\p{Lu}\\p{Ll}|[AI] |${DATELINE})`, 'gu');
+const LOWER_GLUE = new RegExp(`${WORD_START}[\\p{Ll}\\d]{2,}\\p{Ll}(?=\\p{Lu}\\p{Ll}|[AI] |${CAPITALS_DATELINE_CITY})`, 'gu');
 /** LOWER_GLUE tried at one place: its match is the whole [\p{Ll}\d] run before a capital */
 const LOWER_GLUE_AT = new RegExp(LOWER_GLUE.source, 'uy');
 /** a capitalised word glued to a sentence starter or a dateline ("SyriaThe", "PrioritiesLONDON —") */
-const CAPITAL_GLUE = new RegExp(`\\p{Lu}(?<!${NOT_BEFORE_WORD}\\p{Lu})\\p{L}+\\p{Ll}(?=(?:${CLOSED_STARTERS})(?![\\p{L}\\p{M}\\d])|${DATELINE})`, 'gu');
+const CAPITAL_GLUE = new RegExp(`\\p{Lu}(?<!${NOT_BEFORE_WORD}\\p{Lu})\\p{L}+\\p{Ll}(?=(?:${CLOSED_STARTERS})(?![\\p{L}\\p{M}\\d])|${CAPITALS_DATELINE_CITY})`, 'gu');
 /** CAPITAL_GLUE tried at one place: its match starts a run of letters and ends before a capital in it */
 const CAPITAL_GLUE_AT = new RegExp(CAPITAL_GLUE.source, 'uy');
 /** the starters of three letters or more: "NASA" and "NDAs" end in shorter ones */

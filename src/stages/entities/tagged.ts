@@ -1,4 +1,5 @@
 import { defaultDateLexicon } from '../../core/date-lexicon.js';
+import { GLUED_DATELINE_CITY } from '../../core/dateline.js';
 import { GLUED_OPENER_ALTERNATION } from '../../core/glued-openers.js';
 import type { EntityType, Sentence } from '../../core/layers/index.js';
 import { leadingWord, type ActorDictionary, type TokenView } from '../../services/actors/index.js';
@@ -141,7 +142,6 @@ const PORTFOLIO = /^(?:(?:Homeland|National) Security|(?:Foreign|Home|Veterans|I
 
 /** text run together where a line break was lost: "indicted.GNB Brigade", "reviewA senior", "AfghanistanKANDAHAR" */
 const GLUED_HEAD = /^\p{Ll}{3,}\.?(?=\p{Lu})/u;
-const GLUED_DATELINE = /\p{Ll}(\p{Lu}{3,})$/u;
 
 /**
  * A tagged name placed and typed for news text. The tagger learnt CoNLL's conventions, so
@@ -173,7 +173,7 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
   let dateline: TaggedName | undefined;
   // the pattern ends in a capital: a name ending in another ASCII character cannot match
   const lastChar = name.charCodeAt(name.length - 1);
-  const caps = lastChar < 128 && !(lastChar >= 65 && lastChar <= 90) ? null : GLUED_DATELINE.exec(name);
+  const caps = lastChar < 128 && !(lastChar >= 65 && lastChar <= 90) ? null : GLUED_DATELINE_CITY.exec(name);
   if (caps) {
     const cut = end - caps[1]!.length;
     const kinds = dictKinds(dict, caps[1]!);

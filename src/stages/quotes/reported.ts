@@ -3,6 +3,7 @@
  * "…, X said.", "…, said X.", "According to X, …" and "…, according to X.".
  * The content is the reported clause, outside any verb of saying and its speaker.
  */
+import { afterOpeningDateline } from '../../core/dateline.js';
 import type { QuoteContext } from './context.js';
 import { cueAt, mainSubject, phraseStartingAt, speakerAfter, subjectBefore, type Cue, type Phrase } from './tokens.js';
 
@@ -17,9 +18,6 @@ export interface Reported {
 // words that open an adverbial between the verb and "that": "said on Tuesday that", "said Tuesday that"
 const PP_HEADS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'with', 'to', 'via', 'from', 'through', 'late', 'early', 'last', 'this', 'yesterday', 'today', 'earlier', 'later', 'also', 'repeatedly', 'again', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'tonight', 'overnight']);
 const FINAL = /^[.!?;:]+$/;
-const DATELINE = /^\p{Lu}[\p{Lu} .'-]+(?:,[^\n—–]{0,80}?)?(?:--|—|–|\s-(?=\s))\s*/u;
-// a headline run into its dateline when the line break was lost ("…in AfghanistanKANDAHAR, Afghanistan, Oct. 3 (Xinhua) --")
-const GLUED_DATELINE = /\p{Lu}{3,}[\p{Lu} .'-]*,[^\n—–()]{0,60}\([\p{L} ]{2,30}\)\s*(?:--|—|–|-(?=\s))\s*/u;
 
 function contentRange(ctx: QuoteContext, from: number, to: number): [number, number] | undefined {
   const { tokens } = ctx;
@@ -29,8 +27,7 @@ function contentRange(ctx: QuoteContext, from: number, to: number): [number, num
   let start = tokens[from]!.span.start;
   let end = tokens[to]!.span.end;
   // a dateline opening the story ("KANDAHAR, Afghanistan, Oct. 3 (Xinhua) --") is not what was said
-  const dateline = DATELINE.exec(ctx.text.slice(start, end)) ?? GLUED_DATELINE.exec(ctx.text.slice(start, Math.min(end, start + 200)));
-  if (dateline) start += dateline.index + dateline[0].length;
+  start = afterOpeningDateline(ctx.text, start, end);
   // content that is one whole direct quote is that direct quote, not reported speech
   const q = ctx.insideMarked(start);
   if (q && q.outerEnd >= end - 1 && q.outerStart <= start) return undefined;
