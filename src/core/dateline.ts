@@ -5,9 +5,10 @@
  * in it is an event's place or the story's focus.
  */
 /*
- * The dateline patterns of every stage live here. They find different things (a dateline
- * opening a line, one at the start of reported speech, one run into a headline, the city of
- * one glued to a name) and accept different text; merging them changes what the stages find.
+ * The dateline patterns of every stage live here. Beside the one dateline (DATELINE, opening a
+ * line or a stretch of reported speech) they find other things (a dateline run into a headline,
+ * the city of one glued to a name, a city to split a glued headline before), and merging those
+ * into it changes what the stages find.
  */
 
 /** the dash closing a dateline: "--", an em or en dash, or a hyphen before a space */
@@ -15,8 +16,8 @@ const DASH = String.raw`(?:--|—|–|-(?=\s))`;
 
 /** a dateline opening a line: up to four capitalised words, up to three comma parts, an agency in brackets, the dash */
 const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*[\p{L}\d .'’-]{1,30}){0,3}\s*(?:\([^()\n]{2,30}\)\s*)?${DASH}`, 'u');
-/** a dateline in capitals at the very start of a stretch, with the space after it; its dash after a space */
-const CAPITALS_DATELINE_START = /^\p{Lu}[\p{Lu} .'-]+(?:,[^\n—–]{0,80}?)?(?:--|—|–|\s-(?=\s))\s*/u;
+/** DATELINE with the space after it: a dateline opening reported speech, cut off it */
+const OPENING_DATELINE = new RegExp(String.raw`${DATELINE.source}\s*`, 'u');
 /** a dateline in capitals with its agency in brackets, anywhere: a headline run into it when the line break was lost */
 const GLUED_AGENCY_DATELINE = new RegExp(String.raw`\p{Lu}{3,}[\p{Lu} .'-]*,[^\n—–()]{0,60}\([\p{L} ]{2,30}\)\s*${DASH}\s*`, 'u');
 
@@ -35,7 +36,7 @@ export const GLUED_DATELINE_CITY = /\p{Ll}(\p{Lu}{3,})$/u;
  * Afghanistan, Oct. 3 (Xinhua) --", looked for in the first 200 characters); else `start`.
  */
 export function afterOpeningDateline(text: string, start: number, end: number): number {
-  const m = CAPITALS_DATELINE_START.exec(text.slice(start, end)) ?? GLUED_AGENCY_DATELINE.exec(text.slice(start, Math.min(end, start + 200)));
+  const m = OPENING_DATELINE.exec(text.slice(start, end)) ?? GLUED_AGENCY_DATELINE.exec(text.slice(start, Math.min(end, start + 200)));
   return m ? start + m.index + m[0].length : start;
 }
 

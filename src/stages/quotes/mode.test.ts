@@ -46,6 +46,11 @@ test('a dateline opening the sentence is not part of what was said', () => {
   assert.equal(q?.span.text, 'Three soldiers were wounded by a roadside bomb near the airport');
 });
 
+test('a dateline in title case opening the sentence is not part of what was said either', () => {
+  const [q] = quotes('Tolvan, Ruritania (Reuters) - Four villagers were killed by gunmen on motorcycles overnight, police said.');
+  assert.equal(q?.span.text, 'Four villagers were killed by gunmen on motorcycles overnight');
+});
+
 test('reported speech with no quoted words is a statement; quoted words stay quotes', () => {
   const doc = segmentedDoc('The mayor said the talks could resume “within a few days” if the shelling stopped. The mayor said the bridge had been closed to all traffic since Monday.');
   doc.set('entities', []);
