@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import pg from 'pg';
 import { rowsFor } from '../article-rows.js';
-import { decodeCursor, encodeCursor, summaryFromRow } from '../record.js';
+import { decodeCursor, encodeCursor, summaryFromRow, type SummaryColumns } from '../record.js';
 import { StoreError, type ArticleRecord, type ArticleSummary, type Page, type SaveStatus, type SearchHit, type Store, type StoredArticle } from '../store.js';
 import { checkSchemaName, describeConnectError } from './connection.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
@@ -24,17 +24,9 @@ if (!pg.defaults.user && !process.env.PGUSER) {
   }
 }
 
-interface ArticleRow {
-  id: string;
+interface ArticleRow extends SummaryColumns {
   content_hash: string;
-  url: string | null;
-  title: string | null;
-  outlet: string | null;
-  published_at: string | null;
-  origin: string | null;
-  pipeline_version: string;
   ingested_at: Date;
-  chars: number;
   counts: Record<string, number>;
   document?: unknown;
 }

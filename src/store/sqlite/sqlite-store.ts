@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { rowsFor } from '../article-rows.js';
-import { decodeCursor, encodeCursor, summaryFromRow } from '../record.js';
+import { decodeCursor, encodeCursor, summaryFromRow, type SummaryColumns } from '../record.js';
 import { StoreError, type ArticleRecord, type ArticleSummary, type Page, type SaveStatus, type SearchHit, type Store, type StoredArticle } from '../store.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { SqliteEvents } from './sqlite-events.js';
@@ -9,17 +9,9 @@ import type { QuoteFilter } from '../../query/quote-filter.js';
 import type { EventFilter } from '../../query/event-filter.js';
 import type { EventCountKey, EventRow } from '../../query/event-rows.js';
 
-interface ArticleRow {
-  id: string;
+interface ArticleRow extends SummaryColumns {
   content_hash: string;
-  url: string | null;
-  title: string | null;
-  outlet: string | null;
-  published_at: string | null;
-  origin: string | null;
-  pipeline_version: string;
   ingested_at: string;
-  chars: number;
   counts: string;
   document?: string;
 }
