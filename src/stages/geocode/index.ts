@@ -9,7 +9,7 @@ import { foldName, type Gazetteer, type GazetteerEntry } from '../../services/ga
 import { containerLink, mentionHints, type MentionHints } from './context.js';
 import { COUNTRY_CODES } from './feature-codes.js';
 import { articleFocus } from './focus.js';
-import { JOINED_PAIR, mistypedPlaces, placeStrength, type KnownOrganisation } from './mistyped.js';
+import { JOINED_PAIR, lookupRange, mistypedPlaces, placeStrength, type KnownOrganisation } from './mistyped.js';
 import { precisionOf } from './precision.js';
 import { readingsAsWritten } from './case-fit.js';
 import { transliterationVariants } from './transliteration.js';
@@ -56,15 +56,6 @@ interface Mention {
 
 /** what may lie between two halves of one place name: a space, or a Romance "de"/"del"/"de la"/"do"/"da" */
 const NAME_JOINT = /^ (?:(?:de|del|de la|de los|de las|do|da|dos|das|di) )?$/;
-
-/** The words to look up: without a leading "the" or a possessive "'s". */
-function lookupRange(text: string, start: number, end: number): [number, number] {
-  const s = text.slice(start, end);
-  const the = /^the\s+/i.exec(s);
-  if (the && end - start > the[0].length) start += the[0].length;
-  if (/['’]s$/.test(text.slice(start, end)) && end - start > 3) end -= 2;
-  return [start, end];
-}
 
 /** common words that also name a division or a town somewhere ("Centre" Region, "City" in Australia) */
 const GENERIC_WORDS = new Set(['centre', 'center', 'central', 'city', 'coast', 'capital', 'littoral', 'plateau', 'lakes', 'islands', 'island', 'valley', 'hall', 'market', 'village', 'town', 'district', 'border']);

@@ -59,7 +59,8 @@ export function placeStrength(entries: readonly GazetteerEntry[]): number {
   return best;
 }
 
-function trimmed(text: string, start: number, end: number): [number, number] {
+/** The words to look up: without a leading "the" or a possessive "'s". */
+export function lookupRange(text: string, start: number, end: number): [number, number] {
   const s = text.slice(start, end);
   const the = /^the\s+/i.exec(s);
   if (the && end - start > the[0].length) start += the[0].length;
@@ -137,7 +138,7 @@ export type KnownOrganisation = (name: string) => boolean;
 function readEntity(text: string, e: Entity, gz: Gazetteer, knownOrganisation: KnownOrganisation): Reading | null {
   const candidate = e.type === 'ORG' || e.type === 'PERSON' || e.type === 'MISC' || e.type === 'NORP';
   if (!candidate) return null;
-  let [s, t] = trimmed(text, e.span.start, e.span.end);
+  let [s, t] = lookupRange(text, e.span.start, e.span.end);
   if (t <= s || !/^\p{Lu}/u.test(text.slice(s, t))) return null;
   const entries = gz.lookup(text.slice(s, t));
   // "belonging to Hamas": a known organisation typed ORG is one, whatever town shares its
@@ -206,7 +207,7 @@ export function mistypedPlaces(text: string, entities: readonly Entity[], gz: Ga
 }
 
 function siteName(text: string, e: Entity): MistypedPlace | undefined {
-  const [s, t] = trimmed(text, e.span.start, e.span.end);
+  const [s, t] = lookupRange(text, e.span.start, e.span.end);
   // "Rue Victor Hugo", "Via Roma": the tagger took the name after the street word for a person
   const lead = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, s - 12), s));
   if (lead && SITE_FIRST.has(lead[1]!.toLowerCase())) return { start: s - lead[0].length + lead[0].indexOf(lead[1]!), end: t, facility: true };
@@ -219,7 +220,7 @@ function siteName(text: string, e: Entity): MistypedPlace | undefined {
 
 /** The place an organisation, event or title is named after: "Texas police", "Bank of America", "UK-based". */
 function namedAfterPlace(text: string, e: Entity, gz: Gazetteer): MistypedPlace | undefined {
-  const [s, t] = trimmed(text, e.span.start, e.span.end);
+  const [s, t] = lookupRange(text, e.span.start, e.span.end);
   const words = matchAll(NAME_WORD, text.slice(s, t));
   // "Western Australian officials": the whole name is a division's people, not the country's
   if (words.length >= 2 && demonymStrength(gz.lookup(text.slice(s, t))) >= 2) return { start: s, end: t };
