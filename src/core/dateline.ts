@@ -5,21 +5,22 @@
  * in it is an event's place or the story's focus.
  */
 /*
- * The dateline patterns of every stage live here. Beside the one dateline (DATELINE, opening a
- * line or a stretch of reported speech) they find other things (a dateline run into a headline,
- * the city of one glued to a name, a city to split a glued headline before), and merging those
- * into it changes what the stages find.
+ * The dateline patterns of every stage live here. One dateline (DATELINE) opens a line or a
+ * stretch of reported speech, or follows a headline run into it; the two city patterns below
+ * find other things (the city of one glued to a name, a city to split a glued headline before).
  */
 
 /** the dash closing a dateline: "--", an em or en dash, or a hyphen before a space */
 const DASH = String.raw`(?:--|—|–|-(?=\s))`;
 
-/** a dateline opening a line: up to four capitalised words, up to three comma parts, an agency in brackets, the dash */
-const DATELINE = new RegExp(String.raw`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*[\p{L}\d .'’-]{1,30}){0,3}\s*(?:\([^()\n]{2,30}\)\s*)?${DASH}`, 'u');
-/** DATELINE with the space after it: a dateline opening reported speech, cut off it */
-const OPENING_DATELINE = new RegExp(String.raw`${DATELINE.source}\s*`, 'u');
-/** a dateline in capitals with its agency in brackets, anywhere: a headline run into it when the line break was lost */
-const GLUED_AGENCY_DATELINE = new RegExp(String.raw`\p{Lu}{3,}[\p{Lu} .'-]*,[^\n—–()]{0,60}\([\p{L} ]{2,30}\)\s*${DASH}\s*`, 'u');
+/** a dateline: up to four capitalised words, up to three comma parts, an agency in brackets, the dash */
+const DATELINE_BODY = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*[\p{L}\d .'’-]{1,30}){0,3}\s*(?:\([^()\n]{2,30}\)\s*)?${DASH}`;
+/** a dateline opening a line */
+const DATELINE = new RegExp(`^${DATELINE_BODY}`, 'u');
+/** a dateline opening reported speech, with the space after it, cut off it */
+const OPENING_DATELINE = new RegExp(String.raw`^${DATELINE_BODY}\s*`, 'u');
+/** a dateline, its city in capitals, run into the headline before it when the line break was lost ("…in AfghanistanKANDAHAR, …"), with the space after it */
+const GLUED_DATELINE = new RegExp(String.raw`(?<=\p{Ll})(?=\p{Lu}{3})${DATELINE_BODY}\s*`, 'u');
 
 /**
  * The city of a dateline in capitals, as a regex source to look ahead for: "KANDAHAR" before
@@ -36,7 +37,7 @@ export const GLUED_DATELINE_CITY = /\p{Ll}(\p{Lu}{3,})$/u;
  * Afghanistan, Oct. 3 (Xinhua) --", looked for in the first 200 characters); else `start`.
  */
 export function afterOpeningDateline(text: string, start: number, end: number): number {
-  const m = OPENING_DATELINE.exec(text.slice(start, end)) ?? GLUED_AGENCY_DATELINE.exec(text.slice(start, Math.min(end, start + 200)));
+  const m = OPENING_DATELINE.exec(text.slice(start, end)) ?? GLUED_DATELINE.exec(text.slice(start, Math.min(end, start + 200)));
   return m ? start + m.index + m[0].length : start;
 }
 

@@ -41,6 +41,11 @@ test('a headline run into its dateline is not part of what was said', () => {
   assert.equal(q?.span.text, 'Two guards were hurt when gunmen raided a warehouse near the port');
 });
 
+test('a headline run into a dateline without an agency is not part of what was said either', () => {
+  const [q] = quotes('Bridge shelled near the border town of TolvanTOLVAN, Ruritania — Two soldiers were hurt when shells hit the bridge, the army said.');
+  assert.equal(q?.span.text, 'Two soldiers were hurt when shells hit the bridge');
+});
+
 test('a dateline opening the sentence is not part of what was said', () => {
   const [q] = quotes('MOSUL, Iraq, May 4 (Reuters) -- Three soldiers were wounded by a roadside bomb near the airport, the army said.');
   assert.equal(q?.span.text, 'Three soldiers were wounded by a roadside bomb near the airport');
