@@ -54,27 +54,20 @@ function fail(path: string, message: string): never {
   throw new Error(`${path}: ${message}`);
 }
 
-function numberMap(path: string, json: Record<string, unknown>, key: string): Map<string, number> {
+/** An object of the file as a map with lower-cased keys, every value of the one type (`what` names it in the message). */
+function valueMap<T extends number | string>(path: string, json: Record<string, unknown>, key: string, what: T extends number ? 'number' : 'string'): Map<string, T> {
   const v = json[key];
   if (!v || typeof v !== 'object' || Array.isArray(v)) fail(path, `"${key}" must be an object`);
-  const out = new Map<string, number>();
-  for (const [k, n] of Object.entries(v as Record<string, unknown>)) {
-    if (typeof n !== 'number') fail(path, `"${key}.${k}" must be a number`);
-    out.set(k.toLowerCase(), n);
+  const out = new Map<string, T>();
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    if (typeof x !== what) fail(path, `"${key}.${k}" must be a ${what}`);
+    out.set(k.toLowerCase(), x as T);
   }
   return out;
 }
 
-function stringMap(path: string, json: Record<string, unknown>, key: string): Map<string, string> {
-  const v = json[key];
-  if (!v || typeof v !== 'object' || Array.isArray(v)) fail(path, `"${key}" must be an object`);
-  const out = new Map<string, string>();
-  for (const [k, s] of Object.entries(v as Record<string, unknown>)) {
-    if (typeof s !== 'string') fail(path, `"${key}.${k}" must be a string`);
-    out.set(k.toLowerCase(), s);
-  }
-  return out;
-}
+const numberMap = (path: string, json: Record<string, unknown>, key: string) => valueMap<number>(path, json, key, 'number');
+const stringMap = (path: string, json: Record<string, unknown>, key: string) => valueMap<string>(path, json, key, 'string');
 
 function stringList(path: string, json: Record<string, unknown>, key: string): string[] {
   const v = json[key];
