@@ -258,18 +258,21 @@ test('"Two of the wounded were in critical condition" is part of a count, not a 
   assert.deepEqual(run('Nine people were wounded. Eleven of the injured were policemen.').map(brief), ['injured 9 exact']);
 });
 
-test('a figure inside a direct quote is claimed by the quote\'s speaker', () => {
-  const text = 'An officer spoke at the gate. “We have recovered 14 bodies so far.”';
+/** The one count of `text` when `said` (words of the text) is what `speaker` (the text's opening words) said, in the quotes or statements layer. */
+function claimedCount(text: string, said: string, speaker: string, layer: 'quotes' | 'statements'): CasualtyCount {
   const doc = segmentedDoc(text);
   doc.set('actors', []);
   doc.set('places', []);
   doc.set('dates', []);
-  const inner = 'We have recovered 14 bodies so far.';
-  const start = text.indexOf(inner);
-  doc.set('quotes', [{ id: 'q1', span: makeSpan(text, start, start + inner.length), direct: true, speaker: { span: makeSpan(text, 0, 10) }, sentence: 1 }]);
-  const [c] = stage.run(doc, {}).layers.counts!;
-  assert.equal(brief(c!), 'killed 14 exact');
-  assert.equal(c!.claimant?.span.text, 'An officer');
+  const start = text.indexOf(said);
+  doc.set(layer, [{ id: 'q1', span: makeSpan(text, start, start + said.length), direct: layer === 'quotes', speaker: { span: makeSpan(text, 0, speaker.length) }, sentence: 0 }]);
+  return stage.run(doc, {}).layers.counts![0]!;
+}
+
+test('a figure inside a direct quote is claimed by the quote\'s speaker', () => {
+  const c = claimedCount('An officer spoke at the gate. “We have recovered 14 bodies so far.”', 'We have recovered 14 bodies so far.', 'An officer', 'quotes');
+  assert.equal(brief(c), 'killed 14 exact');
+  assert.equal(c.claimant?.span.text, 'An officer');
 });
 
 test('"killed or wounded" is a casualty figure of both kinds, not a death toll', () => {
@@ -317,18 +320,10 @@ test('a who phrase never runs over a verb: "9 of the injured were reservists" is
   assert.ok(!counts.some((c) => c.value === 9), counts.map((c) => `${brief(c)} ${c.who}`).join(' | '));
 });
 
-test("a figure inside reported speech is claimed by its speaker", () => {
-  const text = 'The rebel front took responsibility for the raid, saying its men had killed 12 guards.';
-  const doc = segmentedDoc(text);
-  doc.set('actors', []);
-  doc.set('places', []);
-  doc.set('dates', []);
-  const inner = 'its men had killed 12 guards';
-  const start = text.indexOf(inner);
-  doc.set('statements', [{ id: 's1', span: makeSpan(text, start, start + inner.length), direct: false, speaker: { span: makeSpan(text, 0, 15) }, sentence: 0 }]);
-  const [c] = stage.run(doc, {}).layers.counts!;
-  assert.equal(brief(c!), 'killed 12 exact');
-  assert.equal(c!.claimant?.span.text, 'The rebel front');
+test('a figure inside reported speech is claimed by its speaker', () => {
+  const c = claimedCount('The rebel front took responsibility for the raid, saying its men had killed 12 guards.', 'its men had killed 12 guards', 'The rebel front', 'statements');
+  assert.equal(brief(c), 'killed 12 exact');
+  assert.equal(c.claimant?.span.text, 'The rebel front');
 });
 
 test('"no one was hurt", "not a single person died": a negated one counts nobody', () => {
