@@ -14,7 +14,8 @@ export { recogniseEntities } from './recognise.js';
 export function createEntitiesStage(options: { dictionary?: ActorDictionary } = {}): Stage {
   return {
     name: 'entities',
-    version: '7',
+    // 8: "Kyiv Mayor" read as one organisation is the place Kyiv
+    version: '8',
     requires: ['sentences', 'tokens'],
     provides: ['entities'],
     run(doc, services) {

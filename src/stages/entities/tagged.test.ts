@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { wordsBefore } from './tagged.js';
+import { placeTagged, wordsBefore } from './tagged.js';
+import { ruleSets } from './rules.js';
+import { loadActorDictionary } from '../../services/actors/index.js';
 
 /** the pattern wordsBefore replaces (a backward scan instead of a regex tried at every position) */
 const PREV_WORDS = /(?:([\p{L}]+)[ \t]+)?([\p{L}]+)[ \t]+$/u;
@@ -28,4 +30,14 @@ test('wordsBefore finds what the regex found, on any text', () => {
     }),
     { numRuns: 3000 },
   );
+});
+
+test('a place and its office\'s title read as one organisation is the place: "Kyiv Mayor"', () => {
+  const text = 'Kyiv Mayor Vitali Klitschko spoke.';
+  const dict = loadActorDictionary();
+  const out = placeTagged(text, { start: 0, end: 'Kyiv Mayor'.length, label: 'ORG' }, dict, ruleSets(dict));
+  assert.deepEqual(out.map((n) => [text.slice(n.start, n.end), n.type]), [['Kyiv', 'GPE']]);
+  // an organisation named after a town is left alone
+  const club = 'Kyiv Dynamo won.';
+  assert.deepEqual(placeTagged(club, { start: 0, end: 'Kyiv Dynamo'.length, label: 'ORG' }, dict, ruleSets(dict)).map((n) => n.type), ['ORG']);
 });

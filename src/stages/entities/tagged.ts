@@ -140,6 +140,8 @@ const PLACE_NOUNS_BEFORE_OF = new Set(['district', 'city', 'town', 'village', 's
 /** a ministry's portfolio a tagger runs into the minister's name: "Secretary of Defense Mara Vell" */
 const PORTFOLIO = /^(?:(?:Homeland|National) Security|(?:Foreign|Home|Veterans|Internal|Interior) Affairs|Defen[cs]e|State|Interior|Health|Justice|Finance|Energy|Education|Agriculture|Commerce|Labou?r|Transportation|Transport|Treasury|War|Trade|Housing) (?=\p{Lu})/u;
 
+/** a place and the title of its office, which a tagger reads as one organisation: "Kyiv Mayor", "Kherson Governor" */
+const PLACE_OFFICE = /^(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?) (?:Mayor|Governor|Gov\.|Deputy Mayor|Police Chief|Police Commissioner|Regional Governor)$/u;
 /** text run together where a line break was lost: "indicted.GNB Brigade", "reviewA senior", "AfghanistanKANDAHAR" */
 const GLUED_HEAD = /^\p{Ll}{3,}\.?(?=\p{Lu})/u;
 
@@ -193,6 +195,14 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
   if (hy && dictKinds(dict, hy[1]!).some((k) => k.kind === 'org' || k.kind === 'orgName')) {
     end = start + hy[1]!.length;
     name = hy[1]!;
+  }
+  // "Kyiv Mayor Vitali Klitschko", "Ryazan Governor": the place before an office's title is the
+  // entity; the title is no part of a name
+  const office = PLACE_OFFICE.exec(name);
+  if (office && dictKinds(dict, office[1]!).some((k) => k.kind === 'country' || k.kind === 'capital' || k.kind === 'city' || k.kind === 'place')) {
+    const kinds = dictKinds(dict, office[1]!);
+    const placeType = entityTypeOf(bestKind(kinds), office[1]!, dict);
+    if (placeType === 'GPE' || placeType === 'LOC') return [{ start, end: start + office[1]!.length, type: placeType }];
   }
   const known = dictKinds(dict, name);
   if (known.length && name === name.toUpperCase()) name = titleCased(name);
