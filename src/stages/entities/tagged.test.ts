@@ -41,3 +41,10 @@ test('a place and its office\'s title read as one organisation is the place: "Ky
   const club = 'Kyiv Dynamo won.';
   assert.deepEqual(placeTagged(club, { start: 0, end: 'Kyiv Dynamo'.length, label: 'ORG' }, dict, ruleSets(dict)).map((n) => n.type), ['ORG']);
 });
+
+test('a name of several words before "party" or "coalition" is the party', () => {
+  const text = 'The ruling Northern Dawn party denied it.';
+  const dict = loadActorDictionary();
+  const out = placeTagged(text, { start: 11, end: 11 + 'Northern Dawn'.length, label: 'MISC' }, dict, ruleSets(dict));
+  assert.deepEqual(out.map((n) => [text.slice(n.start, n.end), n.type]), [['Northern Dawn', 'ORG']]);
+});
