@@ -48,3 +48,11 @@ test('a name of several words before "party" or "coalition" is the party', () =>
   const out = placeTagged(text, { start: 11, end: 11 + 'Northern Dawn'.length, label: 'MISC' }, dict, ruleSets(dict));
   assert.deepEqual(out.map((n) => [text.slice(n.start, n.end), n.type]), [['Northern Dawn', 'ORG']]);
 });
+
+test('an unknown adjective-looking name before "district" is the district, not a people', () => {
+  const text = 'Debris fell in the Borovskyi district overnight.';
+  const dict = loadActorDictionary();
+  const out = placeTagged(text, { start: 19, end: 19 + 'Borovskyi'.length, label: 'MISC' }, dict, ruleSets(dict));
+  assert.notEqual(out[0]?.type, 'NORP');
+  assert.ok(out[0]?.type === 'LOC' || out[0]?.type === 'GPE', JSON.stringify(out));
+});

@@ -231,7 +231,7 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
   else if ((type === 'GPE' || type === 'LOC') && next === 'police') {
     end += text.slice(end).indexOf('police') + 'police'.length;
     type = 'ORG';
-  } else if ((type === 'PERSON' || type === 'ORG') && STRONG_PLACE_TAILS.has(next)) type = R.lowerPlaceTails.get(next) ?? 'LOC';
+  } else if ((type === 'PERSON' || type === 'ORG' || (type === 'NORP' && !known.length)) && STRONG_PLACE_TAILS.has(next)) type = R.lowerPlaceTails.get(next) ?? 'LOC';
   // "Hospital Universitario de Caracas", "Central Hospital of Maracay": a facility, not a town
   else if ((type === 'GPE' || type === 'LOC') && name.includes(' ') && !known.length && name.split(/\s+/).some((w) => INSTITUTIONS.has(w))) type = 'FAC';
   // "Camp Shorabak", "Fort Liberty", "Lake Kivu": no one is named Camp or Lake (streets are
