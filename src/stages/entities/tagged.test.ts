@@ -56,3 +56,10 @@ test('an unknown adjective-looking name before "district" is the district, not a
   assert.notEqual(out[0]?.type, 'NORP');
   assert.ok(out[0]?.type === 'LOC' || out[0]?.type === 'GPE', JSON.stringify(out));
 });
+
+test('a name after "militias known as" is the group\'s, not a person\'s', () => {
+  const text = 'Troops and allied militias known as Mabaki withdrew.';
+  const dict = loadActorDictionary();
+  const at = text.indexOf('Mabaki');
+  assert.deepEqual(placeTagged(text, { start: at, end: at + 6, label: 'PER' }, dict, ruleSets(dict)).map((n) => n.type), ['ORG']);
+});

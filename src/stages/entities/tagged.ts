@@ -140,6 +140,8 @@ const PLACE_NOUNS_BEFORE_OF = new Set(['district', 'city', 'town', 'village', 's
 /** a ministry's portfolio a tagger runs into the minister's name: "Secretary of Defense Mara Vell" */
 const PORTFOLIO = /^(?:(?:Homeland|National) Security|(?:Foreign|Home|Veterans|Internal|Interior) Affairs|Defen[cs]e|State|Interior|Health|Justice|Finance|Energy|Education|Agriculture|Commerce|Labou?r|Transportation|Transport|Treasury|War|Trade|Housing) (?=\p{Lu})/u;
 
+/** a group's noun and "known as", "called": the name after it is the group's */
+const GROUP_KNOWN_AS = /\b(?:militias?|groups?|rebels?|gangs?|movements?|coalitions?|forces|fighters|vigilantes|organi[sz]ations?|factions?)\s+(?:(?:known|referred to)\s+(?:locally\s+)?as|called|named|dubbed)\s+$/i;
 /** nouns after which a name of several words is a party or bloc */
 const PARTY_NOUNS = new Set(['party', 'movement', 'coalition', 'alliance', 'bloc', 'front', 'faction']);
 /** a place and the title of its office, which a tagger reads as one organisation: "Kyiv Mayor", "Kherson Governor" */
@@ -239,6 +241,8 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
   else if (type === 'PERSON' && name.includes(' ') && R.placeHeads.has(name.slice(0, name.indexOf(' '))) && !STREET_HEADS.has(name.slice(0, name.indexOf(' ')))) type = 'LOC';
   else if (type === 'ORG' && place && (IN_PLACE.has(prev1) || (prev1 === 'of' && R.preps.has(prev2)))) type = entityTypeOf(bestKind(known), name, dict);
   else if ((type === 'NORP' || type === 'MISC') && !name.includes(' ') && isPartyMention(name, nextLower, dict, R)) type = 'ORG';
+  // "allied militias known as Wazalendo", "a gang called Gran Grif": the group's name, not a person's
+  else if (type === 'PERSON' && GROUP_KNOWN_AS.test(text.slice(Math.max(0, start - 50), start))) type = 'ORG';
   // "the ruling Georgian Dream party", "the Civic Platform coalition": a name of several words before a party's noun is the party
   else if ((type === 'MISC' || type === 'PERSON') && name.includes(' ') && PARTY_NOUNS.has(nextLower)) type = 'ORG';
   return dateline ? [{ start, end, type }, dateline] : [{ start, end, type }];
