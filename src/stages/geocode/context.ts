@@ -43,6 +43,8 @@ export function containerLink(text: string, firstEnd: number, secondStart: numbe
   if (DIVISION_GAP.test(gap)) return 'comma';
   // "the Bogside area of Derry", "the Karrada district of Baghdad", "Mullah Faiz village of Mizan district": a part of the place named after it
   if (/^\s+(?:area|district|neighbou?rhood|suburb|suburbs|quarter|outskirts|part|section|village|town|hamlet|locality)\s+of\s+(?:the\s+)?$/i.test(gap)) return 'in';
+  // "Pazi Gyi village in Sagaing region", "Maga town in Kebbi state": a settlement in the place after it
+  if (/^\s+(?:village|town|hamlet|township|settlement|camp|district|area|neighbou?rhood|suburb)\s+(?:in|near)\s+(?:the\s+)?$/i.test(gap)) return 'in';
   if (gap.length > 12) return undefined;
   if (/^\s*\(\s*$/.test(gap)) return 'comma'; // "Ruiru (Kiambu)": the container in brackets
   if (/^\s*,?\s+(?:and|or)\s+$/.test(gap)) return 'and'; // the end of a list: no containment

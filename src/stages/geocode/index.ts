@@ -370,7 +370,8 @@ export function createGeocodeStage(options: { extra?: 'conservative' | 'liberal'
     // 14: "X, Y County, Country" is a place in a division in a country, not a list of three
     // 15: a lone compass word at the end of a mistyped name is no region ("North Rachuonyo North" is not Cameroon's North)
     // 16: an organisation the actor dictionary knows ("Hamas") is not read as a town of the same spelling
-    version: '16',
+    // 17: "X village in Y region" links X to Y
+    version: '17',
     requires: ['sentences', 'entities'],
     provides: ['places'],
     run(doc: SitrepDocument, services: Services): StageOutput {

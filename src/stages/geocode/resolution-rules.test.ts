@@ -211,3 +211,8 @@ test('"X, Y County, Country" is a place in a division in a country, not a list o
   assert.equal(at(ps, 'Dukanoi').resolved?.country, 'KE');
   assert.equal(at(ps, 'Dukanoi').resolved?.admin1, at(ps, 'Marsabit County').resolved?.admin1);
 });
+
+test('an unknown village "in" a named division stands at that division, not at the article\'s town elsewhere', { skip }, () => {
+  const ps = run('Jets bombed Tolgarra village in Sagaing region. The embassy in Yangon said it was concerned. Yangon was calm.', [['Tolgarra', 'GPE'], ['Sagaing', 'GPE'], ['Yangon', 'GPE'], ['Yangon', 'GPE']]);
+  assert.equal(at(ps, 'Tolgarra').resolved?.name, 'Sagaing Region');
+});
