@@ -140,10 +140,13 @@ test('a state lasting since a past event is background; a toll since then, or fi
 test("a war's cumulative toll is background; a toll of this week's fighting is news", () => {
   const text = [
     'Shelling killed four people in the port on Tuesday, officials said.',
+    'It was the deadliest attack since the coup.',
     'The war, now in its third year, has killed tens of thousands of people and displaced millions.',
     'More than 9,000 people have been killed since the start of the invasion.',
     "The army's campaign has forced 3,000 people from their homes since Sunday.",
     'Thousands have fled since the fighting erupted.',
+    'More than 900 civilians have been killed by the security forces since the takeover, a rights group says.',
   ].join('\n');
-  assert.deepEqual(marked(text, { publishedAt: '2024-06-05' }).lines, text.split('\n').slice(1, 3));
+  const lines = text.split('\n');
+  assert.deepEqual(marked(text, { publishedAt: '2024-06-05' }).lines, [lines[2], lines[3], lines[6]]);
 });
