@@ -14,7 +14,7 @@ export { recogniseEntities } from './recognise.js';
 export function createEntitiesStage(options: { dictionary?: ActorDictionary } = {}): Stage {
   return {
     name: 'entities',
-    // 8: "Kyiv Mayor" read as one organisation is the place Kyiv; a name of several words before "party" is the party; an unknown NORP before "district" is the district; "militias known as X" names a group
+    // 8: "Kyiv Mayor" read as one organisation is the place Kyiv; a name of several words before "party" is the party; an unknown NORP before "district" is the district; "militias known as X" names a group; "General Zaw Min Tun" cut to "Min Tun" is made whole
     version: '8',
     requires: ['sentences', 'tokens'],
     provides: ['entities'],

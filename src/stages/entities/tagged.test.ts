@@ -63,3 +63,12 @@ test('a name after "militias known as" is the group\'s, not a person\'s', () => 
   const at = text.indexOf('Mabaki');
   assert.deepEqual(placeTagged(text, { start: at, end: at + 6, label: 'PER' }, dict, ruleSets(dict)).map((n) => n.type), ['ORG']);
 });
+
+test('a name\'s first word the tagger left with the title before it belongs to the name', () => {
+  const text = 'Major General Htay Lin Oo, the spokesman, denied it.';
+  const dict = loadActorDictionary();
+  const at = text.indexOf('Lin Oo');
+  assert.deepEqual(placeTagged(text, { start: at, end: at + 'Lin Oo'.length, label: 'PER' }, dict, ruleSets(dict)).map((n) => text.slice(n.start, n.end)), ['Htay Lin Oo']);
+  const full = 'General Aung Ko said.';
+  assert.deepEqual(placeTagged(full, { start: 8, end: 8 + 'Aung Ko'.length, label: 'PER' }, dict, ruleSets(dict)).map((n) => full.slice(n.start, n.end)), ['Aung Ko']);
+});

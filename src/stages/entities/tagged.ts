@@ -144,6 +144,8 @@ const PORTFOLIO = /^(?:(?:Homeland|National) Security|(?:Foreign|Home|Veterans|I
 const GROUP_KNOWN_AS = /\b(?:militias?|groups?|rebels?|gangs?|movements?|coalitions?|forces|fighters|vigilantes|organi[sz]ations?|factions?)\s+(?:(?:known|referred to)\s+(?:locally\s+)?as|called|named|dubbed)\s+$/i;
 /** nouns after which a name of several words is a party or bloc */
 const PARTY_NOUNS = new Set(['party', 'movement', 'coalition', 'alliance', 'bloc', 'front', 'faction']);
+/** a military or civil title, then one capitalised word right before the tagged name: that word is the name's first */
+const TITLE_THEN_NAME_WORD = /(?:^|[\s(])(?:General|Gen\.|Colonel|Col\.|Lieutenant|Lt\.|Captain|Capt\.|Major|Brigadier|Admiral|Sergeant|Commander|Marshal|Minister|President|Premier|Senator|Sen\.|Governor|Gov\.|Mayor|spokesman|spokeswoman|spokesperson)\s(\p{Lu}\p{Ll}+) $/u;
 /** a place and the title of its office, which a tagger reads as one organisation: "Kyiv Mayor", "Kherson Governor" */
 const PLACE_OFFICE = /^(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*)?) (?:Mayor|Governor|Gov\.|Deputy Mayor|Police Chief|Police Commissioner|Regional Governor)$/u;
 /** text run together where a line break was lost: "indicted.GNB Brigade", "reviewA senior", "AfghanistanKANDAHAR" */
@@ -199,6 +201,14 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
   if (hy && dictKinds(dict, hy[1]!).some((k) => k.kind === 'org' || k.kind === 'orgName')) {
     end = start + hy[1]!.length;
     name = hy[1]!;
+  }
+  // "Major General Zaw Min Tun" tagged "Min Tun": the name's first word the tagger left with the title
+  if (t.label === 'PER') {
+    const cut = TITLE_THEN_NAME_WORD.exec(text.slice(Math.max(0, start - 40), start));
+    if (cut && !R.notName.has(cut[1]!) && !dictKinds(dict, cut[1]!).length) {
+      start -= cut[1]!.length + 1;
+      name = text.slice(start, end);
+    }
   }
   // "Kyiv Mayor Vitali Klitschko", "Ryazan Governor": the place before an office's title is the
   // entity; the title is no part of a name
