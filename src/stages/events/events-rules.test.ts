@@ -328,3 +328,9 @@ test('a date naming a far-off noun dates no other event; one naming the deed rig
   doc = await analyse('Two guards were killed in the Sunday ambush near the border.', '2024-03-12');
   assert.equal(events(doc).find((e) => e.trigger.text === 'killed')?.date?.value, '2024-03-10');
 });
+
+test('a deed noun as subject is no doer, but its own "by" agent is', async () => {
+  const doc = await analyse('An air raid by the Valdorian air force on a market killed at least 12 people on Monday.');
+  const raid = events(doc).find((e) => e.type === 'ASSAULT');
+  assert.match(raid?.source?.span.text ?? '', /air force/);
+});

@@ -137,7 +137,11 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
   const pronoun = target?.actorMentionId && v.actors.find((a) => a.id === target!.actorMentionId);
   if (target && source && pronoun && pronoun.via === 'coreference' && /^it(self)?$/i.test(pronoun.span.text) && target.actorCode === source.actorCode) target = undefined;
   // "a parcel bomb exploded", "the explosion targeted a bakery": a weapon or a deed is no doer
-  if (source && !source.actorMentionId && isInstrumentPhrase(v, source)) source = undefined;
+  // ("An airstrike by Myanmar's military … killed 30": the deed's own agent did it)
+  if (source && !source.actorMentionId && isInstrumentPhrase(v, source)) {
+    const head = v.tokens.findLastIndex((t) => t.span.end <= source!.span.end);
+    source = head >= 0 ? agentAfterNoun(v, head) : undefined;
+  }
   // "opened a probe into the explosion": who is accused is the deed's doer (see context.ts), not the deed
   if (type === 'ACCUSE' && target && !target.actorMentionId && isInstrumentPhrase(v, target)) target = undefined;
   // "fired rockets at the town", "fired 145 drones and 11 missiles at the country": the weapons are
