@@ -334,3 +334,9 @@ test('a deed noun as subject is no doer, but its own "by" agent is', async () =>
   const raid = events(doc).find((e) => e.type === 'ASSAULT');
   assert.match(raid?.source?.span.text ?? '', /air force/);
 });
+
+test('who tells of a killing did not suffer it', async () => {
+  const doc = await analyse('Rescue chief Omar Talen said nine of the dead were killed when a shell hit a school.');
+  const killed = events(doc).find((e) => e.trigger.text === 'killed');
+  assert.ok(killed && !/Talen/.test(killed.target?.name ?? ''), JSON.stringify(killed?.target));
+});

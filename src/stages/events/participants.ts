@@ -29,7 +29,11 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     // "the gunman, shot dead by police": the noun the participle is set off from
     const setOff = h.first > 0 && /^[,–—-]$/.test(v.tokens[h.first - 1]!.span.text) ? npBefore(v, h.first - 1) : undefined;
     const subject = npBefore(v, h.first);
-    target = before && !subjectNearer(v, subject, before) ? participantOf(v.text, before) : (subject ?? setOff);
+    // "spokesman Mahmud Bassal said 11 of the dead … were killed": who tells of the deed did not suffer it
+    const teller = quoteSpeaker(v, h.first, h.last);
+    const tells = (m: { span: { start: number; end: number } }) => !!teller && spansOverlap(m.span, teller.speaker.span) && spansOverlap(teller.quote.span, v.tokens[h.first]!.span);
+    target = before && !subjectNearer(v, subject, before) && !tells(before) ? participantOf(v.text, before) : (subject ?? setOff);
+    if (target && tells(target)) target = undefined;
   } else {
     // "rejected and condemned": coordinated verbs share their subject
     let first = h.first;
