@@ -60,7 +60,8 @@ export function isPassive(v: SentenceView, first: number): boolean {
   if (!/(ed|en|wn|ot|ht|ck|nd)$/i.test(tok.span.text)) return false;
   for (let j = first - 1; j >= Math.max(0, first - 5); j--) {
     const w = v.tokens[j]!.span.text.toLowerCase();
-    if (v.grammar.beForms.includes(w)) return true;
+    // a possessive 's ("Hamas's October 7 attack") is no form of "be"
+    if (v.grammar.beForms.includes(w) && v.tokens[j]!.pos !== 'PART') return true;
     // "was on Friday killed": a time expression may stand between
     const inDate = v.dates.some((d) => spansOverlap(d.span, v.tokens[j]!.span)) || (v.tokens[j]!.pos === 'ADP' && v.dates.some((d) => spansOverlap(d.span, v.tokens[j + 1]!.span)));
     if (inDate) continue;

@@ -340,3 +340,10 @@ test('who tells of a killing did not suffer it', async () => {
   const killed = events(doc).find((e) => e.trigger.text === 'killed');
   assert.ok(killed && !/Talen/.test(killed.target?.name ?? ''), JSON.stringify(killed?.target));
 });
+
+test('the owner of a deed noun did it, with a date between ("the Front\'s March 3, 2021 attack")', async () => {
+  const doc = await analyse("The war began after the Northern Front's March 3, 2021 attack on the capital, officials recall.");
+  const attack = events(doc).find((e) => e.trigger.text === 'attack');
+  assert.match(attack?.source?.span.text ?? '', /Northern Front/);
+  assert.ok(!/Northern Front/.test(attack?.target?.span.text ?? ''), JSON.stringify(attack?.target));
+});
