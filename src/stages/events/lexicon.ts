@@ -214,12 +214,15 @@ function byFirstWord(phrases: readonly string[]): Map<string, { phrase: string; 
   return byFirst;
 }
 
-/** Candidate lemmas of a word form: the form itself, an irregular lemma, and regular suffix strips. */
+/**
+ * Candidate lemmas of a word form: the form itself and either its irregular lemma or the
+ * regular suffix strips. A listed form has only its listed lemma: "aides" is no plural of "aid".
+ */
 export function lemmaCandidates(word: string, irregular: Record<string, string>): string[] {
   const w = word.toLowerCase().replace(/[’']s$/, '');
   const out = new Set<string>([w]);
   const irr = irregular[w];
-  if (irr) out.add(irr);
+  if (irr) return [...out.add(irr)];
   const add = (s: string) => {
     if (s.length >= 2) out.add(s);
   };

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SitrepDocument } from '../../core/document.js';
+import { Pipeline } from '../../pipeline/pipeline.js';
+import { defaultStages, loadDefaultServices } from '../../pipeline/default.js';
+import { lemmaCandidates } from './lexicon.js';
+
+// Sentences written for the political and humanitarian wording that read as violence or aid.
+let pipeline: Pipeline | undefined;
+async function eventsOf(text: string): Promise<{ type: string; trigger: string }[]> {
+  pipeline ??= Pipeline.build(defaultStages(), await loadDefaultServices(), { softwareVersion: 'test' });
+  const doc = await pipeline.run(new SitrepDocument(text, { publishedAt: '2024-10-28' }));
+  return doc.get('events').map((e) => ({ type: e.type, trigger: e.trigger.text.toLowerCase() }));
+}
+
+test('a national or nationwide strike is a protest, not an attack', async () => {
+  for (const text of [
+    'The opposition leader called for a national strike to begin on Wednesday.',
+    'Unions said a nationwide strike would shut the ports for three days.',
+  ]) {
+    const evs = (await eventsOf(text)).filter((e) => e.trigger === 'strike');
+    assert.ok(evs.length > 0, text);
+    assert.ok(evs.every((e) => e.type === 'PROTEST'), `${text}: ${JSON.stringify(evs)}`);
+  }
+});
+
+test('a listed irregular form has only its listed lemma: aides are no aid', async () => {
+  assert.deepEqual(lemmaCandidates('aides', { aides: 'aide' }), ['aides', 'aide']);
+  const evs = await eventsOf('Two close aides of the candidate were shot dead in their car on Friday.');
+  assert.ok(!evs.some((e) => e.type === 'AID'), JSON.stringify(evs));
+});
+
+test('aid that is blocked, needed or merely named in a noun phrase is no aid given', async () => {
+  for (const text of [
+    'Aid trucks have been stuck at the border crossing for weeks, the agency said.',
+    'Nearly half the population needs humanitarian assistance, the relief office said.',
+    'The country was granted candidate status by the bloc two years ago.',
+  ]) {
+    const evs = await eventsOf(text);
+    assert.ok(!evs.some((e) => e.type === 'AID'), `${text}: ${JSON.stringify(evs)}`);
+  }
+  const given = await eventsOf('The government sent aid to the flooded villages on Monday.');
+  assert.ok(given.some((e) => e.type === 'AID'), 'aid sent is still aid');
+});
