@@ -150,3 +150,17 @@ test("a war's cumulative toll is background; a toll of this week's fighting is n
   const lines = text.split('\n');
   assert.deepEqual(marked(text, { publishedAt: '2024-06-05' }).lines, [lines[2], lines[3], lines[6]]);
 });
+
+test('"in the past two weeks" counts back from today; "in the past" alone is history', () => {
+  const text = ['At least 60 people have been killed in the past two weeks, the agency said.', 'In the past, the two parties shared power.'].join('\n');
+  assert.deepEqual(marked(text).lines, ['In the past, the two parties shared power.']);
+});
+
+test('an old date or counted years in a trailing aside do not make the sentence history', () => {
+  const text = [
+    'The minister said the rebels were recruiting children along the border, a practice banned after the 2004 accord.',
+    'Students said they feared the country was drifting back into isolation, 20 years after a brief war in 2003.',
+    'The 2004 accord ended the war, a conflict that had lasted a decade.',
+  ].join('\n');
+  assert.deepEqual(marked(text).lines, ['The 2004 accord ended the war, a conflict that had lasted a decade.']);
+});

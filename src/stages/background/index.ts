@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic } from '../../core/diagnostics.js';
 import type { BackgroundMark, Sentence, TimeExpression } from '../../core/layers/index.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { defaultBackgroundCues, type BackgroundCues } from './cues.js';
+import { trailingAsideStart } from './aside.js';
 import { lastWord } from './last-word.js';
 import { requiredStringsFilter } from '../../core/required-strings.js';
 
@@ -229,7 +230,11 @@ export function markBackground(
   const pastIncident = incidentDatedInThePast(sentences, usesOf, cues);
   for (const sentence of sentences) {
     const s = sentence.span;
-    const uses = usesOf[sentence.index] ?? [];
+    // an old date or a cue in a trailing aside describes something named, not when the sentence's events were
+    const aside = trailingAsideStart(s.text);
+    const allUses = usesOf[sentence.index] ?? [];
+    const uses = aside === undefined ? allUses : allUses.filter((u) => !u.old || u.expr.span.start - s.start < aside);
+    const head = aside === undefined ? s.text : s.text.slice(0, aside);
     const recentAdverbial = uses.some((u) => u.recent && u.adverbial);
     const anyRecent = uses.some((u) => u.recent);
     const dated = (u: DateUse) => u.recent && u.expr.value !== 'PRESENT_REF';
@@ -240,12 +245,12 @@ export function markBackground(
     const oldAdverbial = uses.find((u) => u.old && u.adverbial);
     const oldModifier = uses.find((u) => u.old && !u.adverbial);
     if (recent.onlyPresentAdverbial) {
-      reason = retrospectiveCue(s.text, recent, cues)?.reason;
+      reason = retrospectiveCue(head, recent, cues)?.reason;
     } else if (!recentAdverbial) {
       if (oldAdverbial) reason = `dated ${oldAdverbial.expr.value} ("${oldAdverbial.expr.span.text}"), before the publication date`;
       else if (oldModifier && !anyRecent && !hasPresentCue(s.text, cues)) reason = `about a past event (${oldModifier.expr.value}: "${oldModifier.expr.span.text}") with nothing in the present`;
       else {
-        const cue = retrospectiveCue(s.text, recent, cues);
+        const cue = retrospectiveCue(head, recent, cues);
         if (cue) reason = cue.reason;
         else if (
           cues.pluperfect.test(s.text) &&
@@ -253,7 +258,7 @@ export function markBackground(
           (oldModifier || afterMarked)
         ) {
           reason = 'pluperfect continuing a past account';
-        } else if (afterMarked && continued < cues.continuationMax && continuesPast(s.text, uses.length, cues)) {
+        } else if (afterMarked && continued < cues.continuationMax && continuesPast(s.text, allUses.length, cues)) {
           reason = 'past tense, no date of its own, continuing the past account before it';
           continuation = true;
         } else if (pastIncident && !sentence.heading && uses.length === 0 && namesIncident(s.text, cues) && continuesPast(s.text, 0, cues)) {
@@ -275,8 +280,8 @@ export function createBackgroundStage(options: BackgroundOptions = {}): Stage {
   const cues = options.cues ?? defaultBackgroundCues();
   return {
     name: STAGE,
-    // 2: "earlier this month/year" is past; 3: an incident the article dates only in the past; then the cue file's version
-    version: `3.${cues.version}`,
+    // 2: "earlier this month/year" is past; 3: an incident the article dates only in the past; 4: a trailing aside's old date is no history; then the cue file's version
+    version: `4.${cues.version}`,
     requires: ['sentences', 'dates'],
     provides: ['background'],
     run(doc) {
