@@ -55,7 +55,7 @@ export function validateActorFile(value: unknown, source = 'actors.json'): Actor
   checkItems(problems, file, 'regions', { id: str, name: str, aliases: isNames, country: iso3, rebels: (v) => !!v && typeof v === 'object' && code((v as Obj).code) && str((v as Obj).name) }, { descriptions: isNames });
   checkItems(problems, file, 'groups', { name: str, kind: (v) => v === 'religious' || v === 'ethnic' || v === 'political' });
   checkItems(problems, file, 'titles', { name: str, sector, aliases: isNames });
-  checkItems(problems, file, 'institutions', { id: str, sector, name: str, nouns: isNames });
+  checkItems(problems, file, 'institutions', { id: str, sector, name: str, nouns: isNames }, { localNouns: isNames });
   const rules = file.entityRules as Obj | undefined;
   if (!rules || typeof rules !== 'object') problems.push('entityRules: is required');
   else {

@@ -46,6 +46,8 @@ export interface InstitutionEntry {
   sector: string;
   name: string;
   nouns: string[];
+  /** nouns whose place names their country ("police in Maputo"); troops and refugees are often far from home */
+  localNouns?: string[];
 }
 
 export interface ActorFile {

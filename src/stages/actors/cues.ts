@@ -3,6 +3,8 @@ import type { TokenView } from '../../services/actors/index.js';
 export const isPossessive = (w: string) => w === "'s" || w === '’s' || w === "'" || w === '’';
 /** prepositions after which a name is a place, not a participant */
 export const PLACE_PREPS = new Set(['in', 'at', 'into', 'across', 'near', 'around', 'throughout', 'within', 'inside', 'outside', 'between', 'toward', 'towards', 'via', 'through', 'from']);
+/** prepositions that name where something happens (not where it came from or went): "protesters gathered in Kinshasa" */
+export const SCENE_PREPS = new Set(['in', 'at', 'near', 'inside', 'outside', 'around', 'across', 'throughout', 'within']);
 export const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself', 'they', 'them', 'their', 'themselves']);
 export const IT_PRONOUNS = new Set(['it', 'itself']);
 /** "it is", "it would be", "it seems": an empty subject, no one's stand-in */

@@ -5,7 +5,7 @@ import { TokenView } from '../../services/actors/index.js';
 import { countryActor, orgActor, regionRebels, unknownActor } from './codes.js';
 import { Coreference, type MentionInfo } from './coreference.js';
 import type { PlaceCountry } from './place-country.js';
-import { actsAsSubject, DETERMINERS, emptyIt, isPossessive, IT_PRONOUNS, PLACE_PREPS, PRONOUNS } from './cues.js';
+import { actsAsSubject, DETERMINERS, emptyIt, isPossessive, IT_PRONOUNS, PLACE_PREPS, PRONOUNS, SCENE_PREPS } from './cues.js';
 
 /** sectors of armed groups: a name right before their noun names the group */
 const ARMED_SECTORS = new Set(['REB', 'INS']);
@@ -19,6 +19,8 @@ const RUN_BY = /^-(?:run|controlled|held|ruled|administered|governed)\b/;
 interface Ctx {
   sentenceCountry?: CountryEntry;
   paragraphCountry?: CountryEntry;
+  /** the country of the paragraph's last scene ("in Kinshasa"): whose its police, protesters and residents are */
+  sceneCountry?: CountryEntry;
   sentence: number;
   paragraph: number;
 }
@@ -140,7 +142,7 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
       ctx.sentence = s;
       ctx.sentenceCountry = undefined;
       const p = sentences[s]!.paragraph;
-      if (p !== ctx.paragraph) { ctx.paragraph = p; ctx.paragraphCountry = undefined; }
+      if (p !== ctx.paragraph) { ctx.paragraph = p; ctx.paragraphCountry = ctx.sceneCountry = undefined; }
     }
     const ent = entityAt.get(i);
     if (ent) {
@@ -214,6 +216,8 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
       const c = countryOfPlaceAt(v.lower(b + 2) === 'the' ? b + 3 : b + 2, i);
       if (c) owner = { country: c };
     }
+    // "Police fired tear gas" after "protesters in Kinshasa": local people belong to the scene, unless the sentence named a country
+    if (!owner && !ctx.sentenceCountry && ctx.sceneCountry && inst.localNouns?.includes(text.slice(v.starts[i], v.ends[b]).toLowerCase())) owner = { country: ctx.sceneCountry };
     resolveInstitution(i, b, inst, definite, owner);
     i = b;
   }
@@ -260,6 +264,7 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     const country = countryOf(kinds);
     const kind = kinds[0]?.kind;
     const next = last + 1;
+    if ((e.type === 'GPE' || e.type === 'LOC') && SCENE_PREPS.has(prevWord(i))) ctx.sceneCountry = country ?? (placeCountry && !kind ? dict.country(placeCountry(e.span.text)) : undefined) ?? ctx.sceneCountry;
     const org = kinds.find((k) => k.kind === 'org') as { org: OrganisationEntry } | undefined;
     // "the al-Qaida-linked group", "Iran-backed rebels": the name says whom the group is tied to; it neither acts nor sets the sentence's country
     if (AFFILIATION.test(text.slice(e.span.end, e.span.end + 14))) return last;
@@ -334,8 +339,10 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     // "its Spanish initials", "the Arabic name": a language, not a country in the story
     if (e.type === 'NORP' && country && LANGUAGE_NOUNS.has(v.lower(next))) return last;
     if (e.type === 'NORP' && country) {
-      noteCountry(country);
       const inst = institutionAt(next);
+      // "Rwandan flags", "Russian legislation": a thing's nationality says nothing of whose the people after it are
+      const ofThing = !inst && !nounAt(next) && v.pos[next] === 'NOUN' && !v.cap[next];
+      if (!ofThing) noteCountry(country);
       // a title after the nationality belongs to the person that follows: handled there
       if (nounAt(next)?.entry.value.kind === 'title') return last;
       if (inst) { push(i, inst.last, countryActor(country, inst.inst.sector), 'demonym', { inst: inst.inst.id, plural: true }); return inst.last; }
