@@ -198,3 +198,9 @@ test('"Congo" in today\'s news is the Democratic Republic; the Republic of Congo
   assert.equal(find(ms, "Congo's government").actor.code, 'COD GOV');
   assert.equal(find(ms, 'Republic of Congo').actor.code, 'COG');
 });
+
+test('an institution adjective before a thing names no actor ("no military solution"), before its people it does', () => {
+  const ms = actors('Washington said there can be no military solution to the war, and military officials agreed.');
+  assert.deepEqual(ms.filter((m) => m.span.text === 'military').length, 1, ms.map((m) => `${m.span.text}@${m.span.start}`).join(' | '));
+  assert.ok(ms.some((m) => m.span.text === 'military' && m.span.start > 60), 'the officials\' "military" stays');
+});
