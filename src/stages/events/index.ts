@@ -8,7 +8,7 @@ import { participants } from './participants.js';
 import { loadEventsLexicon, type EventsLexicon } from './lexicon.js';
 import { triggerMatcher, type TriggerHit } from './triggers.js';
 import { retagHeadlineVerbs } from './headline-verbs.js';
-import { articleFocus, dateFor, inheritedDate, pastRelative, placeFor, setOffRelatives } from './where-when.js';
+import { articleFocus, dateFor, inheritedDate, paragraphPlace, pastRelative, placeFor, setOffRelatives } from './where-when.js';
 import { modalityOf, modalType } from './modality.js';
 import { legalAuthority } from './authority.js';
 import { protesterBetween, targetFromGrievance } from './protest.js';
@@ -58,7 +58,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
   const matcher = triggerMatcher(lexicon);
   return {
     name: 'events',
-    // 3: a participle in a compound adjective ("Iran-backed") is no trigger
+    // 3: a participle in a compound adjective ("Iran-backed") is no trigger; an organisation is no place, a placeless sentence keeps its paragraph's place, a year naming another noun dates nothing
     version: `3.${lexicon.version}.${acled.version}`,
     requires: ['sentences', 'tokens', 'entities', 'actors', 'places', 'dates', 'quotes', 'statements', 'counts', 'background', 'nearDuplicates'],
     provides: ['events'],
@@ -77,7 +77,10 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
         list.push(t);
       }
       const actors = [...doc.get('actors')].sort((a, b) => a.span.start - b.span.start);
-      const places = doc.get('places').filter((p) => !p.adjectival && p.resolved);
+      // "the EU": an organisation the gazetteer also lists as a region acts, it is not where (a place inside a
+      // longer name, "Tana River County Assembly", still says where the organisation is)
+      const organisationAt = new Set(actors.filter((m) => m.via === 'organisation').map((m) => `${m.span.start}:${m.span.end}`));
+      const places = doc.get('places').filter((p) => !p.adjectival && p.resolved && !organisationAt.has(`${p.span.start}:${p.span.end}`));
       const allDates = doc.get('dates');
       const dates = allDates.filter((d) => d.type === 'DATE' && /^\d{4}/.test(d.value));
       const quotes = attributedSpeech({ quotes: doc.get('quotes'), statements: doc.get('statements') });
@@ -150,7 +153,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
             ownSource ??
             (mode && lexicon.grammar.legalModes.includes(mode) ? legalAuthority(actors, text, trigger.start, lexicon.grammar) : undefined) ??
             (h.type === 'PROTEST' ? protesterBetween(v, h.last) : undefined);
-          const place = placeFor(v, h, places, focus, source);
+          const place = placeFor(v, h, places, paragraphPlace(places, sentences, si, text, inDateline) ?? focus, source);
           const own = dateFor(v, h, datesIn(sentence.span), isBackground ? undefined : published);
           const date = own?.fromPublication ? (inheritedDate(events, h.type, sentence.index, 4) ?? own) : own;
           const e: EventRecord = {

@@ -1,5 +1,5 @@
 import { spansOverlap } from '../../core/span.js';
-import type { DatePrecision, EventParticipant, EventRecord, PlaceMention, PlacePrecision, TimeExpression, Token } from '../../core/layers/index.js';
+import type { DatePrecision, EventParticipant, EventRecord, PlaceMention, PlacePrecision, Sentence, TimeExpression, Token } from '../../core/layers/index.js';
 import type { SentenceView } from './arguments.js';
 import type { EventsGrammar } from './lexicon.js';
 import type { TriggerHit } from './triggers.js';
@@ -18,7 +18,7 @@ export interface Focus {
  * else is named.
  */
 export function articleFocus(places: readonly PlaceMention[], text: string, inDateline: (start: number, end: number) => boolean): Focus | undefined {
-  const aside = (p: PlaceMention) => /^['’]s?(?![\p{L}])/u.test(text.slice(p.span.end, p.span.end + 3));
+  const aside = (p: PlaceMention) => isPossessive(text, p);
   const tally = (list: readonly PlaceMention[]) => {
     const by = new Map<string, { n: number; at: number; first: PlaceMention }>();
     const counted = list.some((p) => !aside(p)) ? (p: PlaceMention) => !aside(p) : () => true;
@@ -43,7 +43,28 @@ export function articleFocus(places: readonly PlaceMention[], text: string, inDa
 }
 
 /** a mention resolved to a place standing in for it (a street at its town, a village at its division), not to its own reading */
+/** "Paris' prosecutor", "Kyiv's mayor": a place named as an owner */
+const isPossessive = (text: string, p: PlaceMention): boolean => /^['’]s?(?![\p{L}])/u.test(text.slice(p.span.end, p.span.end + 3));
 const standsIn = (p: PlaceMention): boolean => !!p.resolved?.reasons?.some((r) => r === 'unknown-name' || r === 'outside-container');
+
+/**
+ * "...besieged El Fasher in North Darfur. At least 43 people were killed in shelling on the
+ * city's market": a sentence that names no place goes on where its paragraph last said (the
+ * finest town, district or region of the latest sentence naming one; a street is too fine to
+ * carry over, a name the gazetteer lacks is only a stand-in) before the article's focus stands in.
+ */
+export function paragraphPlace(places: readonly PlaceMention[], sentences: readonly Sentence[], index: number, text: string, inDateline: (start: number, end: number) => boolean): Focus | undefined {
+  const s = sentences[index];
+  if (!s) return undefined;
+  for (let j = index - 1; j >= 0 && sentences[j]!.paragraph === s.paragraph; j--) {
+    const span = sentences[j]!.span;
+    const carried = places.filter((p) => p.span.start >= span.start && p.span.end <= span.end && p.precision !== undefined && CARRIED.has(p.precision) && !standsIn(p) && !inDateline(p.span.start, p.span.end) && !isPossessive(text, p));
+    const best = carried.sort((a, b) => FINENESS[a.precision!] - FINENESS[b.precision!] || a.span.start - b.span.start)[0];
+    if (best) return { place: best };
+  }
+  return undefined;
+}
+const CARRIED = new Set<PlacePrecision>(['city', 'district', 'region']);
 
 function placeRecord(p: PlaceMention, fromArticleFocus: boolean): NonNullable<EventRecord['place']> {
   const r = p.resolved!;
