@@ -17,7 +17,8 @@ export function createActorsStage(options: { dictionary?: ActorDictionary } = {}
     // 7: a civilian or official noun followed by "in <place>" belongs to that place's country (forces excepted); 8: weapons after a nationality are its forces, affiliations ("-linked") no actor
     // 9: local people (police, protesters, residents) take the country of their scene; a thing's nationality is no context
     // 10: an institution adjective before a thing is no actor
-    version: '10',
+    // 11: a town the dictionary lacks sets its country only when the article names that country or the town is a big city
+    version: '11',
     requires: ['sentences', 'tokens', 'entities'],
     provides: ['actors'],
     run(doc, services) {

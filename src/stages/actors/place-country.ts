@@ -1,8 +1,8 @@
 import countries from 'i18n-iso-countries';
 import type { Gazetteer } from '../../services/gazetteer/index.js';
 
-/** The country (ISO alpha-3) a place name is in, when the gazetteer leaves little doubt; else undefined. */
-export type PlaceCountry = (name: string) => string | undefined;
+/** The country (ISO alpha-3) a place name is in, when the gazetteer leaves little doubt (and its town is at least that big); else undefined. */
+export type PlaceCountry = (name: string, minPopulation?: number) => string | undefined;
 
 /** a town this small is too likely to be some other word's namesake to set the country */
 const MIN_POPULATION = 20_000;
@@ -17,7 +17,7 @@ const MIN_SHARE = 0.8;
  */
 export function gazetteerPlaceCountry(gz: Gazetteer): PlaceCountry {
   // no cache of its own: the gazetteer keeps its recent lookups, and what is added here is a sum over a few entries
-  return (name) => {
+  return (name, minPopulation = MIN_POPULATION) => {
     const byCountry = new Map<string, number>();
     let total = 0;
     let top: { country: string; population: number } | undefined;
@@ -29,6 +29,6 @@ export function gazetteerPlaceCountry(gz: Gazetteer): PlaceCountry {
       if (!top || e.population > top.population) top = { country: e.country, population: e.population };
     }
     const share = top ? byCountry.get(top.country)! / total : 0;
-    return top && top.population >= MIN_POPULATION && share >= MIN_SHARE ? countries.alpha2ToAlpha3(top.country) : undefined;
+    return top && top.population >= minPopulation && share >= MIN_SHARE ? countries.alpha2ToAlpha3(top.country) : undefined;
   };
 }

@@ -15,6 +15,8 @@ const FORCES_ABROAD = new Set(['MIL', 'REB', 'INS']);
 const AFFILIATION = /^-(?:linked|affiliated|allied|aligned|backed|inspired|sponsored|supported|funded|armed|trained|loyal)\b/;
 /** "the Hamas-run territory": a place an organisation runs */
 const RUN_BY = /^-(?:run|controlled|held|ruled|administered|governed)\b/;
+/** a town this big sets its country even when the article names another one only */
+const WELL_KNOWN_TOWN = 250_000;
 
 interface Ctx {
   sentenceCountry?: CountryEntry;
@@ -64,6 +66,13 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
   }
   let focus: CountryEntry | undefined;
   for (const [c, k] of counts) if (!focus || k > counts.get(focus)!) focus = c;
+  // "the suburbs of Solino and Delmas" in a Haitian story: a town whose namesake lies in a country the
+  // article never names is more likely a local place the gazetteer lacks than a foreign one, unless
+  // it is a city the reader knows ("Kharkiv" in a story naming only Russia)
+  const townCountry = (name: string): CountryEntry | undefined => {
+    const c = placeCountry ? dict.country(placeCountry(name)) : undefined;
+    return c && (!focus || counts.has(c) || placeCountry!(name, WELL_KNOWN_TOWN)) ? c : undefined;
+  };
 
   const out: ActorMention[] = [];
   const coref = new Coreference();
@@ -257,7 +266,7 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     const kinds = nameKinds(k, at.last);
     const named = countryOf(kinds);
     if (named) return named;
-    if ((at.e.type === 'GPE' || at.e.type === 'LOC') && placeCountry) return dict.country(placeCountry(at.e.span.text));
+    if (at.e.type === 'GPE' || at.e.type === 'LOC') return townCountry(at.e.span.text);
     const org = kinds.find((x) => x.kind === 'org') as { org: OrganisationEntry } | undefined;
     return org && RUN_BY.test(text.slice(at.e.span.end, at.e.span.end + 16)) ? dict.country(org.org.country) : undefined;
   }
@@ -267,7 +276,7 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     const country = countryOf(kinds);
     const kind = kinds[0]?.kind;
     const next = last + 1;
-    if ((e.type === 'GPE' || e.type === 'LOC') && SCENE_PREPS.has(prevWord(i))) ctx.sceneCountry = country ?? (placeCountry && !kind ? dict.country(placeCountry(e.span.text)) : undefined) ?? ctx.sceneCountry;
+    if ((e.type === 'GPE' || e.type === 'LOC') && SCENE_PREPS.has(prevWord(i))) ctx.sceneCountry = country ?? (!kind ? townCountry(e.span.text) : undefined) ?? ctx.sceneCountry;
     const org = kinds.find((k) => k.kind === 'org') as { org: OrganisationEntry } | undefined;
     // "the al-Qaida-linked group", "Iran-backed rebels": the name says whom the group is tied to; it neither acts nor sets the sentence's country
     if (AFFILIATION.test(text.slice(e.span.end, e.span.end + 14))) return last;
@@ -357,7 +366,7 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
       return last;
     }
     // a town or province the dictionary does not know still says whose civilians and mayor these are
-    if ((e.type === 'GPE' || e.type === 'LOC') && !country && (!kind || kind === 'city' || kind === 'place') && placeCountry) noteCountry(dict.country(placeCountry(e.span.text)));
+    if ((e.type === 'GPE' || e.type === 'LOC') && !country && (!kind || kind === 'city' || kind === 'place')) noteCountry(townCountry(e.span.text));
     if (e.type === 'ORG') {
       // an organisation the dictionary does not list, named after an institution: "the Foreign Ministry"
       for (let k = i; k <= last; k++) {

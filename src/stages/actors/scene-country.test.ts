@@ -34,3 +34,8 @@ test('"Congo" alone is the Democratic Republic of Congo, as wire style uses it',
   assert.equal(await codeOf('Congo accused Rwanda of backing the rebels.', 'Congo'), 'COD');
   assert.equal(await codeOf('The Republic of Congo closed its border on Monday.', 'Republic of Congo'), 'COG');
 });
+
+test('a town whose only namesake lies in a country the article never names does not set the country', async () => {
+  // the gazetteer knows a Delmas only in South Africa; the story is about Haiti
+  assert.equal(await codeOf('In Delmas, gunmen burned houses on Sunday, Haitian police said.', 'gunmen'), 'HTI REB');
+});
