@@ -204,3 +204,9 @@ test('an institution adjective before a thing names no actor ("no military solut
   assert.deepEqual(ms.filter((m) => m.span.text === 'military').length, 1, ms.map((m) => `${m.span.text}@${m.span.start}`).join(' | '));
   assert.ok(ms.some((m) => m.span.text === 'military' && m.span.start > 60), 'the officials\' "military" stays');
 });
+
+test('"the group", "the rights group" after a listed organisation is that organisation', () => {
+  const ms = actors('Amnesty International said on Monday that dozens were held. At least 40 were beaten, the rights group said.');
+  assert.equal(find(ms, 'group').actor.code, find(ms, 'Amnesty International').actor.code);
+  assert.equal(find(ms, 'group').via, 'coreference');
+});

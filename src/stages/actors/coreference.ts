@@ -107,6 +107,11 @@ export class Coreference {
     return this.latest((m) => !!m.armed && m.sentence >= sentence - window);
   }
 
+  /** "the group", "the organisation": the latest organisation the dictionary lists, within a few sentences */
+  recentOrganisation(sentence: number, window: number): MentionInfo | undefined {
+    return this.latest((m) => !!m.org && m.sentence >= sentence - window);
+  }
+
   /** a region named as a place: remembered for "the separatists", not a mention itself */
   noteRegion(_region: RegionEntry): void {}
 }

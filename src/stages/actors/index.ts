@@ -18,7 +18,8 @@ export function createActorsStage(options: { dictionary?: ActorDictionary } = {}
     // 9: local people (police, protesters, residents) take the country of their scene; a thing's nationality is no context
     // 10: an institution adjective before a thing is no actor
     // 11: a town the dictionary lacks sets its country only when the article names that country or the town is a big city
-    version: '11',
+    // 12: "the group" after a listed organisation is that organisation
+    version: '12',
     requires: ['sentences', 'tokens', 'entities'],
     provides: ['actors'],
     run(doc, services) {

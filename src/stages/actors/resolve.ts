@@ -15,6 +15,8 @@ const FORCES_ABROAD = new Set(['MIL', 'REB', 'INS']);
 const AFFILIATION = /^-(?:linked|affiliated|allied|aligned|backed|inspired|sponsored|supported|funded|armed|trained|loyal)\b/;
 /** "the Hamas-run territory": a place an organisation runs */
 const RUN_BY = /^-(?:run|controlled|held|ruled|administered|governed)\b/;
+/** "the group", "the rights organisation": a definite mention of the latest listed organisation */
+const ORG_WORDS = new Set(['group', 'organisation', 'organization']);
 /** a town this big sets its country even when the article names another one only */
 const WELL_KNOWN_TOWN = 250_000;
 
@@ -173,6 +175,12 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     if (IT_PRONOUNS.has(w)) {
       const ante = emptyIt(v, i) ? undefined : coref.it(s, i);
       if (ante) push(i, i, ante.mention.actor, 'coreference', { inst: ante.inst, org: ante.org }, { antecedentId: ante.mention.id });
+      continue;
+    }
+    // "Human Rights Watch said ... , the group said": a definite "group" or "organisation" is the latest listed organisation
+    if (ORG_WORDS.has(w) && (prevWord(i) === 'the' || (i > 1 && prevWord(i - 1) === 'the' && (v.pos[i - 1] === 'NOUN' || v.pos[i - 1] === 'ADJ') && !v.cap[i - 1]))) {
+      const ante = coref.recentOrganisation(s, 3);
+      if (ante) push(i, i, ante.mention.actor, 'coreference', { org: ante.org, armed: ante.armed }, { antecedentId: ante.mention.id });
       continue;
     }
     const noun = nounAt(i);

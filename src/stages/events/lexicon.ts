@@ -41,6 +41,8 @@ export interface EventsGrammar {
   nounTargetPrepositions: string[];
   /** types whose agent is the speaker when a passive names none ("police said five were detained") */
   speakerActsTypes: string[];
+  /** code words of speakers who report a passive deed without doing it ("about 400 were arrested, Human Rights Watch said") */
+  speakerNotAgentCodes: string[];
   /** "will", "ready", "promise": an intention before a trigger (see modality.ts) */
   intentMarkers: string[];
   /** "not", "never", "fail": a negation before a trigger */
@@ -172,6 +174,7 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
     firstPerson: optStrings(path, 'grammar.firstPerson', g.firstPerson) ?? [],
     nounTargetPrepositions: optStrings(path, 'grammar.nounTargetPrepositions', g.nounTargetPrepositions) ?? [],
     speakerActsTypes: (optStrings(path, 'grammar.speakerActsTypes', g.speakerActsTypes) ?? []).map((x) => x.toUpperCase()),
+    speakerNotAgentCodes: (optStrings(path, 'grammar.speakerNotAgentCodes', g.speakerNotAgentCodes) ?? []).map((x) => x.toUpperCase()),
     intentMarkers: optStrings(path, 'grammar.intentMarkers', g.intentMarkers) ?? [],
     negations: optStrings(path, 'grammar.negations', g.negations) ?? [],
     intentGap: optStrings(path, 'grammar.intentGap', g.intentGap) ?? [],

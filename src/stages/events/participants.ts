@@ -24,8 +24,12 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
   if (isPassive(v, h.first)) {
     source = byAgent(v, h.last);
     // "police said five men were detained": the speaker's side acted
-    if (!source && v.grammar.speakerActsTypes.includes(type)) source = quoteSpeaker(v, h.first, h.last)?.speaker;
-    const before = actorBefore(v, h.first, true);
+    const speaker = quoteSpeaker(v, h.first, h.last)?.speaker;
+    // a rights group, a news outlet or the UN reports arrests; it does not make them
+    if (!source && speaker && v.grammar.speakerActsTypes.includes(type) && !speaker.actorCode?.split(/\s+/).some((w) => v.grammar.speakerNotAgentCodes.includes(w))) source = speaker;
+    // "Human Rights Watch said five men were detained": who says it is not who suffered it
+    const named = actorBefore(v, h.first, true);
+    const before = named && !(speaker && spansOverlap(named.span, speaker.span)) ? named : undefined;
     // "the gunman, shot dead by police": the noun the participle is set off from
     const setOff = h.first > 0 && /^[,–—-]$/.test(v.tokens[h.first - 1]!.span.text) ? npBefore(v, h.first - 1) : undefined;
     const subject = npBefore(v, h.first);

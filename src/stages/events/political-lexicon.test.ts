@@ -43,3 +43,14 @@ test('aid that is blocked, needed or merely named in a noun phrase is no aid giv
   const given = await eventsOf('The government sent aid to the flooded villages on Monday.');
   assert.ok(given.some((e) => e.type === 'AID'), 'aid sent is still aid');
 });
+
+test('a rights group that reports arrests did not make them; police who report them did', async () => {
+  pipeline ??= Pipeline.build(defaultStages(), await loadDefaultServices(), { softwareVersion: 'test' });
+  const sourceOf = async (text: string) => {
+    const doc = await pipeline!.run(new SitrepDocument(text, { publishedAt: '2024-10-28' }));
+    const e = doc.get('events').find((x) => x.type === 'COERCE');
+    return `${e?.source?.span.text ?? '?'} > ${e?.target?.span.text ?? '?'}`;
+  };
+  assert.equal(await sourceOf('Human Rights Watch said 300 protesters were arrested in the capital.'), '? > protesters');
+  assert.equal(await sourceOf('Police said 300 protesters were arrested in the capital.'), 'Police > protesters');
+});
