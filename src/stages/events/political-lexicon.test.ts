@@ -54,3 +54,14 @@ test('a rights group that reports arrests did not make them; police who report t
   assert.equal(await sourceOf('Human Rights Watch said 300 protesters were arrested in the capital.'), '? > protesters');
   assert.equal(await sourceOf('Police said 300 protesters were arrested in the capital.'), 'Police > protesters');
 });
+
+test('"met with force" and "meet the deadline" are no talks; "which must" states a duty, not a request', async () => {
+  for (const text of ['Any strike would be met with force, the police chief warned.', 'The ministry said it would not meet the deadline set by the lenders.']) {
+    const evs = await eventsOf(text);
+    assert.ok(!evs.some((e) => e.type === 'CONSULT'), `${text}: ${JSON.stringify(evs)}`);
+  }
+  const duty = await eventsOf('The party said it would defend its victory before the court, which must certify the results.');
+  assert.ok(!duty.some((e) => e.type === 'REQUEST' && e.trigger === 'must'), JSON.stringify(duty));
+  const talks = await eventsOf('The foreign ministers met with their Iranian counterparts in Muscat on Monday.');
+  assert.ok(talks.some((e) => e.type === 'CONSULT'), 'a meeting is still a meeting');
+});
