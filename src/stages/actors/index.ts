@@ -19,7 +19,8 @@ export function createActorsStage(options: { dictionary?: ActorDictionary } = {}
     // 10: an institution adjective before a thing is no actor
     // 11: a town the dictionary lacks sets its country only when the article names that country or the town is a big city
     // 12: "the group" after a listed organisation is that organisation
-    version: '12',
+    // 13: rights groups are an NGO institution that may stand bare
+    version: '13',
     requires: ['sentences', 'tokens', 'entities'],
     provides: ['actors'],
     run(doc, services) {

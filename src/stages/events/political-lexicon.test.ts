@@ -65,3 +65,14 @@ test('"met with force" and "meet the deadline" are no talks; "which must" states
   const talks = await eventsOf('The foreign ministers met with their Iranian counterparts in Muscat on Monday.');
   assert.ok(talks.some((e) => e.type === 'CONSULT'), 'a meeting is still a meeting');
 });
+
+test('"are expected to" is a forecast, not a request; rights groups who count arrests did not make them', async () => {
+  const forecast = await eventsOf('The two governments are expected to announce new measures next week.');
+  assert.ok(!forecast.some((e) => e.type === 'REQUEST'), JSON.stringify(forecast));
+  const asked = await eventsOf('The minister said he expected the rebels to hand over their weapons.');
+  assert.ok(asked.some((e) => e.type === 'REQUEST' && e.trigger === 'expected'), JSON.stringify(asked));
+  pipeline ??= Pipeline.build(defaultStages(), await loadDefaultServices(), { softwareVersion: 'test' });
+  const doc = await pipeline.run(new SitrepDocument('More than 500 people were detained after the vote, according to rights groups.', { publishedAt: '2024-10-28' }));
+  assert.equal(doc.get('actors').find((a) => a.span.text === 'rights groups')?.actor.sector, 'NGO');
+  assert.equal(doc.get('events').find((e) => e.type === 'COERCE')?.source, undefined);
+});
