@@ -20,7 +20,8 @@ export function createActorsStage(options: { dictionary?: ActorDictionary } = {}
     // 11: a town the dictionary lacks sets its country only when the article names that country or the town is a big city
     // 12: "the group" after a listed organisation is that organisation
     // 13: rights groups are an NGO institution that may stand bare
-    version: '13',
+    // 14: an institution after a possessive pronoun belongs to the pronoun's antecedent's country
+    version: '14',
     requires: ['sentences', 'tokens', 'entities'],
     provides: ['actors'],
     run(doc, services) {

@@ -17,6 +17,7 @@ const AFFILIATION = /^-(?:linked|affiliated|allied|aligned|backed|inspired|spons
 const RUN_BY = /^-(?:run|controlled|held|ruled|administered|governed)\b/;
 /** "the group", "the rights organisation": a definite mention of the latest listed organisation */
 const ORG_WORDS = new Set(['group', 'organisation', 'organization']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 /** a town this big sets its country even when the article names another one only */
 const WELL_KNOWN_TOWN = 250_000;
 
@@ -238,6 +239,9 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     }
     // "Police fired tear gas" after "protesters in Kinshasa": local people belong to the scene, unless the sentence named a country
     if (!owner && !ctx.sentenceCountry && ctx.sceneCountry && inst.localNouns?.includes(text.slice(v.starts[i], v.ends[b]).toLowerCase())) owner = { country: ctx.sceneCountry };
+    // "Lithuania's minister said his government had pushed for …": the pronoun's owner owns the institution
+    const held = out[out.length - 1];
+    if (!owner && POSSESSIVE_PRONOUNS.has(det) && held && held.span.start === v.starts[i - 1] && held.actor.country) owner = { country: dict.country(held.actor.country) };
     resolveInstitution(i, b, inst, definite, owner);
     i = b;
   }

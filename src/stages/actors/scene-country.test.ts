@@ -39,3 +39,12 @@ test('a town whose only namesake lies in a country the article never names does 
   // the gazetteer knows a Delmas only in South Africa; the story is about Haiti
   assert.equal(await codeOf('In Delmas, gunmen burned houses on Sunday, Haitian police said.', 'gunmen'), 'HTI REB');
 });
+
+test('"his government" is the government of the person the pronoun names, not the last government named', async () => {
+  const text = 'Belarus said the government would respond. Lithuanian Foreign Minister Ona Vaitkus said her government had pushed for tougher measures.';
+  const doc = segmentedDoc(text);
+  doc.set('entities', createEntitiesStage().run(doc, {}).layers.entities!);
+  const out = createActorsStage().run(doc, await loadDefaultServices()).layers.actors!;
+  const governments = out.filter((m) => m.span.text === 'government').map((m) => m.actor.code);
+  assert.deepEqual(governments, ['BLR GOV', 'LTU GOV']);
+});
