@@ -148,7 +148,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
             if (found.source && !found.target && v.clause[tokens.findIndex((t) => t.span.end > found.source!.span.start)] === v.clause[h.first]) found.target = found.source;
             delete found.source;
           }
-          const { source: ownSource, target } = withoutReporterAsAgent(withoutOutletAsTarget(withoutSelfParticipant(found, v.quotes), text), h.type);
+          const { source: ownSource, target } = withoutReporterAsAgent(withoutOutletAsTarget(withoutSelfParticipant(found, v.quotes, h.type), text), h.type);
           const source =
             ownSource ??
             (mode && lexicon.grammar.legalModes.includes(mode) ? legalAuthority(actors, text, trigger.start, lexicon.grammar) : undefined) ??

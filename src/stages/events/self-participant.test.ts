@@ -64,3 +64,17 @@ test('a state news agency, coded with its country, is a news outlet too', () => 
   assert.deepEqual(withoutReporterAsAgent({ source: wire }, 'ASSAULT'), {});
   assert.deepEqual(withoutReporterAsAgent({ source: agency }, 'ACCUSE'), { source: agency }, 'a verbal act keeps its source');
 });
+
+test('one actor by code and name does not accuse or ask itself; a material act keeps both sides', () => {
+  const text = "The country's foreign ministry condemned the decision and said the capital would respond.";
+  const at = (s: string, code: string): EventParticipant => {
+    const start = text.indexOf(s);
+    return { span: makeSpan(text, start, start + s.length), name: 'Government of Ruritania', actorCode: code };
+  };
+  const ministry = at("country's foreign ministry", 'RUR GOV');
+  const capital = at('the capital', 'RUR GOV');
+  assert.deepEqual(withoutSelfParticipant({ source: ministry, target: capital }, [], 'ACCUSE'), { source: ministry });
+  const both = { source: ministry, target: capital };
+  assert.equal(withoutSelfParticipant(both, [], 'COERCE'), both, 'a government may arrest its own officials');
+  assert.equal(withoutSelfParticipant(both, []), both, 'without a type nothing changes');
+});

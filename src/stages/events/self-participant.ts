@@ -18,9 +18,16 @@ function sameParticipant(a: EventParticipant, b: EventParticipant): boolean {
  * when that participant is who is reporting the event ("..., the city's mayor said"), the
  * source goes too, since the speaker is a witness, not the agent.
  */
-export function withoutSelfParticipant<T extends { source?: EventParticipant; target?: EventParticipant }>(sides: T, quotes: readonly Quote[]): T {
+export function withoutSelfParticipant<T extends { source?: EventParticipant; target?: EventParticipant }>(sides: T, quotes: readonly Quote[], type?: PloverType): T {
   const { source, target } = sides;
   if (!source || !target) return sides;
+  // "Belarus's Foreign Ministry condemned the decision and said Minsk would respond": one actor
+  // (by its code) does not accuse, ask or threaten itself; a second phrase for it was taken as the target
+  if (type && isVerbal(type) && source.actorCode && source.actorCode === target.actorCode && source.name === target.name && !source.actorCode.includes('---')) {
+    const out = { ...sides };
+    delete out.target;
+    return out;
+  }
   // "called on his supporters": a possessive standing for the source owns the one acted on
   if (POSSESSIVE.test(target.span.text) && target.name === source.name) {
     const out = { ...sides };
