@@ -1,21 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CasualtyCount } from '../../core/layers/index.js';
-import { invalidSpans, segmentedDoc } from '../../testing/docs.js';
 import { fatalitiesFromCounts } from '../../eval/tasks/acled.js';
-import { createCountsStage } from './index.js';
-
-const stage = createCountsStage();
-
-function counts(text: string): CasualtyCount[] {
-  const doc = segmentedDoc(text);
-  doc.set('actors', []);
-  doc.set('places', []);
-  doc.set('dates', []);
-  const out = stage.run(doc, {}).layers.counts!;
-  assert.deepEqual(invalidSpans(doc.text, out), []);
-  return out;
-}
+import { countsOf as counts } from './test-helpers.js';
 const brief = (text: string) => counts(text).map((c) => `${c.kind} ${c.value}`);
 
 test('a number whose victims are described at length before the verb', () => {
