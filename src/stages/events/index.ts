@@ -58,8 +58,8 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
   const matcher = triggerMatcher(lexicon);
   return {
     name: 'events',
-    // 3: a participle in a compound adjective ("Iran-backed") is no trigger; an organisation is no place, a placeless sentence keeps its paragraph's place, a year naming another noun dates nothing
-    version: `3.${lexicon.version}.${acled.version}`,
+    // 3: a participle in a compound adjective ("Iran-backed") is no trigger; an organisation is no place, a placeless sentence keeps its paragraph's place, a year naming another noun dates nothing; 4: nor does a period's end ('until 2028')
+    version: `4.${lexicon.version}.${acled.version}`,
     requires: ['sentences', 'tokens', 'entities', 'actors', 'places', 'dates', 'quotes', 'statements', 'counts', 'background', 'nearDuplicates'],
     provides: ['events'],
     run(doc) {

@@ -43,3 +43,9 @@ test('a year naming another noun ("the 1994 genocide") does not date the event',
   assert.equal(accused.date?.value, '2024-02-08');
   assert.equal(accused.date?.fromPublication, true);
 });
+
+test('"until the end of 2028" ends a period; it does not date the suspension', async () => {
+  const evs = await eventsOf('The ruling party suspended accession talks until the end of 2028.', '2024-12-06');
+  const suspended = byTrigger(evs, 'suspended');
+  assert.equal(suspended.date?.value, '2024-12-06');
+});

@@ -164,6 +164,10 @@ function attributiveElsewhere(v: SentenceView, d: TimeExpression, h: TriggerHit)
   return true;
 }
 
+/** "suspended the talks until the end of 2028", "must withdraw by Friday": the end of a period or a deadline, not when the event was */
+const PERIOD_END = /\b(?:until|till|through|by)\s+(?:(?:the\s+)?(?:end|start|middle|beginning)\s+of\s+)?(?:at\s+least\s+)?$/i;
+const periodEnd = (v: SentenceView, d: TimeExpression): boolean => PERIOD_END.test(v.text.slice(Math.max(0, d.span.start - 40), d.span.start));
+
 /**
  * The relative clauses set off by commas (", which seized power in a 2023 coup,"), as character
  * ranges: each has its own time. Worked out once a sentence (SentenceView.relatives).
@@ -209,7 +213,8 @@ export function dateFor(v: SentenceView, h: TriggerHit, allDates: readonly TimeE
   // a date naming another noun dates that noun's deed, which the trigger's is only when told right
   // by it ("killed in the Sunday attack"), not further off ("denies backing the rebels … linked to the 1994 genocide")
   const near = (d: TimeExpression) => Math.abs(v.tokens.findIndex((t) => t.span.start >= d.span.start) - h.first) <= NEAR_TOKENS;
-  const usable = dates.filter((d) => !attributiveElsewhere(v, d, h) || near(d));
+  // a deadline or a period's end ("until 2028", "by Friday") does not date it either
+  const usable = dates.filter((d) => (!attributiveElsewhere(v, d, h) || near(d)) && !periodEnd(v, d));
   const best = [...usable].sort((a, b) => Math.abs(a.span.start - tstart) - Math.abs(b.span.start - tstart))[0];
   if (best) return { value: best.value, precision: precisionOf(best), timeExpressionId: best.id, fromPublication: false };
   return published ? { value: published, precision: 'day', fromPublication: true } : undefined;
