@@ -49,3 +49,10 @@ test('"until the end of 2028" ends a period; it does not date the suspension', a
   const suspended = byTrigger(evs, 'suspended');
   assert.equal(suspended.date?.value, '2024-12-06');
 });
+
+test('protesters fired at are the source of their own protest, not whoever reports the shooting', async () => {
+  const evs = await eventsOf('Amnesty International said soldiers had fired tear gas at demonstrators in the capital.');
+  const protest = evs.find((e) => e.type === 'PROTEST');
+  assert.ok(protest, JSON.stringify(evs.map((e) => e.type)));
+  assert.equal(protest.source?.span.text, 'demonstrators');
+});
