@@ -60,15 +60,30 @@ export function objectBeforeOf(v: SentenceView, last: number, actor: ActorMentio
  * "of" complement still names whose it is: "killed three members of the police").
  */
 export function objectBeforePlace(v: SentenceView, last: number, actor: ActorMention | undefined): EventParticipant | undefined {
-  if (!actor || v.tokens[last]!.pos !== 'VERB') return undefined;
+  // "beat up detainees on the West Bank": a verb's particle ends the trigger
+  const verb = v.tokens[last]!.pos === 'VERB' || (['ADP', 'PART'].includes(v.tokens[last]!.pos) && v.tokens[last - 1]?.pos === 'VERB');
+  if (!actor || !verb) return undefined;
   const ti = v.tokens.findIndex((t) => t.span.start >= actor.span.start);
   let p = ti - 1;
   while (p > last && ['DET', 'ADJ', 'NUM'].includes(v.tokens[p]!.pos)) p--;
-  const prep = v.tokens[p];
-  if (!prep || p <= last + 1 || prep.pos !== 'ADP' || prep.span.text.toLowerCase() === 'of') return undefined;
   const np = npAfter(v, last);
-  return np && np.span.end <= prep.span.start && np.span.start === v.tokens.slice(last + 1).find((t) => t.pos !== 'DET')?.span.start ? np : undefined;
+  if (!np || np.span.start !== v.tokens.slice(last + 1).find((t) => t.pos !== 'DET')?.span.start) return undefined;
+  // "attacked Camp Shorabak in Helmand Province, Afghanistan": the place phrase may name the actor further on
+  // (not "charged a camp outside Afgoye, hosting government forces": after a verb, or a comma
+  // that opens no place name, the actor belongs to another act)
+  const after = v.tokens.findIndex((t) => t.span.start >= np.span.end);
+  // ("the occupied West Bank": a participle after a determiner is a modifier)
+  const placeWords = (from: number) => v.tokens.slice(from, ti).every((t, i) => (t.pos !== 'VERB' || v.tokens[from + i - 1]?.pos === 'DET') && (t.span.text !== ',' || v.tokens[from + i + 1]?.pos === 'PROPN'));
+  const inPlacePhrase = after > 0 && isPlacePreposition(v.tokens[after]) && !aims(v, v.tokens[after]!) && after < ti && placeWords(after);
+  const beforeActor = v.tokens[p];
+  const prep = beforeActor?.pos === 'ADP' && beforeActor.span.text.toLowerCase() !== 'of' && p > last + 1 ? beforeActor : inPlacePhrase ? v.tokens[after]! : undefined;
+  return prep && np.span.end <= prep.span.start ? np : undefined;
 }
+
+// "of" says whose the object is, "by" who did it ("repel incursions by militants")
+const isPlacePreposition = (t: SentenceView['tokens'][number] | undefined) => !!t && t.pos === 'ADP' && !['of', 'by'].includes(t.span.text.toLowerCase());
+/** a preposition naming what an act was aimed at ("fired shots at police"), not where it was; "on" names both */
+const aims = (v: SentenceView, t: SentenceView['tokens'][number]) => t.span.text.toLowerCase() !== 'on' && v.grammar.targetPrepositions.includes(t.span.text.toLowerCase());
 
 /** "bring Armenia and Azerbaijan back to the table": an actor right after a verb is its object, not the subject of a noun trigger. */
 export function isObjectOfVerb(v: SentenceView, m: ActorMention): boolean {
