@@ -18,6 +18,8 @@ export interface SentenceView {
   inDateline: (start: number, end: number) => boolean;
   /** the relative clauses set off by commas, as character ranges (where-when's setOffRelatives) */
   relatives: readonly { start: number; end: number }[];
+  /** indexes of the tokens of the sentence's trigger words */
+  triggers?: ReadonlySet<number>;
 }
 
 const NOMINAL = new Set(['NOUN', 'PROPN']);

@@ -134,6 +134,7 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
           grammar: lexicon.grammar,
           inDateline,
           relatives: setOffRelatives(tokens, lexicon.grammar),
+          triggers: new Set(hits.flatMap((x) => Array.from({ length: x.last - x.first + 1 }, (_, k) => x.first + k))),
         };
         const sentCounts = countsBy.get(sentence.index) ?? [];
         const isBackground = background.has(sentence.index);

@@ -67,6 +67,8 @@ export interface EventsGrammar {
   doerNouns: string[];
   /** "the victims of the attack": nouns naming who suffered it */
   victimNouns: string[];
+  /** "six NATO service members": nouns naming people, a group or their post, which a name or demonym before them stands for */
+  groupHeads: string[];
   /** nouns before a noun trigger that name its kind or time, not its target ("terror attack", "night raid") */
   notTargetModifiers: string[];
   /** trigger modes of legal acts ("charge", "indictment") done by a legal authority when no agent is named */
@@ -187,6 +189,7 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
     agentNounSet: new Set(agentNouns),
     doerNouns: optStrings(path, 'grammar.doerNouns', g.doerNouns) ?? [],
     victimNouns: optStrings(path, 'grammar.victimNouns', g.victimNouns) ?? [],
+    groupHeads: optStrings(path, 'grammar.groupHeads', g.groupHeads) ?? [],
     notTargetModifiers: optStrings(path, 'grammar.notTargetModifiers', g.notTargetModifiers) ?? [],
     legalModes: optStrings(path, 'grammar.legalModes', g.legalModes) ?? [],
     legalWords: optStrings(path, 'grammar.legalWords', g.legalWords) ?? [],

@@ -5,6 +5,7 @@ import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, objectB
 import type { TriggerHit } from './triggers.js';
 import { afterPreposition, clauseSubject, quantifiedHead } from './subject.js';
 import { underAttack } from './context.js';
+import { countObject, withHeadNoun } from './phrase-heads.js';
 
 /**
  * Source and target of one event (a group of triggers of one type in one clause).
@@ -85,10 +86,13 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     const object = HARM.has(type) ? npAfter(v, h.last) : undefined;
     const far = actorAfter(v, h.last, false, isVerbal(type) ? 12 : 8);
     const ofObject = (m: ActorMention) => /^of\s*$/i.test(v.text.slice(object!.span.end, m.span.start).replace(/^\s+/, '').replace(/\b(?:the|a|an)\s+/gi, ''));
-    const after = actorAfter(v, h.last, true) ?? (far && object && !ofObject(far) ? undefined : far);
+    // "killed three officers and injured 7, the army said": a bare number is the object, the actor after it is not
+    const count = HARM.has(type) && v.tokens[h.last]!.pos === 'VERB' ? countObject(v, h.last) : undefined;
+    const after = count ? undefined : (actorAfter(v, h.last, true) ?? (far && object && !ofObject(far) ? undefined : far));
     const extra = isNoun(v, h.last) ? v.grammar.nounTargetPrepositions : [];
     target = objectBeforeOf(v, h.last, after) ?? (HARM.has(type) ? objectBeforePlace(v, h.last, after) : undefined) ?? (after && after.span.start !== source?.span.start ? participantOf(v.text, after) : npAfter(v, h.last, extra));
     if (!target && extra.length) target = npAfter(v, h.last, extra);
+    target ??= count;
     if (rel?.role === 'target' && rel.who) target = rel.who;
     // "the toll from the missile strike has risen, the mayor said", "'the device detonated, killing
     // three,' the police said": who tells of an act did not suffer it
@@ -170,7 +174,8 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
       source = speaker;
     }
   }
-  if (source) source = withCoordinatedActors(v, source);
+  if (source) source = withCoordinatedActors(v, withHeadNoun(v, source)!);
+  target = withHeadNoun(v, target);
   return { ...(source ? { source } : {}), ...(target ? { target } : {}) };
 }
 

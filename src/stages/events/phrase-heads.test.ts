@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SitrepDocument } from '../../core/document.js';
+import type { EventRecord } from '../../core/layers/index.js';
+import { Pipeline } from '../../pipeline/pipeline.js';
+import { defaultStages, loadDefaultServices } from '../../pipeline/default.js';
+import { createEventsStage } from './index.js';
+
+// Sentences written for the participant classes of phrase-heads.ts.
+let pipeline: Pipeline | undefined;
+async function eventsOf(text: string): Promise<EventRecord[]> {
+  pipeline ??= Pipeline.build([...defaultStages().filter((s) => s.name !== 'events'), createEventsStage()], await loadDefaultServices(), { softwareVersion: 'test' });
+  return pipeline.run(new SitrepDocument(text, { publishedAt: '2024-05-02' })).get('events');
+}
+const assaultBy = async (text: string, trigger: string) => {
+  const e = (await eventsOf(text)).find((x) => x.type === 'ASSAULT' && x.trigger.text === trigger);
+  assert.ok(e, `no ASSAULT on "${trigger}" in: ${text}`);
+  return e;
+};
+
+test('an actor modifying a noun of people stands for them: the target span takes the head in', async () => {
+  const all = await eventsOf('A roadside bomb exploded on Tuesday, killing four NATO service members near the airfield.');
+  const hit = all.find((x) => x.type === 'ASSAULT' && x.target);
+  assert.equal(hit?.target?.span.text, 'NATO service members');
+  assert.equal(hit?.target?.name, 'NATO');
+  const e = await assaultBy('Two Russian military personnel were wounded when their vehicle hit a mine, officials said.', 'wounded');
+  assert.equal(e.target?.span.text, 'Russian military personnel');
+});
+
+test('a modified noun that names no people, a possessive or a time is not taken in', async () => {
+  const all = await eventsOf('Kenya said it would take military action against the gunmen who attacked their families last week.');
+  for (const e of all) {
+    assert.doesNotMatch(e.source?.span.text ?? '', /action|families|week/, `source ${e.source?.span.text} of ${e.type}`);
+    assert.doesNotMatch(e.target?.span.text ?? '', /action|families|week/, `target ${e.target?.span.text} of ${e.type}`);
+  }
+});
+
+test('a harm verb with a bare number as object did it to that many', async () => {
+  let e = await assaultBy('The raiders killed nine villagers in the market and wounded another 12.', 'wounded');
+  assert.equal(e.target?.span.text, 'another 12');
+  // the actor after it tells of the deed, it did not suffer it
+  e = await assaultBy('Gunmen killed three police officers at a checkpoint and injured 7, the army said.', 'injured');
+  assert.equal(e.target?.span.text, '7');
+  // "7 of the soldiers" has its noun
+  e = await assaultBy('Gunmen killed three police officers at a checkpoint and injured 7 of the soldiers.', 'injured');
+  assert.equal(e.target?.span.text, 'soldiers');
+  // "two suspected members": the number opens a phrase with its noun further on
+  e = await assaultBy('Soldiers shot two suspected smugglers dead near the border post.', 'shot');
+  assert.notEqual(e.target?.span.text, 'two');
+});
