@@ -6,6 +6,7 @@ import type { TriggerHit } from './triggers.js';
 import { afterPreposition, clauseSubject, quantifiedHead } from './subject.js';
 import { underAttack } from './context.js';
 import { countObject, withHeadNoun } from './phrase-heads.js';
+import { coordinated } from './coordination.js';
 
 /**
  * Source and target of one event (a group of triggers of one type in one clause).
@@ -175,7 +176,7 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     }
   }
   if (source) source = withCoordinatedActors(v, withHeadNoun(v, source)!);
-  target = withHeadNoun(v, target);
+  ({ source, target } = coordinated(v, source, withHeadNoun(v, target), h.first));
   return { ...(source ? { source } : {}), ...(target ? { target } : {}) };
 }
 

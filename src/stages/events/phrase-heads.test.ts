@@ -64,3 +64,27 @@ test('the object right after a verb is its target, not an actor named in a place
   e = await assaultBy('Federal troops were sent to repel raids by Chechen militants.', 'repel');
   assert.notEqual(e.target?.span.text, 'raids');
 });
+
+test('noun phrases joined by "and" to a participant share the act: its span takes them in', async () => {
+  let e = await assaultBy('In the market, three traders and a policeman were killed.', 'killed');
+  assert.equal(e.target?.span.text, 'three traders and a policeman');
+  const arrest = (await eventsOf('Police arrested the driver and his two sons near the border.')).find((x) => x.type === 'COERCE');
+  assert.equal(arrest?.target?.span.text, 'driver and his two sons');
+  e = await assaultBy('There were six women, a 12-year-old boy and three men injured.', 'injured');
+  assert.equal(e.target?.span.text, 'six women, a 12-year-old boy and three men');
+});
+
+test('a phrase that belongs to another verb or stands for the other side is not joined', async () => {
+  // the object of "attacked" is not among those killed
+  let e = await assaultBy('Rebels attacked the barracks and two soldiers were killed.', 'killed');
+  assert.equal(e.target?.span.text, 'soldiers');
+  // "a boy" is the subject of the next clause
+  e = await assaultBy('The gunmen shot a farmer and a boy was hurt.', 'shot');
+  assert.equal(e.target?.span.text, 'farmer');
+  // a name that only modifies the noun after it is not that phrase's head
+  e = await assaultBy('A retired judge and Hamas critic was shot outside his home.', 'shot');
+  assert.doesNotMatch(e.target?.span.text ?? '', /judge/);
+  // "between" names two sides
+  const fight = (await eventsOf('Heavy fighting broke out between the army and the rebels.')).find((x) => x.type === 'ASSAULT');
+  assert.doesNotMatch(fight?.target?.span.text ?? fight?.source?.span.text ?? '', / and /);
+});
