@@ -60,14 +60,11 @@ export function objectBeforeOf(v: SentenceView, last: number, actor: ActorMentio
  * "of" complement still names whose it is: "killed three members of the police").
  */
 export function objectBeforePlace(v: SentenceView, last: number, actor: ActorMention | undefined): EventParticipant | undefined {
-  // "beat up detainees on the West Bank": a verb's particle ends the trigger
-  const verb = v.tokens[last]!.pos === 'VERB' || (['ADP', 'PART'].includes(v.tokens[last]!.pos) && v.tokens[last - 1]?.pos === 'VERB');
-  if (!actor || !verb) return undefined;
+  const np = actor && objectRightAfter(v, last);
+  if (!actor || !np) return undefined;
   const ti = v.tokens.findIndex((t) => t.span.start >= actor.span.start);
   let p = ti - 1;
   while (p > last && ['DET', 'ADJ', 'NUM'].includes(v.tokens[p]!.pos)) p--;
-  const np = npAfter(v, last);
-  if (!np || np.span.start !== v.tokens.slice(last + 1).find((t) => t.pos !== 'DET')?.span.start) return undefined;
   // "attacked Camp Shorabak in Helmand Province, Afghanistan": the place phrase may name the actor further on
   // (not "charged a camp outside Afgoye, hosting government forces": after a verb, or a comma
   // that opens no place name, the actor belongs to another act)
@@ -78,6 +75,26 @@ export function objectBeforePlace(v: SentenceView, last: number, actor: ActorMen
   const beforeActor = v.tokens[p];
   const prep = beforeActor?.pos === 'ADP' && beforeActor.span.text.toLowerCase() !== 'of' && p > last + 1 ? beforeActor : inPlacePhrase ? v.tokens[after]! : undefined;
   return prep && np.span.end <= prep.span.start ? np : undefined;
+}
+
+/**
+ * "called on Muslims to take up arms against Russia", "urged residents to flee to Kenya": the
+ * object right after a verb of asking is its target, not an actor in the infinitive that
+ * follows it (the caller asks it only of requests: "blocked a road to show …" is a purpose).
+ */
+export function objectBeforeInfinitive(v: SentenceView, last: number, actor: ActorMention | undefined): EventParticipant | undefined {
+  const np = actor && objectRightAfter(v, last);
+  if (!actor || !np) return undefined;
+  const to = v.tokens.findIndex((t) => t.span.start >= np.span.end);
+  const infinitive = to > 0 && v.tokens[to]!.span.text.toLowerCase() === 'to' && v.tokens[to + 1]?.pos === 'VERB';
+  return infinitive && actor.span.start > v.tokens[to]!.span.start ? np : undefined;
+}
+
+/** The noun phrase right after a verb trigger (its object); "beat up detainees": a particle may end the trigger. */
+function objectRightAfter(v: SentenceView, last: number): EventParticipant | undefined {
+  const verb = v.tokens[last]!.pos === 'VERB' || (['ADP', 'PART'].includes(v.tokens[last]!.pos) && v.tokens[last - 1]?.pos === 'VERB');
+  const np = verb ? npAfter(v, last) : undefined;
+  return np && np.span.start === v.tokens.slice(last + 1).find((t) => t.pos !== 'DET')?.span.start ? np : undefined;
 }
 
 // "of" says whose the object is, "by" who did it ("repel incursions by militants")

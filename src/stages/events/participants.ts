@@ -1,12 +1,13 @@
 import { makeSpan, spansOverlap } from '../../core/span.js';
 import type { ActorMention, EventParticipant, PloverType } from '../../core/layers/index.js';
 import { actorAfter, actorBefore, byAgent, closingSpeaker, isInstrumentPhrase, isPassive, npAfter, npBefore, participantOf, prevWord, quoteSpeaker, relativeAntecedent, subjectBeforeComma, type SentenceView } from './arguments.js';
-import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeOf, objectBeforePlace, ownerOfNoun, partiesBetween } from './noun-arguments.js';
+import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeInfinitive, objectBeforeOf, objectBeforePlace, ownerOfNoun, partiesBetween } from './noun-arguments.js';
 import type { TriggerHit } from './triggers.js';
-import { afterPreposition, clauseSubject, quantifiedHead } from './subject.js';
+import { afterPreposition, clauseSubject, quantifiedHead, quantifiedObject } from './subject.js';
 import { underAttack } from './context.js';
 import { countObject, withHeadNoun } from './phrase-heads.js';
 import { coordinated } from './coordination.js';
+import { laterVerbObject } from './objects.js';
 
 /**
  * Source and target of one event (a group of triggers of one type in one clause).
@@ -89,11 +90,14 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     const ofObject = (m: ActorMention) => /^of\s*$/i.test(v.text.slice(object!.span.end, m.span.start).replace(/^\s+/, '').replace(/\b(?:the|a|an)\s+/gi, ''));
     // "killed three officers and injured 7, the army said": a bare number is the object, the actor after it is not
     const count = HARM.has(type) && v.tokens[h.last]!.pos === 'VERB' ? countObject(v, h.last) : undefined;
-    const after = count ? undefined : (actorAfter(v, h.last, true) ?? (far && object && !ofObject(far) ? undefined : far));
+    // ("exploded, killing the three, police said": a later verb's object before the actor beats it)
+    const later = HARM.has(type) && !object ? laterVerbObject(v, group, h) : undefined;
+    const actor = count ? undefined : (actorAfter(v, h.last, true) ?? (far && object && !ofObject(far) ? undefined : far));
+    const after = later && actor && actor.span.start >= later.span.end ? undefined : actor;
     const extra = isNoun(v, h.last) ? v.grammar.nounTargetPrepositions : [];
-    target = objectBeforeOf(v, h.last, after) ?? (HARM.has(type) ? objectBeforePlace(v, h.last, after) : undefined) ?? (after && after.span.start !== source?.span.start ? participantOf(v.text, after) : npAfter(v, h.last, extra));
+    target = objectBeforeOf(v, h.last, after) ?? (HARM.has(type) ? objectBeforePlace(v, h.last, after) : type === 'REQUEST' ? objectBeforeInfinitive(v, h.last, after) : undefined) ?? (after && after.span.start !== source?.span.start ? participantOf(v.text, after) : npAfter(v, h.last, extra));
     if (!target && extra.length) target = npAfter(v, h.last, extra);
-    target ??= count;
+    target ??= count ?? later;
     if (rel?.role === 'target' && rel.who) target = rel.who;
     // "the toll from the missile strike has risen, the mayor said", "'the device detonated, killing
     // three,' the police said": who tells of an act did not suffer it
@@ -176,7 +180,7 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     }
   }
   if (source) source = withCoordinatedActors(v, withHeadNoun(v, source)!);
-  ({ source, target } = coordinated(v, source, withHeadNoun(v, target), h.first));
+  ({ source, target } = coordinated(v, source, withHeadNoun(v, quantifiedObject(v, target)), h.first));
   return { ...(source ? { source } : {}), ...(target ? { target } : {}) };
 }
 

@@ -40,11 +40,12 @@ function blocked(v: SentenceView, k: number, code: string | undefined): boolean 
   return v.actors.some((a) => spansOverlap(a.span, span) && a.actor.code !== code);
 }
 
-const QUANTIFIER = new Set(['another', 'more', 'than', 'at', 'least', 'about', 'around', 'nearly', 'almost', 'over', 'some', 'up', 'to']);
+const QUANTIFIER = new Set(['the', 'another', 'more', 'than', 'at', 'least', 'about', 'around', 'nearly', 'almost', 'over', 'some', 'up', 'to']);
 
 /**
- * "They killed 23 soldiers and injured another 15", "killed 13 people and wounded 71": a harm
- * verb whose object is a bare number did it to that many (the noun is left out, not absent).
+ * "They killed 23 soldiers and injured another 15", "killed 13 people and wounded 71", "killing
+ * the three": a harm verb whose object is a bare number did it to that many (the noun is left
+ * out, not absent).
  */
 export function countObject(v: SentenceView, last: number): EventParticipant | undefined {
   let j = last + 1;

@@ -1,5 +1,5 @@
 import type { EventParticipant } from '../../core/layers/index.js';
-import { spansOverlap } from '../../core/span.js';
+import { makeSpan, spansOverlap } from '../../core/span.js';
 import { npParticipant, participantOf, type SentenceView } from './arguments.js';
 
 const NP_PART = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
@@ -62,4 +62,21 @@ export function quantifiedHead(v: SentenceView, p: EventParticipant | undefined,
   const end = v.tokens[before - 1]!.span.end;
   const actor = v.actors.find((m) => m.span.start >= from && m.span.end <= end);
   return actor ? participantOf(v.text, actor) : p;
+}
+
+/**
+ * "seized hundreds of hostages", "abducted a group of aid workers": a quantity as object names
+ * how many; the participant is the whole phrase, named by its actor when the "of" phrase has one.
+ */
+export function quantifiedObject(v: SentenceView, p: EventParticipant | undefined): EventParticipant | undefined {
+  const at = p && !p.actorMentionId ? v.tokens.findIndex((t) => t.span.start >= p.span.end) : -1;
+  if (!p || at < 0 || v.tokens[at]!.span.text.toLowerCase() !== 'of' || !QUANTITY.test(p.span.text.trim())) return p;
+  let j = at + 1;
+  while (v.tokens[j]?.pos === 'DET') j++;
+  let end = -1;
+  for (let k = j; k < v.tokens.length && k - j < 5 && NP_PART.has(v.tokens[k]!.pos); k++) if (v.tokens[k]!.pos === 'NOUN' || v.tokens[k]!.pos === 'PROPN') end = k;
+  if (end < 0) return p;
+  const span = makeSpan(v.text, p.span.start, v.tokens[end]!.span.end);
+  const actor = v.actors.find((m) => m.span.start >= v.tokens[j]!.span.start && m.span.end <= span.end);
+  return actor ? { ...participantOf(v.text, actor), span } : { span, name: span.text };
 }
