@@ -21,11 +21,21 @@ export function ownerOfNoun(v: SentenceView, first: number): { role: 'source' | 
   return role && who ? { role, who } : undefined;
 }
 
-/** "attack by X", "protest organized by X": the agent right after a noun trigger. */
+/**
+ * "attack by X", "protest organized by X": the agent right after a noun trigger; "the attack is
+ * believed to have been carried out by X": the agent of a deed verb (grammar.deedVerbs) the noun
+ * is the subject of.
+ */
 export function agentAfterNoun(v: SentenceView, last: number): EventParticipant | undefined {
   const w = (k: number) => v.tokens[last + k]?.span.text.toLowerCase();
   if (w(1) === 'by') return byAgent(v, last);
   if (w(2) === 'by' && v.tokens[last + 1]!.pos === 'VERB' && /ed$/i.test(w(1)!)) return byAgent(v, last + 1);
+  // the noun must be the subject: an auxiliary right after it ("the attack was ...", "is widely believed")
+  if (v.tokens[last + 1]?.pos !== 'AUX') return undefined;
+  for (let k = last + 2; k < v.tokens.length && k - last <= 10 && v.clause[k] === v.clause[last]; k++) {
+    const t = v.tokens[k]!;
+    if (t.pos === 'VERB' && /ed$/i.test(t.span.text) && v.lemmas(t).some((l) => v.grammar.deedVerbs.includes(l))) return byAgent(v, k);
+  }
   return undefined;
 }
 

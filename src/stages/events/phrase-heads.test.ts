@@ -105,3 +105,14 @@ test('a quantity as object takes in its "of" phrase', async () => {
   const e = (await eventsOf('Last year the militia seized hundreds of hostages in two border towns.')).find((x) => x.type === 'COERCE' || x.type === 'ASSAULT');
   assert.equal(e?.target?.span.text, 'hundreds of hostages');
 });
+
+test('a deed noun as the subject of a passive deed verb has its by-agent as doer', async () => {
+  const e = (await eventsOf('The ambush is thought to have been carried out by al-Shabaab fighters.')).find((x) => x.type === 'ASSAULT');
+  assert.match(e?.source?.span.text ?? '', /al-Shabaab/);
+  assert.ok(!e?.target || !/al-Shabaab/.test(e.target.span.text), 'the doer is not the target');
+});
+
+test('a verb after ", and" with no subject shares the subject of the clause before', async () => {
+  const e = (await eventsOf('The council approved the budget last week, and asked the governor to sign it.')).find((x) => x.type === 'REQUEST');
+  assert.match(e?.source?.span.text ?? '', /council/);
+});

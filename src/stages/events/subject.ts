@@ -80,3 +80,19 @@ export function quantifiedObject(v: SentenceView, p: EventParticipant | undefine
   const actor = v.actors.find((m) => m.span.start >= v.tokens[j]!.span.start && m.span.end <= span.end);
   return actor ? { ...participantOf(v.text, actor), span } : { span, name: span.text };
 }
+
+/**
+ * "an Islamic body declared a state in the region, and called on Muslims to …": a verb after
+ * ", and" with no subject of its own shares the subject of the clause before; the index of that
+ * clause's first verb (the subject is sought before it), or undefined.
+ */
+export function verbBeforeCommaAnd(v: SentenceView, first: number): number | undefined {
+  let and = first - 1;
+  while (and > 0 && ['ADV', 'AUX'].includes(v.tokens[and]!.pos)) and--;
+  const link = v.tokens[and]?.span.text.toLowerCase();
+  if (and < 2 || (link !== 'and' && link !== 'but') || v.tokens[and - 1]!.span.text !== ',') return undefined;
+  if (v.tokens[first]!.pos !== 'VERB' || /ing$/i.test(v.tokens[first]!.span.text)) return undefined;
+  const before = v.clause[and - 1];
+  const verb = v.tokens.findIndex((t, i) => i < and && v.clause[i] === before && t.pos === 'VERB' && !/ing$/i.test(t.span.text));
+  return verb > 0 ? verb : undefined;
+}
