@@ -3,7 +3,7 @@ import type { ActorMention, EventParticipant, PloverType } from '../../core/laye
 import { actorAfter, actorBefore, byAgent, closingSpeaker, isInstrumentPhrase, isPassive, npAfter, npBefore, participantOf, prevWord, quoteSpeaker, relativeAntecedent, subjectBeforeComma, type SentenceView } from './arguments.js';
 import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeInfinitive, objectBeforeOf, objectBeforePlace, ownerOfNoun, partiesBetween } from './noun-arguments.js';
 import type { TriggerHit } from './triggers.js';
-import { afterPreposition, clauseSubject, quantifiedHead, quantifiedObject, verbBeforeCommaAnd } from './subject.js';
+import { afterPreposition, clauseSubject, quantifiedHead, quantifiedObject, verbBeforeComma } from './subject.js';
 import { underAttack } from './context.js';
 import { countObject, withHeadNoun } from './phrase-heads.js';
 import { coordinated } from './coordination.js';
@@ -46,7 +46,7 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     let first = h.first;
     for (let p = prevWord(v, first); p > 0 && ['and', 'or'].includes(v.tokens[p]!.span.text.toLowerCase()) && v.tokens[p - 1]!.pos === 'VERB'; p = prevWord(v, first)) first = p - 1;
     // "They killed 23 soldiers and injured another 15": the second verb has the first one's subject
-    first = coordinatedVerb(v, first) ?? verbBeforeCommaAnd(v, first) ?? first;
+    first = coordinatedVerb(v, first) ?? verbBeforeComma(v, first) ?? first;
     const quoted = quoteSpeaker(v, h.first, h.last);
     const pw = prevWord(v, first);
     const firstPerson = pw >= 0 && v.grammar.firstPerson.includes(v.tokens[pw]!.span.text.toLowerCase());

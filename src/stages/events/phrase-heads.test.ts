@@ -116,3 +116,11 @@ test('a verb after ", and" with no subject shares the subject of the clause befo
   const e = (await eventsOf('The council approved the budget last week, and asked the governor to sign it.')).find((x) => x.type === 'REQUEST');
   assert.match(e?.source?.span.text ?? '', /council/);
 });
+
+test('a participle after a comma shares the subject of the clause before, not its object', async () => {
+  const e = (await eventsOf('Riot police opened fire to disperse the demonstrators on Friday, killing one man.')).find((x) => x.type === 'ASSAULT');
+  assert.match(e?.source?.span.text ?? '', /police/);
+  // a passive clause's subject suffered the act: it did not do what follows
+  const all = await eventsOf('The building was shattered by an explosion early on Monday, killing 40 people.');
+  for (const x of all.filter((y) => y.type === 'ASSAULT')) assert.doesNotMatch(x.source?.span.text ?? '', /building/);
+});

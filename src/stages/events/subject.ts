@@ -1,6 +1,6 @@
 import type { EventParticipant } from '../../core/layers/index.js';
 import { makeSpan, spansOverlap } from '../../core/span.js';
-import { npParticipant, participantOf, type SentenceView } from './arguments.js';
+import { isPassive, npParticipant, participantOf, type SentenceView } from './arguments.js';
 
 const NP_PART = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const LEAD = new Set(['DET', 'ADV', 'PUNCT']);
@@ -82,17 +82,22 @@ export function quantifiedObject(v: SentenceView, p: EventParticipant | undefine
 }
 
 /**
- * "an Islamic body declared a state in the region, and called on Muslims to …": a verb after
- * ", and" with no subject of its own shares the subject of the clause before; the index of that
- * clause's first verb (the subject is sought before it), or undefined.
+ * "an Islamic body declared a state in the region, and called on Muslims to …", "police opened
+ * fire on the demonstrators, killing one": a verb after ", and" with no subject of its own, or a
+ * participle after a comma, shares the subject of the clause before; the index of that clause's
+ * first verb (the subject is sought before it, not among the objects), or undefined.
  */
-export function verbBeforeCommaAnd(v: SentenceView, first: number): number | undefined {
-  let and = first - 1;
-  while (and > 0 && ['ADV', 'AUX'].includes(v.tokens[and]!.pos)) and--;
-  const link = v.tokens[and]?.span.text.toLowerCase();
-  if (and < 2 || (link !== 'and' && link !== 'but') || v.tokens[and - 1]!.span.text !== ',') return undefined;
-  if (v.tokens[first]!.pos !== 'VERB' || /ing$/i.test(v.tokens[first]!.span.text)) return undefined;
-  const before = v.clause[and - 1];
-  const verb = v.tokens.findIndex((t, i) => i < and && v.clause[i] === before && t.pos === 'VERB' && !/ing$/i.test(t.span.text));
-  return verb > 0 ? verb : undefined;
+export function verbBeforeComma(v: SentenceView, first: number): number | undefined {
+  let at = first - 1;
+  while (at > 0 && ['ADV', 'AUX'].includes(v.tokens[at]!.pos)) at--;
+  const link = v.tokens[at]?.span.text.toLowerCase();
+  const participle = /ing$/i.test(v.tokens[first]!.span.text);
+  if (v.tokens[first]!.pos !== 'VERB') return undefined;
+  if (participle ? link !== ',' : link !== 'and' && link !== 'but') return undefined;
+  const comma = participle ? at : at - 1;
+  if (comma < 1 || v.tokens[comma]!.span.text !== ',') return undefined;
+  const before = v.clause[comma];
+  const verb = v.tokens.findIndex((t, i) => i < comma && v.clause[i] === before && t.pos === 'VERB' && !/ing$/i.test(t.span.text));
+  // "the building was shattered by an explosion, killing 168": a passive's subject suffered it
+  return verb > 0 && !isPassive(v, verb) ? verb : undefined;
 }
