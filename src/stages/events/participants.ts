@@ -3,7 +3,7 @@ import type { ActorMention, EventParticipant, PloverType } from '../../core/laye
 import { actorAfter, actorBefore, byAgent, closingSpeaker, isInstrumentPhrase, isPassive, npAfter, npBefore, participantOf, prevWord, quoteSpeaker, relativeAntecedent, subjectBeforeComma, type SentenceView } from './arguments.js';
 import { agentAfterNoun, compoundTarget, isObjectOfVerb, objectBeforeInfinitive, objectBeforeOf, objectBeforePlace, ownerOfNoun, partiesBetween } from './noun-arguments.js';
 import type { TriggerHit } from './triggers.js';
-import { afterPreposition, clauseSubject, quantifiedHead, quantifiedObject, verbBeforeComma } from './subject.js';
+import { afterPreposition, clauseSubject, quantifiedHead, quantifiedObject, passiveSubjectBeforeApposition, verbBeforeComma } from './subject.js';
 import { underAttack } from './context.js';
 import { countObject, withHeadNoun } from './phrase-heads.js';
 import { coordinated } from './coordination.js';
@@ -39,7 +39,7 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     // "spokesman Mahmud Bassal said 11 of the dead … were killed": who tells of the deed did not suffer it
     const teller = quoteSpeaker(v, h.first, h.last);
     const tells = (m: { span: { start: number; end: number } }) => !!teller && spansOverlap(m.span, teller.speaker.span) && spansOverlap(teller.quote.span, v.tokens[h.first]!.span);
-    target = before && !subjectNearer(v, subject, before) && !tells(before) ? participantOf(v.text, before) : (subject ?? setOff);
+    target = passiveSubjectBeforeApposition(v, h.first) ?? (before && !subjectNearer(v, subject, before) && !tells(before) ? participantOf(v.text, before) : (subject ?? setOff));
     if (target && tells(target)) target = undefined;
   } else {
     // "rejected and condemned": coordinated verbs share their subject

@@ -124,3 +124,8 @@ test('a participle after a comma shares the subject of the clause before, not it
   const all = await eventsOf('The building was shattered by an explosion early on Monday, killing 40 people.');
   for (const x of all.filter((y) => y.type === 'ASSAULT')) assert.doesNotMatch(x.source?.span.text ?? '', /building/);
 });
+
+test('a passive subject set off by an apposition is the target, not an actor inside the apposition', async () => {
+  const e = await assaultBy('The deputy head of the port authority, a former army officer, was reportedly shot.', 'shot');
+  assert.match(e.target?.span.text ?? '', /deputy head/);
+});

@@ -1,6 +1,6 @@
 import type { EventParticipant } from '../../core/layers/index.js';
 import { makeSpan, spansOverlap } from '../../core/span.js';
-import { isPassive, npParticipant, participantOf, type SentenceView } from './arguments.js';
+import { isPassive, npParticipant, participantOf, subjectBeforeComma, type SentenceView } from './arguments.js';
 
 const NP_PART = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM']);
 const LEAD = new Set(['DET', 'ADV', 'PUNCT']);
@@ -100,4 +100,15 @@ export function verbBeforeComma(v: SentenceView, first: number): number | undefi
   const verb = v.tokens.findIndex((t, i) => i < comma && v.clause[i] === before && t.pos === 'VERB' && !/ing$/i.test(t.span.text));
   // "the building was shattered by an explosion, killing 168": a passive's subject suffered it
   return verb > 0 && !isPassive(v, verb) ? verb : undefined;
+}
+
+/**
+ * "A local commander of the militia, a pro-government force, was reportedly killed": a passive
+ * verb whose auxiliary follows a comma has its subject before the apposition the commas set off.
+ */
+export function passiveSubjectBeforeApposition(v: SentenceView, first: number): EventParticipant | undefined {
+  let j = first - 1;
+  while (j > 0 && ['AUX', 'ADV', 'PART'].includes(v.tokens[j]!.pos)) j--;
+  const aux = v.tokens.slice(j + 1, first).some((t) => t.pos === 'AUX');
+  return aux && v.tokens[j]?.span.text === ',' ? subjectBeforeComma(v, first) : undefined;
 }
