@@ -69,6 +69,8 @@ export interface EventsGrammar {
   victimNouns: string[];
   /** "six NATO service members": nouns naming people, a group or their post, which a name or demonym before them stands for */
   groupHeads: string[];
+  /** types of giving, whose target is who receives ("delivered aid to the hospital") */
+  recipientTypes: string[];
   /** nouns before a noun trigger that name its kind or time, not its target ("terror attack", "night raid") */
   notTargetModifiers: string[];
   /** trigger modes of legal acts ("charge", "indictment") done by a legal authority when no agent is named */
@@ -190,6 +192,7 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
     doerNouns: optStrings(path, 'grammar.doerNouns', g.doerNouns) ?? [],
     victimNouns: optStrings(path, 'grammar.victimNouns', g.victimNouns) ?? [],
     groupHeads: optStrings(path, 'grammar.groupHeads', g.groupHeads) ?? [],
+    recipientTypes: ploverList(path, 'grammar.recipientTypes', g.recipientTypes),
     notTargetModifiers: optStrings(path, 'grammar.notTargetModifiers', g.notTargetModifiers) ?? [],
     legalModes: optStrings(path, 'grammar.legalModes', g.legalModes) ?? [],
     legalWords: optStrings(path, 'grammar.legalWords', g.legalWords) ?? [],

@@ -19,3 +19,20 @@ export function laterVerbObject(v: SentenceView, group: readonly TriggerHit[], h
   }
   return undefined;
 }
+
+/**
+ * "delivered goods to the medical school", "offered its troops to the new president": a giving
+ * verb's target is who receives, named after "to" behind the thing given; its actor when one
+ * starts the phrase.
+ */
+export function recipientAfterObject(v: SentenceView, last: number): EventParticipant | undefined {
+  // the thing given comes first ("agreed to a truce" names no recipient): a phrase, or a list
+  // ("aerial photographs and other intelligence to Macedonia", "$50,000 worth of goods to …")
+  let to = last + 1;
+  while (to < v.tokens.length && to - last < 14 && v.clause[to] === v.clause[last] && v.tokens[to]!.span.text.toLowerCase() !== 'to' && !['VERB', 'AUX', 'PUNCT', 'SCONJ'].includes(v.tokens[to]!.pos)) to++;
+  if (to <= last + 1 || v.tokens[to]?.span.text.toLowerCase() !== 'to') return undefined;
+  // (an infinitive has no noun phrase after "to": "offered troops to help")
+  const who = npAfter(v, to);
+  const m = who && v.actors.find((a) => a.span.start >= v.tokens[to + 1]!.span.start && a.span.start < who.span.end);
+  return m ? participantOf(v.text, m) : who;
+}

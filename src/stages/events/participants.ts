@@ -7,7 +7,7 @@ import { afterPreposition, clauseSubject, quantifiedHead, quantifiedObject, pass
 import { underAttack } from './context.js';
 import { countObject, withHeadNoun } from './phrase-heads.js';
 import { coordinated } from './coordination.js';
-import { laterVerbObject } from './objects.js';
+import { laterVerbObject, recipientAfterObject } from './objects.js';
 
 /**
  * Source and target of one event (a group of triggers of one type in one clause).
@@ -98,6 +98,7 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     target = objectBeforeOf(v, h.last, after) ?? (HARM.has(type) ? objectBeforePlace(v, h.last, after) : type === 'REQUEST' ? objectBeforeInfinitive(v, h.last, after) : undefined) ?? (after && after.span.start !== source?.span.start ? participantOf(v.text, after) : npAfter(v, h.last, extra));
     if (!target && extra.length) target = npAfter(v, h.last, extra);
     target ??= count ?? later;
+    if (v.grammar.recipientTypes.includes(type)) target = recipientAfterObject(v, group.at(-1)!.last) ?? target;
     if (rel?.role === 'target' && rel.who) target = rel.who;
     // "the toll from the missile strike has risen, the mayor said", "'the device detonated, killing
     // three,' the police said": who tells of an act did not suffer it

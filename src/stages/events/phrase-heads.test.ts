@@ -129,3 +129,11 @@ test('a passive subject set off by an apposition is the target, not an actor ins
   const e = await assaultBy('The deputy head of the port authority, a former army officer, was reportedly shot.', 'shot');
   assert.match(e.target?.span.text ?? '', /deputy head/);
 });
+
+test('a giving verb has who receives as its target, named after "to" behind the thing given', async () => {
+  const e = (await eventsOf('The charity delivered two tonnes of food and medicine to the district hospital on Tuesday.')).find((x) => x.type === 'AID');
+  assert.match(e?.target?.span.text ?? '', /hospital/);
+  // "to" opening an infinitive names no recipient
+  const f = (await eventsOf('Japan offered its engineers to rebuild the damaged bridge.')).find((x) => x.type === 'AGREE' || x.type === 'AID');
+  assert.doesNotMatch(f?.target?.span.text ?? '', /rebuild|bridge/);
+});
