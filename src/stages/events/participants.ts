@@ -68,7 +68,8 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     if (quoted && firstPerson) source = quoted.speaker;
     // ("Eva, a student who witnessed the blast": an attack noun's doer only if the clause's verb carried it out)
     else if (rel?.role === 'source' && !(before && rel.who && before.span.start > rel.who.span.start) && !(deedNoun && rel.who && !launches(v, rel.who, first))) source = rel.who;
-    else if (before && (!quoted || before.span.start >= quoted.quote.span.start)) source = participantOf(v.text, before);
+    // ("Pakistan, a key U.S. ally, has refused": an actor inside the apposition is not the subject)
+    else if (before && (!quoted || before.span.start >= quoted.quote.span.start) && !(afterComma && before.span.start >= afterComma.span.end)) source = participantOf(v.text, before);
     else if (afterComma) source = afterComma;
     else if (quoted && group.some((g) => g.speech || isVerbal(type))) source = quoted.speaker;
     else if (!deedNoun) source = (isNoun(v, first) ? undefined : npBefore(v, first)) ?? (quoted?.speaker) ?? optional(actorBefore(v, first, false, skipObjects), v);

@@ -137,3 +137,8 @@ test('a giving verb has who receives as its target, named after "to" behind the 
   const f = (await eventsOf('Japan offered its engineers to rebuild the damaged bridge.')).find((x) => x.type === 'AGREE' || x.type === 'AID');
   assert.doesNotMatch(f?.target?.span.text ?? '', /rebuild|bridge/);
 });
+
+test('an actor inside an apposition between the subject and its verb is not the doer', async () => {
+  const e = (await eventsOf('Jordan, a close U.S. partner in the region, has rejected the proposal.')).find((x) => x.type === 'REJECT');
+  assert.equal(e?.source?.span.text, 'Jordan');
+});
