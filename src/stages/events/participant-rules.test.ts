@@ -6,7 +6,8 @@ import { Pipeline } from '../../pipeline/pipeline.js';
 import { defaultStages, loadDefaultServices } from '../../pipeline/default.js';
 import { createEventsStage } from './index.js';
 
-// Sentences written for the participant classes of phrase-heads.ts and objectBeforePlace (noun-arguments.ts).
+// Sentences written for the participant rules of phrase-heads.ts, coordination.ts, objects.ts, subject.ts,
+// noun-arguments.ts and participants.ts (who did what to whom).
 let pipeline: Pipeline | undefined;
 async function eventsOf(text: string): Promise<EventRecord[]> {
   pipeline ??= Pipeline.build([...defaultStages().filter((s) => s.name !== 'events'), createEventsStage()], await loadDefaultServices(), { softwareVersion: 'test' });
