@@ -22,7 +22,8 @@ export function ownerOfNoun(v: SentenceView, first: number): { role: 'source' | 
 }
 
 /**
- * "attack by X", "protest organized by X": the agent right after a noun trigger; "the attack is
+ * "attack by X", "protest organized by X", "attack on a checkpoint by X": the agent after a noun
+ * trigger (or after its target phrase); "the attack is
  * believed to have been carried out by X": the agent of a deed verb (grammar.deedVerbs) the noun
  * is the subject of.
  */
@@ -30,6 +31,15 @@ export function agentAfterNoun(v: SentenceView, last: number): EventParticipant 
   const w = (k: number) => v.tokens[last + k]?.span.text.toLowerCase();
   if (w(1) === 'by') return byAgent(v, last);
   if (w(2) === 'by' && v.tokens[last + 1]!.pos === 'VERB' && /ed$/i.test(w(1)!)) return byAgent(v, last + 1);
+  // "an attack on a police checkpoint by al-Shabaab": the by-phrase after the noun's target
+  // phrase, when that names people or a post, which have no agent of their own (not "protests
+  // against the violations by the army", "investigation into an allegation by X")
+  if (v.grammar.targetPrepositions.includes(w(1) ?? '')) {
+    const target = npAfter(v, last + 1);
+    const next = target ? v.tokens.findIndex((t) => t.span.start >= target.span.end) : -1;
+    const head = v.tokens[next - 1];
+    if (next > 0 && v.tokens[next]!.span.text.toLowerCase() === 'by' && head && v.lemmas(head).some((l) => v.grammar.groupHeads.includes(l))) return byAgent(v, next - 1);
+  }
   // the noun must be the subject: an auxiliary right after it ("the attack was ...", "is widely believed")
   if (v.tokens[last + 1]?.pos !== 'AUX') return undefined;
   for (let k = last + 2; k < v.tokens.length && k - last <= 10 && v.clause[k] === v.clause[last]; k++) {

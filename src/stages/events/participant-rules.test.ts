@@ -143,3 +143,12 @@ test('an actor inside an apposition between the subject and its verb is not the 
   const e = (await eventsOf('Jordan, a close U.S. partner in the region, has rejected the proposal.')).find((x) => x.type === 'REJECT');
   assert.equal(e?.source?.span.text, 'Jordan');
 });
+
+test('a by-phrase after an attack noun and its target names the attacker, unless the target is itself a deed', async () => {
+  let e = (await eventsOf('An attack on an army checkpoint by al-Shabaab left two soldiers dead.')).find((x) => x.type === 'ASSAULT' && x.trigger.text === 'attack');
+  assert.match(e?.source?.span.text ?? '', /al-Shabaab/);
+  // the head noun an actor modifies is taken in: "army checkpoint"
+  assert.equal(e?.target?.span.text, 'army checkpoint');
+  e = (await eventsOf('Students joined demonstrations against the abuses by the police in the capital.')).find((x) => x.type === 'PROTEST');
+  assert.doesNotMatch(e?.source?.span.text ?? '', /police/);
+});

@@ -3,7 +3,7 @@ import { makeSpan, spansOverlap } from '../../core/span.js';
 import type { SentenceView } from './arguments.js';
 
 const MODIFIER = new Set(['NOUN', 'PROPN', 'ADJ']);
-const MODIFIER_END = new Set(['PROPN', 'ADJ']);
+const MODIFIER_END = new Set(['PROPN', 'ADJ', 'NOUN']);
 
 /**
  * "killing six NATO service members", "three Russian military personnel were wounded", "the ISIL
@@ -16,8 +16,8 @@ export function withHeadNoun(v: SentenceView, p: EventParticipant | undefined): 
   if (!p?.actorMentionId) return p;
   const own = v.actors.find((a) => a.id === p.actorMentionId);
   const j = v.tokens.findIndex((t) => t.span.start >= p.span.end);
-  // only a name or a demonym modifies a noun; a possessive ("their families", "Britain's
-  // capital") or a noun ("police", "presidency") has its head already
+  // a name, a demonym or a noun ("police checkpoint") modifies the head; a possessive ("their
+  // families", "Britain's capital") does not
   const end = v.tokens[j - 1];
   if (j < 1 || !end || !MODIFIER_END.has(end.pos) || end.span.end !== p.span.end) return p;
   let head = -1;
