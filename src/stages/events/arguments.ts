@@ -270,7 +270,7 @@ export function isInstrumentPhrase(v: SentenceView, p: EventParticipant): boolea
 }
 
 /** A hyphen inside a word ("British-Libyan"): no space on either side. */
-function joinedHyphen(v: SentenceView, j: number): boolean {
+export function joinedHyphen(v: SentenceView, j: number): boolean {
   const t = v.tokens[j]!;
   return /^[-‐]$/.test(t.span.text) && v.tokens[j - 1]?.span.end === t.span.start && v.tokens[j + 1]?.span.start === t.span.end;
 }

@@ -1,6 +1,6 @@
 import type { EventParticipant } from '../../core/layers/index.js';
 import { makeSpan, spansOverlap } from '../../core/span.js';
-import type { SentenceView } from './arguments.js';
+import { joinedHyphen, type SentenceView } from './arguments.js';
 
 const NP_PART = new Set(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN']);
 const HEAD = new Set(['NOUN', 'PROPN']);
@@ -104,9 +104,3 @@ function phraseStart(v: SentenceView, k: number): number {
 }
 
 const isTime = (v: SentenceView, k: number) => v.dates.some((d) => spansOverlap(d.span, v.tokens[k]!.span));
-
-/** "10-year-old": a hyphen with no space on either side joins one word. */
-function joinedHyphen(v: SentenceView, j: number): boolean {
-  const t = v.tokens[j];
-  return !!t && /^[-‐]$/.test(t.span.text) && v.tokens[j - 1]?.span.end === t.span.start && v.tokens[j + 1]?.span.start === t.span.end;
-}
