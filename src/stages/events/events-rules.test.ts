@@ -347,3 +347,10 @@ test('the owner of a deed noun did it, with a date between ("the Front\'s March 
   assert.match(attack?.source?.span.text ?? '', /Northern Front/);
   assert.ok(!/Northern Front/.test(attack?.target?.span.text ?? ''), JSON.stringify(attack?.target));
 });
+
+test("the owner of a decision does the act of its infinitive, whoever the clause's subject is", async () => {
+  const doc = await analyse("Thousands rallied against the cabinet's decision to suspend talks with the union on Sunday.");
+  const suspend = events(doc).find((e) => e.trigger.text === 'suspend');
+  assert.ok(suspend, JSON.stringify(events(doc).map((e) => e.trigger.text)));
+  assert.match(suspend.source?.span.text ?? '', /cabinet/);
+});

@@ -64,6 +64,8 @@ export interface EventsGrammar {
   /** agentNouns as a set, made by the loader */
   agentNounSet: ReadonlySet<string>;
   /** trigger nouns that name the doers themselves ("protesters", "attackers"): their own event's source */
+  /** nouns whose owner does the act of their infinitive ("the government's decision to suspend talks") */
+  decisionNouns: string[];
   doerNouns: string[];
   /** "the victims of the attack": nouns naming who suffered it */
   victimNouns: string[];
@@ -189,6 +191,7 @@ export function loadEventsLexicon(path = dataPath('lexicons', 'events.json')): E
     instrumentNouns: optStrings(path, 'grammar.instrumentNouns', g.instrumentNouns) ?? [],
     agentNouns,
     agentNounSet: new Set(agentNouns),
+    decisionNouns: optStrings(path, 'grammar.decisionNouns', g.decisionNouns) ?? [],
     doerNouns: optStrings(path, 'grammar.doerNouns', g.doerNouns) ?? [],
     victimNouns: optStrings(path, 'grammar.victimNouns', g.victimNouns) ?? [],
     groupHeads: optStrings(path, 'grammar.groupHeads', g.groupHeads) ?? [],

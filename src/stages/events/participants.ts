@@ -7,6 +7,7 @@ import { afterPreposition, clauseSubject, quantifiedHead, quantifiedObject, pass
 import { underAttack } from './context.js';
 import { countObject, withHeadNoun } from './phrase-heads.js';
 import { coordinated } from './coordination.js';
+import { decisionOwner } from './decision-owner.js';
 import { laterVerbObject, recipientAfterObject } from './objects.js';
 
 /**
@@ -180,6 +181,12 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
       target = source;
       source = speaker;
     }
+  }
+  // "protested against the government's decision to suspend talks": the decision's owner acts
+  const decider = decisionOwner(v, h.first);
+  if (decider) {
+    source = decider;
+    if (target && spansOverlap(target.span, decider.span)) target = undefined;
   }
   if (source) source = withCoordinatedActors(v, withHeadNoun(v, source)!);
   ({ source, target } = coordinated(v, source, withHeadNoun(v, quantifiedObject(v, target)), h.first));
