@@ -3,7 +3,7 @@ import { makeSpan, spansOverlap } from '../../core/span.js';
 import { attributedSpeech, type EventRecord, type PloverType, type Token } from '../../core/layers/index.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { acledView, loadAcledLexicon, type AcledLexicon } from './acled.js';
-import { clauses, participantOf, type SentenceView } from './arguments.js';
+import { clauses, type SentenceView } from './arguments.js';
 import { participants } from './participants.js';
 import { loadEventsLexicon, type EventsLexicon } from './lexicon.js';
 import { triggerMatcher, type TriggerHit } from './triggers.js';
@@ -150,11 +150,8 @@ export function createEventsStage(lexicon: EventsLexicon = loadEventsLexicon(), 
             delete found.source;
           }
           const { source: ownSource, target } = withoutReporterAsAgent(withoutOutletAsTarget(withoutSelfParticipant(found, v.quotes, h.type), text), h.type);
-          // "police fired at demonstrators": a protester noun after a preposition, acted on, names the protesters themselves
-          const actedOn = h.first > 0 && tokens[h.first - 1]!.pos === 'ADP';
-          const protesters = h.type === 'PROTEST' && actedOn && !ownSource?.actorCode?.includes('PRO') ? v.actors.find((m) => m.actor.sector === 'PRO' && m.span.start <= trigger.start && trigger.end <= m.span.end) : undefined;
+          // ("police fired at demonstrators": the protesters are their protest's source, see grammar.doerNouns in participants.ts)
           const source =
-            (protesters ? participantOf(text, protesters) : undefined) ??
             ownSource ??
             (mode && lexicon.grammar.legalModes.includes(mode) ? legalAuthority(actors, text, trigger.start, lexicon.grammar) : undefined) ??
             (h.type === 'PROTEST' ? protesterBetween(v, h.last) : undefined);

@@ -28,7 +28,8 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
   if (isPassive(v, h.first)) {
     source = byAgent(v, h.last);
     // "police said five men were detained": the speaker's side acted
-    const speaker = quoteSpeaker(v, h.first, h.last)?.speaker;
+    const told = quoteSpeaker(v, h.first, h.last);
+    const speaker = told?.speaker;
     // a rights group, a news outlet or the UN reports arrests; it does not make them
     if (!source && speaker && v.grammar.speakerActsTypes.includes(type) && !speaker.actorCode?.split(/\s+/).some((w) => v.grammar.speakerNotAgentCodes.includes(w))) source = speaker;
     // "Human Rights Watch said five men were detained": who says it is not who suffered it
@@ -38,9 +39,9 @@ export function participants(v: SentenceView, group: readonly TriggerHit[], type
     const setOff = h.first > 0 && /^[,–—-]$/.test(v.tokens[h.first - 1]!.span.text) ? npBefore(v, h.first - 1) : undefined;
     const subject = npBefore(v, h.first);
     // "spokesman Mahmud Bassal said 11 of the dead … were killed": who tells of the deed did not suffer it
-    const teller = quoteSpeaker(v, h.first, h.last);
-    const tells = (m: { span: { start: number; end: number } }) => !!teller && spansOverlap(m.span, teller.speaker.span) && spansOverlap(teller.quote.span, v.tokens[h.first]!.span);
-    target = passiveSubjectBeforeApposition(v, h.first) ?? (before && !subjectNearer(v, subject, before) && !tells(before) ? participantOf(v.text, before) : (subject ?? setOff));
+    // (an actor before that is the speaker is already left out of `before`)
+    const tells = (m: { span: { start: number; end: number } }) => !!told && spansOverlap(m.span, told.speaker.span) && spansOverlap(told.quote.span, v.tokens[h.first]!.span);
+    target = passiveSubjectBeforeApposition(v, h.first) ?? (before && !subjectNearer(v, subject, before) ? participantOf(v.text, before) : (subject ?? setOff));
     if (target && tells(target)) target = undefined;
   } else {
     // "rejected and condemned": coordinated verbs share their subject
