@@ -30,12 +30,15 @@ export class ActorDictionary {
   readonly regions = new Map<string, RegionEntry>();
   /** weapons and craft that after a nationality stand for its armed forces ("Ukrainian drones"), lower-cased */
   readonly militaryHardware: Set<string>;
+  /** nouns after a party or institution adjective that name its people ("military officials"), lower-cased */
+  readonly partyMemberNouns: Set<string>;
   /** GPE-like region-list names (states, provinces) versus geographic LOC names */
   private readonly locNames = new Set<string>();
 
   constructor(readonly file: ActorFile, gazetteerDir: string) {
     this.version = file.version;
     this.militaryHardware = new Set((file.entityRules.militaryHardware ?? []).map((w) => w.toLowerCase()));
+    this.partyMemberNouns = new Set((file.entityRules.partyMemberNouns ?? []).map((w) => w.toLowerCase()));
     for (const c of file.countries) {
       this.countries.set(c.id, c);
       for (const n of [c.name, ...c.aliases]) this.names.add(n, { kind: 'country', country: c });

@@ -145,7 +145,6 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     return undefined;
   };
 
-  const memberNouns = new Set((dict.file.entityRules.partyMemberNouns ?? []).map((w) => w.toLowerCase()));
   const knownPeople = new Map<string, ActorMention>();
   let lastRegion: RegionEntry | undefined;
 
@@ -216,7 +215,7 @@ export function resolveActors(text: string, tokens: readonly Token[], sentences:
     // institutions and sector nouns: "the presidency", "the separatists", "demonstrators"
     const inst = val.institution;
     // "no military solution", "a government plan": an adjective before a thing (not its people: "military officials") names no actor
-    if (noun.last === i && v.pos[i] === 'ADJ' && v.pos[i + 1] === 'NOUN' && !v.cap[i + 1] && v.sent[i + 1] === v.sent[i] && !nounAt(i + 1) && !memberNouns.has(v.lower(i + 1))) continue;
+    if (noun.last === i && v.pos[i] === 'ADJ' && v.pos[i + 1] === 'NOUN' && !v.cap[i + 1] && v.sent[i + 1] === v.sent[i] && !nounAt(i + 1) && !dict.partyMemberNouns.has(v.lower(i + 1))) continue;
     const bare = !definite && !['PRO', 'CVL', 'COP', 'MIL', 'REB', 'LEG', 'NGO'].includes(inst.sector);
     if (bare || (v.cap[i] && !v.isSentenceStart(i))) { i = noun.last; continue; }
     let b = noun.last;

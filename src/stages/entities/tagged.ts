@@ -213,9 +213,9 @@ export function placeTagged(text: string, t: NerCharSpan, dict: ActorDictionary,
   // "Kyiv Mayor Vitali Klitschko", "Ryazan Governor": the place before an office's title is the
   // entity; the title is no part of a name
   const office = PLACE_OFFICE.exec(name);
-  if (office && dictKinds(dict, office[1]!).some((k) => k.kind === 'country' || k.kind === 'capital' || k.kind === 'city' || k.kind === 'place')) {
-    const kinds = dictKinds(dict, office[1]!);
-    const placeType = entityTypeOf(bestKind(kinds), office[1]!, dict);
+  const officeKinds = office ? dictKinds(dict, office[1]!) : [];
+  if (office && officeKinds.some((k) => k.kind === 'country' || k.kind === 'capital' || k.kind === 'city' || k.kind === 'place')) {
+    const placeType = entityTypeOf(bestKind(officeKinds), office[1]!, dict);
     if (placeType === 'GPE' || placeType === 'LOC') return [{ start, end: start + office[1]!.length, type: placeType }];
   }
   const known = dictKinds(dict, name);
